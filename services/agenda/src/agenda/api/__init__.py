@@ -1,0 +1,1 @@
+"""HTTP routes of the agenda service: thin, schema -> use case -> response."""

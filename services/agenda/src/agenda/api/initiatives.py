@@ -1,0 +1,95 @@
+"""Initiatives and their common agenda."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Annotated
+
+from backbone.http.deps import (
+    CurrentPrincipal,
+    IdempotencyKey,
+    IfMatch,
+    ReadSession,
+    Write,
+    entity_response,
+)
+from backbone.http.pagination import Page, Pages
+from backbone.http.problems import PROBLEM_RESPONSES
+from fastapi import APIRouter, Path, Query, Response
+
+from agenda import schemas
+from agenda.service import agenda, initiatives
+
+router = APIRouter(prefix="/v1", tags=["initiatives"], responses=PROBLEM_RESPONSES)
+
+
+@router.post("/initiatives", status_code=201, response_model=schemas.InitiativeRead,
+             operation_id="createInitiative", summary="Launch an initiative (network admins)")
+async def create_initiative(
+    body: schemas.InitiativeCreate, write: Write, key: IdempotencyKey = None
+) -> Response:
+    return await write.run(lambda s: initiatives.create(s, write.principal, body),
+                           schemas.InitiativeRead, status_code=201, idempotency_key=key)
+
+
+@router.get("/initiatives", operation_id="listInitiatives",
+            summary="Initiatives the caller may see (all of the network for its admins)")
+async def list_initiatives(
+    session: ReadSession, principal: CurrentPrincipal, page: Pages,
+    status: schemas.InitiativeStatus | None = None, phase: schemas.Phase | None = None,
+) -> Page[schemas.InitiativeRead]:
+    return await initiatives.list_(session, principal, page, status, phase)
+
+
+@router.get("/initiatives/{initiative_id}", response_model=schemas.InitiativeRead,
+            operation_id="getInitiative", summary="An initiative (ETag in the response)")
+async def get_initiative(
+    initiative_id: uuid.UUID, session: ReadSession, principal: CurrentPrincipal
+) -> Response:
+    initiative = await initiatives.get(session, principal, initiative_id)
+    return entity_response(schemas.InitiativeRead.model_validate(initiative))
+
+
+@router.patch("/initiatives/{initiative_id}", response_model=schemas.InitiativeRead,
+              operation_id="updateInitiative",
+              summary="Change an initiative (backbone staff); vision changes revise the agenda")
+async def update_initiative(
+    initiative_id: uuid.UUID, body: schemas.InitiativeUpdate, write: Write,
+    if_match: IfMatch = None,
+) -> Response:
+    return await write.run(
+        lambda s: initiatives.update(s, write.principal, initiative_id, body, if_match),
+        schemas.InitiativeRead)
+
+
+@router.get("/initiatives/{initiative_id}/agenda", response_model=schemas.AgendaRevisionRead,
+            operation_id="getAgenda", tags=["agenda"],
+            summary="The common agenda as it stands (its latest revision)")
+async def get_agenda(
+    initiative_id: uuid.UUID, session: ReadSession, principal: CurrentPrincipal
+) -> schemas.AgendaRevisionRead:
+    revision = await agenda.get_revision(session, principal, initiative_id, None)
+    return schemas.AgendaRevisionRead.model_validate(revision)
+
+
+@router.get("/initiatives/{initiative_id}/agenda/revisions", operation_id="listAgendaRevisions",
+            tags=["agenda"], summary="The agenda's history, newest revision first")
+async def list_agenda_revisions(
+    initiative_id: uuid.UUID, session: ReadSession, principal: CurrentPrincipal,
+    before: Annotated[int | None, Query(ge=1, le=2**31 - 1,
+                                        description="Only revisions numbered below this.")] = None,
+    limit: Annotated[int, Query(ge=1, le=500)] = 50,
+) -> list[schemas.AgendaRevisionSummary]:
+    revisions = await agenda.list_revisions(session, principal, initiative_id, before, limit)
+    return [schemas.AgendaRevisionSummary.model_validate(r) for r in revisions]
+
+
+@router.get("/initiatives/{initiative_id}/agenda/revisions/{number}",
+            operation_id="getAgendaRevision", tags=["agenda"],
+            summary="One revision of the agenda, as it stood then")
+async def get_agenda_revision(
+    initiative_id: uuid.UUID, number: Annotated[int, Path(ge=1, le=2**31 - 1)],
+    session: ReadSession, principal: CurrentPrincipal,
+) -> schemas.AgendaRevisionRead:
+    revision = await agenda.get_revision(session, principal, initiative_id, number)
+    return schemas.AgendaRevisionRead.model_validate(revision)

@@ -1,0 +1,62 @@
+"""Routes for one item of an initiative resource: GET, PATCH and DELETE by id.
+
+Annotations here are evaluated at definition time (no ``from __future__ import
+annotations``) because the route signatures are built from the arguments.
+"""
+
+import uuid
+from collections.abc import Awaitable, Callable
+from typing import Annotated, Any
+
+from backbone.auth.principal import Principal
+from backbone.http.deps import CurrentPrincipal, IfMatch, ReadSession, Write, entity_response
+from backbone.http.schemas import Patch
+from fastapi import APIRouter, Path, Response
+from pydantic import BaseModel
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from agenda.service.resources import InitiativeResource
+
+Updater = Callable[[AsyncSession, Principal, uuid.UUID, Any, str | None], Awaitable[Any]]
+Deleter = Callable[[AsyncSession, Principal, uuid.UUID, str | None], Awaitable[None]]
+
+
+def add_item_routes(
+    router: APIRouter,
+    resource: InitiativeResource[Any],
+    *,
+    path: str,
+    name: str,
+    read: type[BaseModel],
+    update: type[Patch],
+    updater: Updater | None = None,
+    deleter: Deleter | None = None,
+) -> None:
+    """Register ``GET/PATCH/DELETE {path}``, whose last segment is the id parameter."""
+    item_id_type = Annotated[uuid.UUID, Path(alias=path.rsplit("{", 1)[1].rstrip("}"))]
+    do_update: Updater = updater or (
+        lambda s, p, i, body, m: resource.update(s, p, i, body.columns(), m))
+    do_delete: Deleter = deleter or resource.delete
+
+    async def get_item(item_id: item_id_type, session: ReadSession,
+                       principal: CurrentPrincipal) -> Response:
+        return entity_response(read.model_validate(await resource.get(session, principal, item_id)))
+
+    async def update_item(item_id: item_id_type, body: update, write: Write,  # type: ignore[valid-type]
+                          if_match: IfMatch = None) -> Response:
+        return await write.run(lambda s: do_update(s, write.principal, item_id, body, if_match),
+                               read)
+
+    async def delete_item(item_id: item_id_type, write: Write,
+                          if_match: IfMatch = None) -> Response:
+        return await write.run(lambda s: do_delete(s, write.principal, item_id, if_match), None)
+
+    label = resource.what
+    router.add_api_route(path, get_item, methods=["GET"], response_model=read,
+                         operation_id=f"get{name}", summary=f"A {label} (ETag in the response)")
+    router.add_api_route(path, update_item, methods=["PATCH"], response_model=read,
+                         operation_id=f"update{name}",
+                         summary=f"Change a {label} (If-Match for safe concurrent edits)")
+    router.add_api_route(path, delete_item, methods=["DELETE"], status_code=204,
+                         response_class=Response, operation_id=f"delete{name}",
+                         summary=f"Delete a {label}")

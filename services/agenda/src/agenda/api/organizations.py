@@ -1,0 +1,98 @@
+"""The network's organization directory, with CRM lookups and upserts by external id."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Annotated
+
+from backbone.http.deps import (
+    CurrentPrincipal,
+    IdempotencyKey,
+    IfMatch,
+    ReadSession,
+    Write,
+    entity_response,
+)
+from backbone.http.pagination import Page, Pages
+from backbone.http.problems import PROBLEM_RESPONSES
+from fastapi import APIRouter, Path, Query, Response
+
+from agenda import schemas
+from agenda.service import organizations
+
+router = APIRouter(prefix="/v1", tags=["organizations"], responses=PROBLEM_RESPONSES)
+
+SystemPath = Annotated[str, Path(pattern=r"^[a-z0-9_-]{1,50}$", examples=["salesforce"])]
+ExternalIdPath = Annotated[str, Path(min_length=1, max_length=200, pattern=r"^\S(.*\S)?$")]
+
+
+@router.post("/organizations", status_code=201, response_model=schemas.OrganizationRead,
+             operation_id="createOrganization", summary="Add an organization to the directory")
+async def create_organization(
+    body: schemas.OrganizationCreate, write: Write, key: IdempotencyKey = None
+) -> Response:
+    return await write.run(lambda s: organizations.create(s, write.principal, body),
+                           schemas.OrganizationRead, status_code=201, idempotency_key=key)
+
+
+@router.get("/organizations", operation_id="listOrganizations",
+            summary="The directory, filtered by sector or name")
+async def list_organizations(
+    session: ReadSession, principal: CurrentPrincipal, page: Pages,
+    sector: schemas.Sector | None = None,
+    q: Annotated[str | None, Query(max_length=200, description="Name contains.")] = None,
+) -> Page[schemas.OrganizationRead]:
+    return await organizations.list_(session, principal, page, sector, q)
+
+
+@router.get("/organizations/{organization_id}", response_model=schemas.OrganizationRead,
+            operation_id="getOrganization", summary="An organization")
+async def get_organization(
+    organization_id: uuid.UUID, session: ReadSession, principal: CurrentPrincipal
+) -> Response:
+    org = await organizations.get(session, principal, organization_id)
+    return entity_response(schemas.OrganizationRead.model_validate(org))
+
+
+@router.patch("/organizations/{organization_id}", response_model=schemas.OrganizationRead,
+              operation_id="updateOrganization", summary="Change an organization")
+async def update_organization(
+    organization_id: uuid.UUID, body: schemas.OrganizationUpdate, write: Write,
+    if_match: IfMatch = None,
+) -> Response:
+    return await write.run(
+        lambda s: organizations.update(s, write.principal, organization_id, body, if_match),
+        schemas.OrganizationRead)
+
+
+@router.get("/organizations/by-external-id/{system}/{external_id}",
+            response_model=schemas.OrganizationRead, operation_id="getOrganizationByExternalId",
+            summary="Look an organization up by its id in another system (e.g. a CRM)")
+async def get_organization_by_external_id(
+    system: SystemPath, external_id: ExternalIdPath, session: ReadSession,
+    principal: CurrentPrincipal,
+) -> Response:
+    org = await organizations.get_by_external_id(session, principal, system, external_id)
+    return entity_response(schemas.OrganizationRead.model_validate(org))
+
+
+@router.put("/organizations/by-external-id/{system}/{external_id}",
+            response_model=schemas.OrganizationRead, operation_id="upsertOrganizationByExternalId",
+            responses={201: {"model": schemas.OrganizationRead, "description": "Created"}},
+            summary="Create or replace the organization with this external id (CRM sync)")
+async def upsert_organization_by_external_id(
+    system: SystemPath, external_id: ExternalIdPath, body: schemas.OrganizationCreate,
+    write: Write, if_match: IfMatch = None,
+) -> Response:
+    created = False
+
+    async def command(session):  # type: ignore[no-untyped-def]
+        nonlocal created
+        org, created = await organizations.upsert_by_external_id(
+            session, write.principal, system, external_id, body, if_match)
+        return org
+
+    response = await write.run(command, schemas.OrganizationRead)
+    if created:
+        response.status_code = 201
+    return response

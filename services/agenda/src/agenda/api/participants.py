@@ -1,0 +1,56 @@
+"""Participants of an initiative."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Annotated
+
+from backbone.http.deps import CurrentPrincipal, IdempotencyKey, ReadSession, Write
+from backbone.http.pagination import Page, Pages
+from backbone.http.problems import PROBLEM_RESPONSES
+from fastapi import APIRouter, Query, Response
+
+from agenda import schemas
+from agenda.api.items import add_item_routes
+from agenda.models import Participant
+from agenda.service import participants
+
+router = APIRouter(prefix="/v1", tags=["participants"], responses=PROBLEM_RESPONSES)
+
+
+@router.post("/initiatives/{initiative_id}/participants", status_code=201,
+             response_model=schemas.ParticipantRead, operation_id="createParticipant",
+             summary="Add an organization or community member to the initiative")
+async def create_participant(
+    initiative_id: uuid.UUID, body: schemas.ParticipantCreate, write: Write,
+    key: IdempotencyKey = None,
+) -> Response:
+    return await write.run(
+        lambda s: participants.create(s, write.principal, initiative_id, body),
+        schemas.ParticipantRead, status_code=201, idempotency_key=key)
+
+
+@router.get("/initiatives/{initiative_id}/participants", operation_id="listParticipants",
+            summary="Participants, filtered by role, kind, organization or activity")
+async def list_participants(
+    initiative_id: uuid.UUID, session: ReadSession, principal: CurrentPrincipal, page: Pages,
+    role: schemas.ParticipantRole | None = None, kind: schemas.ParticipantKind | None = None,
+    organization_id: uuid.UUID | None = None,
+    active: Annotated[bool | None, Query(description="true: not left; false: left.")] = None,
+) -> Page[schemas.ParticipantRead]:
+    filters = []
+    if role is not None:
+        filters.append(Participant.roles.contains([role.value]))
+    if kind is not None:
+        filters.append(Participant.kind == kind)
+    if organization_id is not None:
+        filters.append(Participant.organization_id == organization_id)
+    if active is not None:
+        filters.append(Participant.left_on.is_(None) if active else Participant.left_on.isnot(None))
+    return await participants.PARTICIPANTS.list(
+        session, principal, initiative_id, page, schemas.ParticipantRead, filters)
+
+
+add_item_routes(router, participants.PARTICIPANTS, path="/participants/{participant_id}",
+                name="Participant", read=schemas.ParticipantRead,
+                update=schemas.ParticipantUpdate, updater=participants.update)

@@ -1,0 +1,377 @@
+"""The agenda HTTP surface: request and response models."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date, datetime
+from enum import StrEnum
+from typing import Annotated, Any, Self
+
+from backbone.http.schemas import EntityRead, Input, Patch, patch_field
+from pydantic import BaseModel, ConfigDict, EmailStr, Field, HttpUrl, model_validator
+
+Name = Annotated[str, Field(min_length=1, max_length=200)]
+Title = Annotated[str, Field(min_length=1, max_length=300)]
+Text = Annotated[str, Field(max_length=20_000)]
+System = Annotated[str, Field(pattern=r"^[a-z0-9_-]{1,50}$", examples=["salesforce"])]
+ExternalId = Annotated[str, Field(min_length=1, max_length=200, pattern=r"^\S(.*\S)?$")]
+ExternalIds = Annotated[
+    dict[System, ExternalId],
+    Field(max_length=20, description="Ids of this record in other systems (CRMs).",
+          examples=[{"salesforce": "0015g00000XyZ"}]),
+]
+
+
+class Phase(StrEnum):
+    INITIATING_ACTION = "initiating_action"
+    ORGANIZING_FOR_IMPACT = "organizing_for_impact"
+    SUSTAINING_ACTION = "sustaining_action"
+
+
+class InitiativeStatus(StrEnum):
+    PLANNING = "planning"
+    ACTIVE = "active"
+    PAUSED = "paused"
+    CLOSED = "closed"
+
+
+class Readiness(StrEnum):
+    STRONG = "strong"
+    PARTIAL = "partial"
+    ABSENT = "absent"
+    UNKNOWN = "unknown"
+
+
+class PreconditionAssessment(Input):
+    status: Readiness = Readiness.UNKNOWN
+    assessment: Text = ""
+
+
+class Preconditions(Input):
+    """The three preconditions of collective impact, each with an assessment."""
+
+    champion: PreconditionAssessment = PreconditionAssessment()
+    financial_resources: PreconditionAssessment = PreconditionAssessment()
+    urgency: PreconditionAssessment = PreconditionAssessment()
+
+
+def dates_in_order(start: date | None, end: date | None) -> bool:
+    return not (start and end and end < start)
+
+
+def check_dates(start: date | None, end: date | None) -> None:
+    if not dates_in_order(start, end):
+        raise ValueError("the end date is before the start date")
+
+
+class InitiativeCreate(Input):
+    name: Name
+    problem_statement: Text = ""
+    vision: Text = ""
+    geography: Annotated[str, Field(max_length=200)] = ""
+    phase: Phase = Phase.INITIATING_ACTION
+    preconditions: Preconditions = Preconditions()
+    equity_commitments: Annotated[list[Annotated[str, Field(max_length=2000)]],
+                                  Field(max_length=50)] = []
+    status: InitiativeStatus = InitiativeStatus.PLANNING
+    start_date: date | None = None
+    end_date: date | None = None
+
+    @model_validator(mode="after")
+    def _dates(self) -> Self:
+        check_dates(self.start_date, self.end_date)
+        return self
+
+
+class InitiativeUpdate(Patch):
+    name: Name = patch_field()
+    problem_statement: Text = patch_field()
+    vision: Text = patch_field()
+    geography: Annotated[str, Field(max_length=200)] = patch_field()
+    phase: Phase = patch_field()
+    preconditions: Preconditions = patch_field()
+    equity_commitments: Annotated[list[Annotated[str, Field(max_length=2000)]],
+                                  Field(max_length=50)] = patch_field()
+    status: InitiativeStatus = patch_field()
+    start_date: date | None = patch_field()
+    end_date: date | None = patch_field()
+
+
+class InitiativeRead(EntityRead):
+    name: str
+    problem_statement: str
+    vision: str
+    geography: str
+    phase: Phase
+    preconditions: dict[str, Any]
+    equity_commitments: list[str]
+    status: InitiativeStatus
+    start_date: date | None
+    end_date: date | None
+    agenda_revision: int = Field(description="Number of the current common agenda revision.")
+
+
+class Sector(StrEnum):
+    NONPROFIT = "nonprofit"
+    GOVERNMENT = "government"
+    BUSINESS = "business"
+    PHILANTHROPY = "philanthropy"
+    EDUCATION = "education"
+    HEALTH = "health"
+    FAITH = "faith"
+    COMMUNITY = "community"
+    OTHER = "other"
+
+
+class OrganizationCreate(Input):
+    name: Name
+    sector: Sector
+    contact_name: Annotated[str, Field(max_length=200)] | None = None
+    contact_email: EmailStr | None = None
+    website: HttpUrl | None = None
+    external_ids: ExternalIds = {}
+
+
+class OrganizationUpdate(Patch):
+    name: Name = patch_field()
+    sector: Sector = patch_field()
+    contact_name: Annotated[str, Field(max_length=200)] | None = patch_field()
+    contact_email: EmailStr | None = patch_field()
+    website: HttpUrl | None = patch_field()
+    external_ids: ExternalIds = patch_field(description="Replaces the whole map when sent.")
+
+
+class OrganizationRead(EntityRead):
+    name: str
+    sector: Sector
+    contact_name: str | None
+    contact_email: str | None
+    website: str | None
+    external_ids: dict[str, str]
+
+
+class ParticipantKind(StrEnum):
+    ORGANIZATION = "organization"
+    COMMUNITY_MEMBER = "community_member"
+
+
+class ParticipantRole(StrEnum):
+    BACKBONE = "backbone"
+    PARTNER = "partner"
+    FUNDER = "funder"
+    CHAMPION = "champion"
+    COMMUNITY_REPRESENTATIVE = "community_representative"
+
+
+Roles = Annotated[list[ParticipantRole], Field(min_length=1, max_length=5)]
+
+
+class ParticipantCreate(Input):
+    kind: ParticipantKind
+    organization_id: uuid.UUID | None = Field(
+        None, description="Required for organizations, absent for community members."
+    )
+    display_name: Annotated[str, Field(max_length=200)] | None = Field(
+        None, description="Name shown for a community member (defaults to the organization's)."
+    )
+    roles: Roles
+    joined_on: date | None = None
+    left_on: date | None = None
+    commitment_statement: Text = ""
+
+    @model_validator(mode="after")
+    def _shape(self) -> Self:
+        if self.kind is ParticipantKind.ORGANIZATION and self.organization_id is None:
+            raise ValueError("an organization participant needs organization_id")
+        if self.kind is ParticipantKind.COMMUNITY_MEMBER:
+            if self.organization_id is not None:
+                raise ValueError("a community member has no organization_id")
+            if not self.display_name:
+                raise ValueError("a community member needs a display_name")
+        check_dates(self.joined_on, self.left_on)
+        return self
+
+
+class ParticipantUpdate(Patch):
+    display_name: Annotated[str, Field(min_length=1, max_length=200)] = patch_field()
+    roles: Roles = patch_field()
+    joined_on: date | None = patch_field()
+    left_on: date | None = patch_field()
+    commitment_statement: Text = patch_field()
+
+
+class ParticipantRead(EntityRead):
+    initiative_id: uuid.UUID
+    kind: ParticipantKind
+    organization_id: uuid.UUID | None
+    display_name: str
+    roles: list[ParticipantRole]
+    joined_on: date | None
+    left_on: date | None
+    commitment_statement: str
+
+
+class GoalStatus(StrEnum):
+    ACTIVE = "active"
+    ACHIEVED = "achieved"
+    RETIRED = "retired"
+
+
+class GoalCreate(Input):
+    title: Title
+    description: Text = ""
+    population: Annotated[str, Field(max_length=300)] = Field(
+        "", description="Who the population-level result is for."
+    )
+    position: Annotated[int, Field(ge=0, le=10_000)] = 0
+    status: GoalStatus = GoalStatus.ACTIVE
+
+
+class GoalUpdate(Patch):
+    title: Title = patch_field()
+    description: Text = patch_field()
+    population: Annotated[str, Field(max_length=300)] = patch_field()
+    position: Annotated[int, Field(ge=0, le=10_000)] = patch_field()
+    status: GoalStatus = patch_field()
+
+
+class GoalRead(EntityRead):
+    initiative_id: uuid.UUID
+    title: str
+    description: str
+    population: str
+    position: int
+    status: GoalStatus
+
+
+class StrategyCreate(Input):
+    title: Title
+    description: Text = ""
+    position: Annotated[int, Field(ge=0, le=10_000)] = 0
+
+
+class StrategyUpdate(Patch):
+    title: Title = patch_field()
+    description: Text = patch_field()
+    position: Annotated[int, Field(ge=0, le=10_000)] = patch_field()
+
+
+class StrategyRead(EntityRead):
+    initiative_id: uuid.UUID
+    goal_id: uuid.UUID
+    title: str
+    description: str
+    position: int
+
+
+IdList = Annotated[list[uuid.UUID], Field(max_length=500)]
+
+
+class WorkingGroupCreate(Input):
+    name: Name
+    purpose: Text = ""
+    goal_ids: IdList = []
+    member_ids: IdList = Field([], description="Participant ids of the members.")
+
+
+class WorkingGroupUpdate(Patch):
+    name: Name = patch_field()
+    purpose: Text = patch_field()
+    goal_ids: IdList = patch_field()
+    member_ids: IdList = patch_field()
+
+
+class WorkingGroupRead(EntityRead):
+    initiative_id: uuid.UUID
+    name: str
+    purpose: str
+    goal_ids: list[uuid.UUID]
+    member_ids: list[uuid.UUID]
+
+
+class DecisionMethod(StrEnum):
+    CONSENSUS = "consensus"
+    VOTE = "vote"
+    DELEGATED = "delegated"
+    OTHER = "other"
+
+
+class Votes(Input):
+    in_favour: Annotated[int, Field(ge=0, le=1_000_000)] = 0
+    against: Annotated[int, Field(ge=0, le=1_000_000)] = 0
+    abstained: Annotated[int, Field(ge=0, le=1_000_000)] = 0
+
+
+class DecisionCreate(Input):
+    title: Title
+    description: Text = ""
+    method: DecisionMethod
+    decided_on: date
+    votes: Votes | None = Field(None, description="The tally, for decisions taken by vote.")
+    participant_ids: IdList = Field([], description="Participants who took the decision.")
+    goal_ids: IdList = Field([], description="Goals the decision is about.")
+
+
+class DecisionUpdate(Patch):
+    title: Title = patch_field()
+    description: Text = patch_field()
+    method: DecisionMethod = patch_field()
+    decided_on: date = patch_field()
+    votes: Votes | None = patch_field()
+    participant_ids: IdList = patch_field()
+    goal_ids: IdList = patch_field()
+
+
+class DecisionRead(EntityRead):
+    initiative_id: uuid.UUID
+    title: str
+    description: str
+    method: DecisionMethod
+    decided_on: date
+    votes: dict[str, int] | None
+    participant_ids: list[uuid.UUID]
+    goal_ids: list[uuid.UUID]
+
+
+class AgendaStrategy(BaseModel):
+    id: uuid.UUID
+    title: str
+    description: str
+
+
+class AgendaGoal(BaseModel):
+    id: uuid.UUID
+    title: str
+    description: str
+    population: str
+    status: GoalStatus
+    strategies: list[AgendaStrategy]
+
+
+class AgendaDocument(BaseModel):
+    """The common agenda as one document: problem, vision, goals and their strategies."""
+
+    initiative_id: uuid.UUID
+    name: str
+    problem_statement: str
+    vision: str
+    goals: list[AgendaGoal]
+
+
+class AgendaRevisionRead(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    number: int
+    change: str = Field(description="What changed, e.g. `goal.created`.", examples=["goal.created"])
+    changed_by: str
+    created_at: datetime
+    document: AgendaDocument
+
+
+class AgendaRevisionSummary(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    number: int
+    change: str
+    changed_by: str
+    created_at: datetime

@@ -1,0 +1,1 @@
+"""The agenda use cases: validate, change state and add outbox events, in one transaction."""

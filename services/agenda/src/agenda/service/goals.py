@@ -1,0 +1,48 @@
+"""Goals of the common agenda and the strategies under them (each change is a revision)."""
+
+from __future__ import annotations
+
+import uuid
+
+from backbone.auth.principal import Principal
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from agenda import schemas
+from agenda.events import (
+    GOAL_CREATED,
+    GOAL_DELETED,
+    GOAL_UPDATED,
+    STRATEGY_CREATED,
+    STRATEGY_DELETED,
+    STRATEGY_UPDATED,
+)
+from agenda.models import Goal, Strategy
+from agenda.service.emit import emit_removed
+from agenda.service.resources import InitiativeResource
+
+GOALS = InitiativeResource(Goal, "goal", GOAL_CREATED, GOAL_UPDATED, GOAL_DELETED,
+                           revises_agenda=True)
+STRATEGIES = InitiativeResource(Strategy, "strategy", STRATEGY_CREATED, STRATEGY_UPDATED,
+                                STRATEGY_DELETED, revises_agenda=True)
+
+
+async def create_strategy(
+    session: AsyncSession, principal: Principal, goal_id: uuid.UUID,
+    data: schemas.StrategyCreate,
+) -> Strategy:
+    goal = await GOALS.get(session, principal, goal_id)
+    return await STRATEGIES.create(session, principal, goal.initiative_id,
+                                   {"goal_id": goal.id, **data.columns()})
+
+
+async def delete_goal(
+    session: AsyncSession, principal: Principal, id_: uuid.UUID, if_match: str | None
+) -> None:
+    """Delete a goal and its strategies, announcing each removal."""
+    goal, _ = await GOALS.load_for_change(session, principal, id_, if_match)
+    for strategy in (await session.execute(select(Strategy).where(Strategy.goal_id == goal.id)
+                                           .with_for_update())).scalars():
+        await emit_removed(session, STRATEGY_DELETED, strategy)
+        await session.delete(strategy)
+    await GOALS.delete(session, principal, id_, if_match)

@@ -1,0 +1,72 @@
+"""Initiatives: launched by network admins, run by their backbone staff."""
+
+from __future__ import annotations
+
+import uuid
+
+from backbone.auth.principal import InitiativeRole, Principal
+from backbone.http.etag import check_if_match
+from backbone.http.pagination import Page, PageParams
+from backbone.repository import apply_changes, get_owned, list_page
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from agenda import schemas
+from agenda.events import INITIATIVE_CREATED, INITIATIVE_UPDATED
+from agenda.models import Initiative
+from agenda.service.access import ensure_dates_in_order, require_network_admin, require_role
+from agenda.service.agenda import readable_initiative, revise
+from agenda.service.emit import emit_state
+
+AGENDA_FIELDS = {"name", "problem_statement", "vision"}
+
+
+async def create(
+    session: AsyncSession, principal: Principal, data: schemas.InitiativeCreate
+) -> Initiative:
+    require_network_admin(principal)
+    initiative = Initiative(id=uuid.uuid4(), tenant=principal.tenant, agenda_revision=0,
+                            **data.columns())
+    session.add(initiative)
+    await emit_state(session, INITIATIVE_CREATED, initiative, initiative.id)
+    await revise(session, principal, initiative, "initiative.created")
+    return initiative
+
+
+async def get(session: AsyncSession, principal: Principal, id_: uuid.UUID) -> Initiative:
+    return await readable_initiative(session, principal, id_)
+
+
+async def list_(
+    session: AsyncSession, principal: Principal, params: PageParams,
+    status: schemas.InitiativeStatus | None, phase: schemas.Phase | None,
+) -> Page[schemas.InitiativeRead]:
+    stmt = select(Initiative).where(Initiative.tenant == principal.tenant)
+    if not principal.is_network_admin:
+        stmt = stmt.where(Initiative.id.in_(principal.initiative_ids()))
+    if status is not None:
+        stmt = stmt.where(Initiative.status == status)
+    if phase is not None:
+        stmt = stmt.where(Initiative.phase == phase)
+    return await list_page(session, stmt, Initiative, params, schemas.InitiativeRead)
+
+
+async def update(
+    session: AsyncSession, principal: Principal, id_: uuid.UUID,
+    patch: schemas.InitiativeUpdate, if_match: str | None,
+) -> Initiative:
+    initiative = await get_owned(session, Initiative, principal.tenant, id_, "initiative",
+                                 lock=True)
+    require_role(principal, id_, InitiativeRole.BACKBONE)
+    check_if_match(if_match, initiative.version)
+    changes = patch.columns()
+    start = changes.get("start_date", initiative.start_date)
+    end = changes.get("end_date", initiative.end_date)
+    ensure_dates_in_order(start, end)
+    agenda_changed = any(getattr(initiative, f) != v for f, v in changes.items()
+                         if f in AGENDA_FIELDS)
+    if apply_changes(initiative, changes):
+        await emit_state(session, INITIATIVE_UPDATED, initiative, initiative.id)
+        if agenda_changed:
+            await revise(session, principal, initiative, "initiative.updated")
+    return initiative

@@ -1,0 +1,140 @@
+"""The network's directory of organizations, synchronisable with CRMs by external id."""
+
+from __future__ import annotations
+
+import uuid
+
+from backbone.auth.principal import Principal
+from backbone.http.etag import check_if_match
+from backbone.http.pagination import Page, PageParams
+from backbone.http.problems import ProblemError, not_found
+from backbone.repository import apply_changes, get_owned, list_page
+from sqlalchemy import func, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from agenda import schemas
+from agenda.events import ORGANIZATION_CREATED, ORGANIZATION_UPDATED
+from agenda.models import Organization, OrganizationExternalId
+from agenda.service.access import require_directory_editor
+from agenda.service.emit import emit_state
+
+
+async def _set_external_ids(
+    session: AsyncSession, org: Organization, external_ids: dict[str, str]
+) -> bool:
+    """Replace the organization's CRM ids; 409 if another organization holds one of them."""
+    if external_ids == org.external_ids:
+        return False
+    for system, external_id in external_ids.items():
+        holder = await session.scalar(select(OrganizationExternalId.organization_id).where(
+            OrganizationExternalId.tenant == org.tenant,
+            OrganizationExternalId.system == system,
+            OrganizationExternalId.external_id == external_id))
+        if holder is not None and holder != org.id:
+            raise ProblemError(409, f"{system} id {external_id!r} belongs to organization "
+                               f"{holder}.", kind="external-id-taken")
+    kept = []
+    for row in list(org.external_id_rows):
+        if external_ids.get(row.system) == row.external_id:
+            kept.append(row.system)
+        else:
+            org.external_id_rows.remove(row)
+    await session.flush()  # free the old ids before new rows take their place
+    for system, external_id in sorted(external_ids.items()):
+        if system not in kept:
+            org.external_id_rows.append(OrganizationExternalId(
+                tenant=org.tenant, system=system, external_id=external_id, organization_id=org.id))
+    return True
+
+
+async def create(
+    session: AsyncSession, principal: Principal, data: schemas.OrganizationCreate
+) -> Organization:
+    require_directory_editor(principal)
+    org = Organization(id=uuid.uuid4(), tenant=principal.tenant,
+                       **data.columns(exclude=frozenset({"external_ids"})))
+    org.external_id_rows = []
+    session.add(org)
+    await _set_external_ids(session, org, data.external_ids)
+    await emit_state(session, ORGANIZATION_CREATED, org, None)
+    return org
+
+
+async def get(session: AsyncSession, principal: Principal, id_: uuid.UUID) -> Organization:
+    return await get_owned(session, Organization, principal.tenant, id_, "organization")
+
+
+async def find_by_external_id(
+    session: AsyncSession, principal: Principal, system: str, external_id: str
+) -> Organization | None:
+    return await session.scalar(
+        select(Organization).join(OrganizationExternalId).where(
+            OrganizationExternalId.tenant == principal.tenant,
+            OrganizationExternalId.system == system,
+            OrganizationExternalId.external_id == external_id))
+
+
+async def get_by_external_id(
+    session: AsyncSession, principal: Principal, system: str, external_id: str
+) -> Organization:
+    org = await find_by_external_id(session, principal, system, external_id)
+    if org is None:
+        raise not_found("organization")
+    return org
+
+
+async def list_(
+    session: AsyncSession, principal: Principal, params: PageParams,
+    sector: schemas.Sector | None, q: str | None,
+) -> Page[schemas.OrganizationRead]:
+    stmt = select(Organization).where(Organization.tenant == principal.tenant)
+    if sector is not None:
+        stmt = stmt.where(Organization.sector == sector)
+    if q:
+        stmt = stmt.where(func.lower(Organization.name).contains(q.lower(), autoescape=True))
+    return await list_page(session, stmt, Organization, params, schemas.OrganizationRead)
+
+
+async def _update(
+    session: AsyncSession, principal: Principal, org: Organization,
+    changes: dict[str, object], external_ids: dict[str, str] | None,
+) -> Organization:
+    require_directory_editor(principal, org.id)
+    changed = apply_changes(org, changes)
+    if external_ids is not None and await _set_external_ids(session, org, external_ids):
+        if not changed:
+            org.touch()
+        changed = True
+    if changed:
+        await emit_state(session, ORGANIZATION_UPDATED, org, None)
+    return org
+
+
+async def update(
+    session: AsyncSession, principal: Principal, id_: uuid.UUID,
+    patch: schemas.OrganizationUpdate, if_match: str | None,
+) -> Organization:
+    org = await get_owned(session, Organization, principal.tenant, id_, "organization", lock=True)
+    check_if_match(if_match, org.version)
+    external_ids = patch.external_ids if "external_ids" in patch.model_fields_set else None
+    return await _update(session, principal, org,
+                         patch.columns(exclude=frozenset({"external_ids"})), external_ids)
+
+
+async def upsert_by_external_id(
+    session: AsyncSession, principal: Principal, system: str, external_id: str,
+    data: schemas.OrganizationCreate, if_match: str | None,
+) -> tuple[Organization, bool]:
+    """Create or replace the organization that has this CRM id; True when it was created."""
+    external_ids = {**data.external_ids, system: external_id}
+    if data.external_ids.get(system, external_id) != external_id:
+        raise ProblemError(422, f"The body's {system} id differs from the path's.",
+                           kind="external-id-mismatch")
+    org = await find_by_external_id(session, principal, system, external_id)
+    if org is None:
+        data = data.model_copy(update={"external_ids": external_ids})
+        return await create(session, principal, data), True
+    await session.refresh(org, with_for_update=True)
+    check_if_match(if_match, org.version)
+    changes = data.columns(exclude=frozenset({"external_ids"}))
+    return await _update(session, principal, org, changes, external_ids), False

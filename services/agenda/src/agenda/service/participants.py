@@ -1,0 +1,68 @@
+"""Participants: organizations and community members taking part in an initiative."""
+
+from __future__ import annotations
+
+import uuid
+
+from backbone.auth.principal import InitiativeRole, Principal
+from backbone.http.etag import check_if_match
+from backbone.http.problems import ProblemError, forbidden
+from backbone.repository import apply_changes, get_owned
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from agenda import schemas
+from agenda.events import PARTICIPANT_JOINED, PARTICIPANT_REMOVED, PARTICIPANT_UPDATED
+from agenda.models import Organization, Participant
+from agenda.service.access import ensure_dates_in_order, require_role
+from agenda.service.emit import emit_state
+from agenda.service.resources import InitiativeResource
+
+PARTICIPANTS = InitiativeResource(
+    Participant, "participant", PARTICIPANT_JOINED, PARTICIPANT_UPDATED, PARTICIPANT_REMOVED
+)
+
+
+async def create(
+    session: AsyncSession, principal: Principal, initiative_id: uuid.UUID,
+    data: schemas.ParticipantCreate,
+) -> Participant:
+    values = data.columns()
+    if data.organization_id is not None:
+        org = await session.scalar(select(Organization).where(
+            Organization.id == data.organization_id, Organization.tenant == principal.tenant))
+        if org is None:
+            raise ProblemError(422, "organization_id names no organization of this network.",
+                               kind="unknown-reference")
+        values["display_name"] = data.display_name or org.name
+        taken = await session.scalar(select(Participant.id).where(
+            Participant.initiative_id == initiative_id,
+            Participant.organization_id == data.organization_id))
+        if taken is not None:
+            raise ProblemError(409, f"The organization already participates as {taken}.",
+                               kind="already-participating")
+    return await PARTICIPANTS.create(session, principal, initiative_id, values)
+
+
+async def update(
+    session: AsyncSession, principal: Principal, id_: uuid.UUID,
+    patch: schemas.ParticipantUpdate, if_match: str | None,
+) -> Participant:
+    """Backbone staff change any participation; a partner changes its own, except roles."""
+    participant = await get_owned(session, Participant, principal.tenant, id_, "participant",
+                                  lock=True)
+    initiative_id = participant.initiative_id
+    own = (principal.org is not None and participant.organization_id == principal.org
+           and principal.has_role(initiative_id, InitiativeRole.PARTNER))
+    if not principal.has_role(initiative_id, InitiativeRole.BACKBONE):
+        if not own:
+            require_role(principal, initiative_id, InitiativeRole.BACKBONE)
+        if "roles" in patch.model_fields_set:
+            raise forbidden("Only backbone staff may change a participant's roles.")
+    check_if_match(if_match, participant.version)
+    changes = patch.columns()
+    ensure_dates_in_order(changes.get("joined_on", participant.joined_on),
+                          changes.get("left_on", participant.left_on))
+    if apply_changes(participant, changes):
+        await emit_state(session, PARTICIPANT_UPDATED, participant, initiative_id)
+    return participant

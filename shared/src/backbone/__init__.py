@@ -1,0 +1,1 @@
+"""Backbone's common library: what every service shares and nothing service-specific."""

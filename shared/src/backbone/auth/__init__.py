@@ -1,0 +1,1 @@
+"""Identity and access: bearer JWTs, the principal, and permission checks."""

@@ -1,0 +1,88 @@
+"""Bearer JWT validation (HS256 secret in development, RS256 via JWKS in production) and minting."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+import uuid
+from typing import Any
+
+import jwt
+
+from backbone.auth.principal import Principal
+from backbone.settings import BaseServiceSettings
+
+
+class InvalidTokenError(Exception):
+    pass
+
+
+class TokenValidator:
+    def __init__(self, settings: BaseServiceSettings) -> None:
+        self.settings = settings
+        self._jwks = jwt.PyJWKClient(settings.jwt_jwks_url) if settings.jwt_jwks_url else None
+
+    async def _key(self, token: str) -> Any:
+        header = jwt.get_unverified_header(token)
+        algorithm = header.get("alg")
+        if algorithm not in self.settings.jwt_algorithms:
+            raise InvalidTokenError(f"algorithm {algorithm!r} is not allowed")
+        if algorithm == "HS256":
+            if self.settings.jwt_secret is None:
+                raise InvalidTokenError("HS256 tokens are not accepted here")
+            return self.settings.jwt_secret.get_secret_value()
+        if self._jwks is None:
+            raise InvalidTokenError(f"no key configured for {algorithm}")
+        signing_key = await asyncio.to_thread(self._jwks.get_signing_key_from_jwt, token)
+        return signing_key.key
+
+    async def validate(self, token: str) -> Principal:
+        try:
+            key = await self._key(token)
+            claims = jwt.decode(
+                token,
+                key,
+                algorithms=self.settings.jwt_algorithms,
+                audience=self.settings.jwt_audience,
+                issuer=self.settings.jwt_issuer,
+                options={"require": ["exp", "iss", "aud", "sub", "tenant"]},
+            )
+        except (jwt.PyJWTError, ValueError) as exc:
+            raise InvalidTokenError(str(exc)) from exc
+        roles = claims.get("roles", [])
+        if not isinstance(roles, list) or not all(isinstance(r, str) for r in roles):
+            raise InvalidTokenError("roles must be a list of strings")
+        try:
+            org = uuid.UUID(claims["org"]) if claims.get("org") else None
+        except (ValueError, TypeError) as exc:
+            raise InvalidTokenError("org must be a UUID") from exc
+        return Principal(
+            sub=str(claims["sub"]), tenant=str(claims["tenant"]), org=org, grants=frozenset(roles)
+        )
+
+
+def mint_token(
+    settings: BaseServiceSettings,
+    *,
+    sub: str,
+    tenant: str,
+    roles: list[str],
+    org: uuid.UUID | None = None,
+    ttl_s: int = 12 * 3600,
+) -> str:
+    """Sign a development token with the HS256 secret (never available in production)."""
+    if settings.jwt_secret is None:
+        raise RuntimeError("minting needs BACKBONE_JWT_SECRET")
+    now = int(time.time())
+    claims: dict[str, Any] = {
+        "sub": sub,
+        "tenant": tenant,
+        "roles": roles,
+        "iss": settings.jwt_issuer,
+        "aud": settings.jwt_audience,
+        "iat": now,
+        "exp": now + ttl_s,
+    }
+    if org is not None:
+        claims["org"] = str(org)
+    return jwt.encode(claims, settings.jwt_secret.get_secret_value(), algorithm="HS256")

@@ -1,0 +1,66 @@
+"""The ``backbone`` command: run the stack, mint development tokens, apply migrations."""
+
+from __future__ import annotations
+
+import argparse
+import uuid
+from pathlib import Path
+
+from backbone.auth.tokens import mint_token
+from backbone.settings import BaseServiceSettings
+
+
+def _up(args: argparse.Namespace) -> None:
+    from backbone.devstack.stack import up
+
+    up(Path(args.data_dir), demo=args.demo, pg_port=args.pg_port, kafka_port=args.kafka_port)
+
+
+def _token(args: argparse.Namespace) -> None:
+    settings = BaseServiceSettings()
+    print(mint_token(settings, sub=args.sub, tenant=args.tenant, roles=args.role,
+                     org=uuid.UUID(args.org) if args.org else None, ttl_s=args.ttl))
+
+
+def _migrate(args: argparse.Namespace) -> None:
+    from backbone.migrations import upgrade
+    from backbone.service import discover_services
+
+    for spec in discover_services():
+        if args.service in (spec.name, "all"):
+            upgrade(BaseServiceSettings(service_name=spec.name), spec.migrations)
+            print(f"{spec.name}: migrated to head")
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(prog="backbone", description=__doc__)
+    commands = parser.add_subparsers(required=True)
+
+    up = commands.add_parser("up", help="run the platform on embedded PostgreSQL and Tansu")
+    up.add_argument("--demo", action="store_true", help="load a demo network via the API")
+    up.add_argument("--data-dir", default=".backbone", help="where data and logs live")
+    up.add_argument("--pg-port", type=int, default=55432)
+    up.add_argument("--kafka-port", type=int, default=19092)
+    up.set_defaults(func=_up)
+
+    token = commands.add_parser("token", help="mint a development JWT (HS256 secret)")
+    token.add_argument("--tenant", default="demo-network")
+    token.add_argument("--sub", default="dev-admin")
+    token.add_argument("--org", help="the caller's organization id")
+    token.add_argument("--role", action="append", default=None,
+                       help="a grant, repeatable: network:admin, initiative:<id>:backbone ...")
+    token.add_argument("--ttl", type=int, default=12 * 3600, help="lifetime in seconds")
+    token.set_defaults(func=_token)
+
+    migrate = commands.add_parser("migrate", help="apply migrations (e.g. as a Kubernetes Job)")
+    migrate.add_argument("service", help="a service name, or 'all'")
+    migrate.set_defaults(func=_migrate)
+
+    args = parser.parse_args(argv)
+    if getattr(args, "role", "") is None:
+        args.role = ["network:admin"]
+    args.func(args)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,84 @@
+"""Starting the infrastructure: embedded by default, external when the environment says so."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from backbone.devstack.broker import EmbeddedBroker
+from backbone.devstack.postgres import EmbeddedPostgres
+from backbone.events.kafka import ensure_topics
+from backbone.migrations import upgrade
+from backbone.service import ServiceSpec
+from backbone.settings import BaseServiceSettings
+
+
+@dataclass
+class Infrastructure:
+    database_url: str
+    bootstrap_servers: str
+    postgres: EmbeddedPostgres | None = None
+    broker: EmbeddedBroker | None = None
+
+    @property
+    def idempotent_producer(self) -> bool:
+        """Tansu rejects idempotent producers; real Kafka should have them."""
+        if "BACKBONE_KAFKA_IDEMPOTENT_PRODUCER" in os.environ:
+            return os.environ["BACKBONE_KAFKA_IDEMPOTENT_PRODUCER"].lower() in ("1", "true")
+        return self.broker is None
+
+    def settings_env(self) -> dict[str, str]:
+        """The ``BACKBONE_*`` variables that point a service at this infrastructure."""
+        return {
+            "BACKBONE_DATABASE_URL": self.database_url,
+            "BACKBONE_KAFKA_BOOTSTRAP_SERVERS": self.bootstrap_servers,
+            "BACKBONE_KAFKA_IDEMPOTENT_PRODUCER": str(self.idempotent_producer).lower(),
+        }
+
+    def settings(self, service: str, **overrides: object) -> BaseServiceSettings:
+        return BaseServiceSettings(
+            service_name=service, database_url=self.database_url,
+            kafka_bootstrap_servers=self.bootstrap_servers,
+            kafka_idempotent_producer=self.idempotent_producer, **overrides,  # type: ignore[arg-type]
+        )
+
+    def stop(self) -> None:
+        if self.broker is not None:
+            self.broker.stop()
+        if self.postgres is not None:
+            self.postgres.stop()
+
+
+def start_infrastructure(
+    data_dir: Path, *, pg_port: int, kafka_port: int, durable: bool = True
+) -> Infrastructure:
+    """Start what ``BACKBONE_DATABASE_URL`` / ``BACKBONE_KAFKA_BOOTSTRAP_SERVERS`` don't name."""
+    infra = Infrastructure(
+        database_url=os.environ.get("BACKBONE_DATABASE_URL", ""),
+        bootstrap_servers=os.environ.get("BACKBONE_KAFKA_BOOTSTRAP_SERVERS", ""),
+    )
+    try:
+        if not infra.database_url:
+            infra.postgres = EmbeddedPostgres(data_dir / "pgdata", pg_port, durable=durable)
+            infra.postgres.start()
+            infra.database_url = infra.postgres.url
+        if not infra.bootstrap_servers:
+            infra.broker = EmbeddedBroker(kafka_port, data_dir / "logs" / "tansu.log")
+            infra.broker.start()
+            infra.bootstrap_servers = infra.broker.bootstrap_servers
+    except BaseException:
+        infra.stop()
+        raise
+    return infra
+
+
+def prepare_service(infra: Infrastructure, spec: ServiceSpec, **overrides: object) -> None:
+    """Create the service's topics and database, and migrate it to head."""
+    settings = infra.settings(spec.name, **overrides)
+    asyncio.run(ensure_topics(
+        infra.bootstrap_servers, [settings.topic, settings.dead_letter_topic],
+        settings.kafka_topic_partitions,
+    ))
+    upgrade(settings, spec.migrations)

@@ -1,0 +1,138 @@
+"""Consumers of other services' events: at-least-once delivery made exactly-once in effect.
+
+For every message: parse the CloudEvent, then in one transaction claim its id in the inbox
+and run the handler. Offsets are committed only after that transaction commits. A handler
+that keeps failing is retried with backoff a bounded number of times, then the message goes
+to the service's dead-letter topic with its error, so it never blocks the partition.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Awaitable, Callable, Mapping
+
+import structlog
+from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, ConsumerRecord, TopicPartition
+from opentelemetry import trace
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from backbone import metrics
+from backbone.events.envelope import CloudEvent
+from backbone.events.inbox import claim
+from backbone.events.kafka import make_consumer, make_producer
+from backbone.settings import BaseServiceSettings
+from backbone.telemetry import context_from_traceparent, tracer
+
+log = structlog.get_logger(__name__)
+
+Handler = Callable[[AsyncSession, CloudEvent], Awaitable[None]]
+
+
+class EventConsumer:
+    def __init__(
+        self,
+        settings: BaseServiceSettings,
+        sessionmaker: async_sessionmaker[AsyncSession],
+        topics: list[str],
+        handlers: Mapping[str, Handler],
+        name: str | None = None,
+    ) -> None:
+        self.settings = settings
+        self.sessionmaker = sessionmaker
+        self.topics = topics
+        self.handlers = dict(handlers)
+        self.name = name or settings.service_name
+
+    async def run(self) -> None:
+        """Consume until cancelled, reconnecting after broker failures."""
+        while True:
+            consumer = make_consumer(self.settings, self.name, self.topics)
+            dead_letters = make_producer(self.settings)
+            try:
+                await consumer.start()
+                await dead_letters.start()
+                await self._consume(consumer, dead_letters)
+            except asyncio.CancelledError:
+                raise
+            except Exception as exc:
+                log.warning("consumer interrupted", consumer=self.name, error=repr(exc))
+                await asyncio.sleep(1.0)
+            finally:
+                await consumer.stop()
+                await dead_letters.stop()
+
+    async def _consume(self, consumer: AIOKafkaConsumer, dead_letters: AIOKafkaProducer) -> None:
+        while True:
+            batches = await consumer.getmany(timeout_ms=500, max_records=500)
+            for tp, records in batches.items():
+                for record in records:
+                    await self.process(record, dead_letters)
+                await self._commit_offsets(consumer, {tp: records[-1].offset + 1})
+                self._record_lag(consumer, tp, records[-1].offset + 1)
+
+    async def _commit_offsets(
+        self, consumer: AIOKafkaConsumer, offsets: dict[TopicPartition, int]
+    ) -> None:
+        await consumer.commit(offsets)
+
+    def _record_lag(self, consumer: AIOKafkaConsumer, tp: TopicPartition, position: int) -> None:
+        highwater = consumer.highwater(tp)
+        if highwater is not None:
+            metrics.CONSUMER_LAG.labels(self.name, tp.topic, tp.partition).set(highwater - position)
+
+    async def process(self, record: ConsumerRecord, dead_letters: AIOKafkaProducer) -> str:
+        """Apply one message; returns the outcome (also counted in the metrics)."""
+        try:
+            event = CloudEvent.from_kafka(record.headers, record.value)
+        except (ValueError, KeyError) as exc:
+            return await self._dead_letter(record, dead_letters, f"unparseable: {exc}", 0)
+        handler = self.handlers.get(event.type)
+        if handler is None:
+            return self._count("ignored")
+        error: Exception | None = None
+        for attempt in range(1, self.settings.consumer_max_attempts + 1):
+            try:
+                return self._count(await self._apply(event, handler))
+            except Exception as exc:
+                error = exc
+                log.warning(
+                    "event handler failed", consumer=self.name, event_id=str(event.id),
+                    type=event.type, attempt=attempt, error=repr(exc),
+                )
+                await asyncio.sleep(self.settings.consumer_retry_backoff_s * 2 ** (attempt - 1))
+        return await self._dead_letter(
+            record, dead_letters, repr(error), self.settings.consumer_max_attempts
+        )
+
+    async def _apply(self, event: CloudEvent, handler: Handler) -> str:
+        with tracer.start_as_current_span(
+            f"consume {event.type}",
+            context=context_from_traceparent(event.traceparent),
+            kind=trace.SpanKind.CONSUMER,
+            attributes={"messaging.message.id": str(event.id), "backbone.consumer": self.name},
+        ):
+            async with self.sessionmaker() as session, session.begin():
+                if not await claim(session, self.name, event.id, event.type):
+                    return "duplicate"
+                await handler(session, event)
+            return "applied"
+
+    async def _dead_letter(
+        self, record: ConsumerRecord, producer: AIOKafkaProducer, error: str, attempts: int
+    ) -> str:
+        headers = [
+            *record.headers,
+            ("dlq_error", error[:2000].encode()),
+            ("dlq_consumer", self.name.encode()),
+            ("dlq_attempts", str(attempts).encode()),
+            ("dlq_origin", f"{record.topic}/{record.partition}/{record.offset}".encode()),
+        ]
+        await producer.send_and_wait(
+            self.settings.dead_letter_topic, value=record.value, key=record.key, headers=headers
+        )
+        log.error("event dead-lettered", consumer=self.name, origin=record.topic, error=error)
+        return self._count("dead_lettered")
+
+    def _count(self, outcome: str) -> str:
+        metrics.CONSUMER_EVENTS.labels(self.name, outcome).inc()
+        return outcome

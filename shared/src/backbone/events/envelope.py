@@ -1,0 +1,82 @@
+"""The CloudEvents 1.0 envelope over Kafka, in binary content mode.
+
+Attributes travel as ``ce_*`` headers, the payload as the JSON message value, with
+``content-type: application/json``. The message key is the initiative id (or the
+tenant for network-level entities) so that events of one initiative stay in order.
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+SPECVERSION = "1.0"
+CONTENT_TYPE = "application/json"
+
+
+@dataclass(frozen=True)
+class CloudEvent:
+    """A CloudEvent as Backbone emits it (attributes, extensions and JSON data)."""
+
+    id: uuid.UUID
+    source: str
+    type: str
+    subject: str
+    time: datetime
+    dataschema: str
+    tenant: str
+    initiative: str | None
+    traceparent: str | None
+    data: dict[str, Any]
+
+    def headers(self) -> list[tuple[str, bytes]]:
+        attrs: dict[str, str | None] = {
+            "ce_specversion": SPECVERSION,
+            "ce_id": str(self.id),
+            "ce_source": self.source,
+            "ce_type": self.type,
+            "ce_subject": self.subject,
+            "ce_time": self.time.isoformat(),
+            "ce_dataschema": self.dataschema,
+            "ce_tenant": self.tenant,
+            "ce_initiative": self.initiative,
+            "ce_traceparent": self.traceparent,
+            "content-type": CONTENT_TYPE,
+        }
+        return [(k, v.encode()) for k, v in attrs.items() if v is not None]
+
+    def value(self) -> bytes:
+        return json.dumps(self.data, separators=(",", ":")).encode()
+
+    @classmethod
+    def from_kafka(
+        cls, headers: Iterable[tuple[str, bytes]], value: bytes | None
+    ) -> CloudEvent:
+        """Parse a binary-mode message; raises ``ValueError`` when it is not a valid one."""
+        attrs: Mapping[str, str] = {
+            k[3:]: v.decode() for k, v in headers if k.startswith("ce_") and v is not None
+        }
+        missing = {"specversion", "id", "source", "type", "time"} - attrs.keys()
+        if missing:
+            raise ValueError(f"not a CloudEvent: missing {sorted(missing)}")
+        if attrs["specversion"] != SPECVERSION:
+            raise ValueError(f"unsupported specversion {attrs['specversion']}")
+        data = json.loads(value) if value else {}
+        if not isinstance(data, dict):
+            raise ValueError("event data must be a JSON object")
+        return cls(
+            id=uuid.UUID(attrs["id"]),
+            source=attrs["source"],
+            type=attrs["type"],
+            subject=attrs.get("subject", ""),
+            time=datetime.fromisoformat(attrs["time"]),
+            dataschema=attrs.get("dataschema", ""),
+            tenant=attrs.get("tenant", ""),
+            initiative=attrs.get("initiative"),
+            traceparent=attrs.get("traceparent"),
+            data=data,
+        )

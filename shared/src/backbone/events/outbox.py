@@ -1,0 +1,87 @@
+"""The transactional outbox: events are rows written in the state change's transaction."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import BigInteger, DateTime, Identity, Index, String, Text, Uuid, func, select
+from sqlalchemy.dialects.postgresql import JSONB
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import Mapped, mapped_column
+
+from backbone.db import Base, utcnow
+from backbone.events.envelope import CloudEvent
+from backbone.events.registry import DomainEvent, EventRegistry
+from backbone.telemetry import current_traceparent
+
+NOTIFY_CHANNEL = "backbone_outbox"
+
+
+class OutboxMessage(Base):
+    """One event waiting to be (or already) published. ``seq`` gives the publishing order."""
+
+    __tablename__ = "outbox"
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
+    seq: Mapped[int] = mapped_column(BigInteger, Identity(always=True), unique=True)
+    topic: Mapped[str] = mapped_column(String(200))
+    key: Mapped[str] = mapped_column(String(200))
+    type: Mapped[str] = mapped_column(String(200))
+    source: Mapped[str] = mapped_column(String(200))
+    subject: Mapped[str] = mapped_column(String(200))
+    dataschema: Mapped[str] = mapped_column(Text)
+    tenant: Mapped[str] = mapped_column(String(100))
+    initiative: Mapped[str | None] = mapped_column(String(64))
+    traceparent: Mapped[str | None] = mapped_column(String(64))
+    payload: Mapped[dict[str, Any]] = mapped_column(JSONB)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    published_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+    __table_args__ = (
+        Index("ix_outbox_unpublished", "seq", postgresql_where=published_at.is_(None)),
+        Index("ix_outbox_published_at", "published_at"),
+    )
+
+    def to_cloudevent(self) -> CloudEvent:
+        return CloudEvent(
+            id=self.id,
+            source=self.source,
+            type=self.type,
+            subject=self.subject,
+            time=self.created_at,
+            dataschema=self.dataschema,
+            tenant=self.tenant,
+            initiative=self.initiative,
+            traceparent=self.traceparent,
+            data=self.payload,
+        )
+
+
+class Outbox:
+    """Adds events of one service to the current transaction."""
+
+    def __init__(self, registry: EventRegistry) -> None:
+        self.topic = registry.topic
+        self.source = registry.source
+
+    async def add(self, session: AsyncSession, event: DomainEvent) -> OutboxMessage:
+        message = OutboxMessage(
+            id=uuid.uuid4(),
+            topic=self.topic,
+            key=event.key,
+            type=event.event_type.type,
+            source=self.source,
+            subject=str(event.subject),
+            dataschema=event.event_type.dataschema,
+            tenant=event.tenant,
+            initiative=str(event.initiative) if event.initiative else None,
+            traceparent=current_traceparent(),
+            payload=event.data.model_dump(mode="json"),
+            created_at=utcnow(),
+        )
+        session.add(message)
+        # Delivered at commit (and folded into one notification per transaction).
+        await session.execute(select(func.pg_notify(NOTIFY_CHANNEL, self.topic)))
+        return message

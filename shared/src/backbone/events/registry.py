@@ -1,0 +1,84 @@
+"""Event types, their payload models and the JSON Schemas published for them."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict
+
+
+class EventPayload(BaseModel):
+    """Base class of every event payload: strict, so a schema mismatch fails loudly."""
+
+    model_config = ConfigDict(extra="forbid")
+
+
+@dataclass(frozen=True)
+class EventType:
+    """One published event type, e.g. ``org.backbone.agenda.goal.created`` version 1."""
+
+    type: str
+    payload: type[EventPayload]
+    description: str
+    version: int = 1
+
+    @property
+    def dataschema(self) -> str:
+        """The stable URI naming this type's JSON Schema (also the schema's ``$id``)."""
+        return f"urn:backbone:schema:{self.type}:v{self.version}"
+
+    def json_schema(self) -> dict[str, Any]:
+        schema = self.payload.model_json_schema()
+        return {
+            "$schema": "https://json-schema.org/draft/2020-12/schema",
+            "$id": self.dataschema,
+            "description": self.description,
+            **schema,
+        }
+
+
+@dataclass(frozen=True)
+class DomainEvent:
+    """An event a use case raises; the outbox turns it into a CloudEvent."""
+
+    event_type: EventType
+    tenant: str
+    subject: uuid.UUID
+    initiative: uuid.UUID | None
+    data: EventPayload
+
+    @property
+    def key(self) -> str:
+        """Kafka key: the initiative (per-initiative ordering), else the tenant."""
+        return str(self.initiative) if self.initiative else self.tenant
+
+
+class EventRegistry:
+    """The event types one service publishes."""
+
+    def __init__(self, service: str) -> None:
+        self.service = service
+        self.source = f"/backbone/{service}"
+        self.topic = f"backbone.{service}.v1"
+        self._types: dict[str, EventType] = {}
+
+    def define(
+        self, name: str, payload: type[EventPayload], description: str, version: int = 1
+    ) -> EventType:
+        """Register ``org.backbone.<service>.<name>`` where name is ``<entity>.<past_verb>``."""
+        event_type = EventType(f"org.backbone.{self.service}.{name}", payload, description, version)
+        if event_type.type in self._types:
+            raise ValueError(f"event type {event_type.type} defined twice")
+        self._types[event_type.type] = event_type
+        return event_type
+
+    def get(self, type_: str) -> EventType:
+        return self._types[type_]
+
+    def __iter__(self):  # type: ignore[no-untyped-def]
+        return iter(sorted(self._types.values(), key=lambda t: t.type))
+
+    def __len__(self) -> int:
+        return len(self._types)

@@ -1,0 +1,153 @@
+"""The outbox relay: publishes unpublished outbox rows to Kafka, in order, then marks them.
+
+One relay per service is active at a time (a Postgres advisory lock elects it); the others
+wait as standbys. It wakes on ``LISTEN/NOTIFY`` and polls as a fallback. A crash between
+publishing and marking re-sends rows with the same event id, which consumers dedupe.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import time
+from datetime import UTC, datetime
+
+import asyncpg
+import structlog
+from aiokafka import AIOKafkaProducer
+from opentelemetry import trace
+
+from backbone import metrics
+from backbone.events.envelope import CloudEvent
+from backbone.events.kafka import make_producer
+from backbone.events.outbox import NOTIFY_CHANNEL
+from backbone.settings import BaseServiceSettings
+from backbone.telemetry import context_from_traceparent, current_traceparent, tracer
+
+log = structlog.get_logger(__name__)
+
+RELAY_LOCK_KEY = 0x6261636B626F6E65  # "backbone" as an int64: one relay per database
+PRUNE_EVERY_S = 60.0
+
+_FETCH = """
+SELECT id, topic, key, type, source, subject, dataschema, tenant, initiative,
+       traceparent, payload::text AS payload, created_at
+FROM outbox WHERE published_at IS NULL ORDER BY seq LIMIT $1
+"""
+
+
+class PublishError(RuntimeError):
+    pass
+
+
+class OutboxRelay:
+    def __init__(self, settings: BaseServiceSettings) -> None:
+        self.settings = settings
+        self.is_leader = False
+        self._wake = asyncio.Event()
+        self._last_prune = 0.0
+
+    async def run(self) -> None:
+        """Relay forever (until cancelled), reconnecting after database or broker failures."""
+        backoff = 0.2
+        while True:
+            try:
+                await self._run_once()
+            except asyncio.CancelledError:
+                raise
+            except Exception as exc:
+                log.warning("outbox relay interrupted", error=repr(exc), retry_in_s=backoff)
+                await asyncio.sleep(backoff)
+                backoff = min(backoff * 2, 5.0)
+            else:
+                backoff = 0.2
+
+    async def _run_once(self) -> None:
+        conn: asyncpg.Connection = await asyncpg.connect(self.settings.asyncpg_dsn)
+        try:
+            # Standby: poll for leadership (another process holds the lock).
+            while not await conn.fetchval("SELECT pg_try_advisory_lock($1)", RELAY_LOCK_KEY):  # noqa: ASYNC110
+                await asyncio.sleep(self.settings.outbox_poll_interval_s)
+            self.is_leader = True
+            await conn.add_listener(NOTIFY_CHANNEL, lambda *_: self._wake.set())
+            producer = make_producer(self.settings)
+            await producer.start()
+            try:
+                await self._lead(conn, producer)
+            finally:
+                await producer.stop()
+        finally:
+            self.is_leader = False
+            await conn.close(timeout=2)
+
+    async def _lead(self, conn: asyncpg.Connection, producer: AIOKafkaProducer) -> None:
+        while True:
+            self._wake.clear()
+            while await self._publish_batch(conn, producer) == self.settings.outbox_batch_size:
+                pass
+            await self._maintain(conn)
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self._wake.wait(), self.settings.outbox_poll_interval_s)
+
+    async def _publish_batch(self, conn: asyncpg.Connection, producer: AIOKafkaProducer) -> int:
+        rows = await conn.fetch(_FETCH, self.settings.outbox_batch_size)
+        if not rows:
+            return 0
+        futures = []
+        for row in rows:
+            with tracer.start_as_current_span(
+                f"publish {row['type']}",
+                context=context_from_traceparent(row["traceparent"]),
+                kind=trace.SpanKind.PRODUCER,
+            ):
+                event = CloudEvent(
+                    id=row["id"],
+                    source=row["source"],
+                    type=row["type"],
+                    subject=row["subject"],
+                    time=row["created_at"],
+                    dataschema=row["dataschema"],
+                    tenant=row["tenant"],
+                    initiative=row["initiative"],
+                    traceparent=current_traceparent() or row["traceparent"],
+                    data={},
+                )
+                futures.append(
+                    await producer.send(
+                        row["topic"],
+                        value=row["payload"].encode(),
+                        key=row["key"].encode(),
+                        headers=event.headers(),
+                    )
+                )
+        results = await asyncio.gather(*futures, return_exceptions=True)
+        # Mark only the prefix that was acknowledged, so order is kept on retry.
+        done = []
+        for row, result in zip(rows, results, strict=True):
+            if isinstance(result, BaseException):
+                break
+            done.append(row["id"])
+        if done:
+            await conn.execute(
+                "UPDATE outbox SET published_at = now() WHERE id = ANY($1::uuid[])", done
+            )
+            metrics.OUTBOX_PUBLISHED.inc(len(done))
+        if len(done) < len(rows):
+            metrics.OUTBOX_PUBLISH_FAILURES.inc()
+            failure = results[len(done)]
+            raise PublishError(f"publishing outbox row {rows[len(done)]['id']} failed: {failure!r}")
+        return len(rows)
+
+    async def _maintain(self, conn: asyncpg.Connection) -> None:
+        backlog, oldest = await conn.fetchrow(
+            "SELECT count(*), min(created_at) FROM outbox WHERE published_at IS NULL"
+        )
+        metrics.OUTBOX_BACKLOG.set(backlog)
+        age = (datetime.now(UTC) - oldest).total_seconds() if oldest else 0.0
+        metrics.OUTBOX_OLDEST_AGE.set(age)
+        if time.monotonic() - self._last_prune > PRUNE_EVERY_S:
+            self._last_prune = time.monotonic()
+            await conn.execute(
+                "DELETE FROM outbox WHERE published_at < now() - make_interval(secs => $1)",
+                self.settings.outbox_retention_hours * 3600,
+            )

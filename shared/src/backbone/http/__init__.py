@@ -1,0 +1,1 @@
+"""The HTTP conventions every service follows (one style across the platform)."""

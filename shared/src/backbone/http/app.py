@@ -1,0 +1,91 @@
+"""The application factory every service uses: one set of conventions for all four."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator, Callable, Sequence
+from contextlib import asynccontextmanager
+from pathlib import Path
+from typing import Any
+
+import structlog
+from fastapi import APIRouter, FastAPI
+from opentelemetry.instrumentation.fastapi import FastAPIInstrumentor
+from opentelemetry.instrumentation.sqlalchemy import SQLAlchemyInstrumentor
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from backbone.auth.tokens import TokenValidator
+from backbone.db import create_engine, create_sessionmaker
+from backbone.events.consumer import EventConsumer
+from backbone.events.registry import EventRegistry
+from backbone.events.relay import OutboxRelay
+from backbone.http.catalogue import catalogue_router
+from backbone.http.health import router as health_router
+from backbone.http.middleware import RequestGuard
+from backbone.http.problems import PROBLEM_RESPONSES, install_problem_handlers
+from backbone.migrations import upgrade
+from backbone.settings import BaseServiceSettings
+from backbone.telemetry import setup_logging, setup_tracing
+
+log = structlog.get_logger(__name__)
+
+ConsumerFactory = Callable[[async_sessionmaker[AsyncSession]], Sequence[EventConsumer]]
+
+
+def create_service_app(
+    settings: BaseServiceSettings,
+    *,
+    title: str,
+    description: str,
+    routers: Sequence[APIRouter],
+    registry: EventRegistry,
+    migrations: Path,
+    openapi_tags: list[dict[str, Any]] | None = None,
+    consumers: ConsumerFactory | None = None,
+) -> FastAPI:
+    setup_logging(settings.service_name, settings.log_level, settings.log_json)
+    setup_tracing(settings.service_name)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        if settings.migrate_on_start:
+            await asyncio.to_thread(upgrade, settings, migrations)
+        engine = create_engine(settings)
+        SQLAlchemyInstrumentor().instrument(engine=engine.sync_engine)
+        app.state.engine = engine
+        app.state.sessionmaker = create_sessionmaker(engine)
+        tasks: list[asyncio.Task[None]] = []
+        if settings.run_relay:
+            app.state.relay = OutboxRelay(settings)
+            tasks.append(asyncio.create_task(app.state.relay.run(), name="outbox-relay"))
+        if settings.run_consumers and consumers is not None:
+            for consumer in consumers(app.state.sessionmaker):
+                tasks.append(asyncio.create_task(consumer.run(), name=f"consumer-{consumer.name}"))
+        log.info("service started", tasks=[t.get_name() for t in tasks])
+        try:
+            yield
+        finally:
+            for task in tasks:
+                task.cancel()
+            await asyncio.gather(*tasks, return_exceptions=True)
+            await engine.dispose()
+
+    app = FastAPI(
+        title=title,
+        description=description,
+        version="1.0.0",
+        lifespan=lifespan,
+        openapi_tags=[*(openapi_tags or []), {"name": "operations", "description":
+                      "Health, readiness, metrics and the event catalogue."}],
+        responses={k: v for k, v in PROBLEM_RESPONSES.items() if k in (401, 422)},
+    )
+    app.state.settings = settings
+    app.state.token_validator = TokenValidator(settings)
+    install_problem_handlers(app)
+    app.add_middleware(RequestGuard, max_body_bytes=settings.max_body_bytes)
+    app.include_router(health_router)
+    app.include_router(catalogue_router(registry))
+    for router in routers:
+        app.include_router(router)
+    FastAPIInstrumentor.instrument_app(app, excluded_urls="healthz,readyz,metrics")
+    return app

@@ -1,0 +1,129 @@
+"""FastAPI dependencies: the caller, database sessions and the write runner."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Awaitable, Callable
+from typing import Annotated, Any, TypeVar
+
+from fastapi import Depends, Header, Request, Response
+from fastapi.responses import JSONResponse
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from pydantic import BaseModel
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from backbone.auth.principal import Principal
+from backbone.auth.tokens import InvalidTokenError, TokenValidator
+from backbone.http.etag import etag_for
+from backbone.http.idempotency import IdempotencyRecord, find_replay, fingerprint
+from backbone.http.problems import ProblemError
+
+M = TypeVar("M", bound=BaseModel)
+
+_bearer = HTTPBearer(auto_error=False, description="A Backbone JWT (`backbone token` mints one).")
+
+
+async def get_principal(
+    request: Request,
+    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
+) -> Principal:
+    challenge = {"WWW-Authenticate": 'Bearer realm="backbone"'}
+    if credentials is None:
+        raise ProblemError(401, "A bearer token is required.", headers=challenge)
+    validator: TokenValidator = request.app.state.token_validator
+    try:
+        return await validator.validate(credentials.credentials)
+    except InvalidTokenError as exc:
+        raise ProblemError(401, f"Invalid token: {exc}", headers=challenge) from exc
+
+
+CurrentPrincipal = Annotated[Principal, Depends(get_principal)]
+
+
+async def get_session(request: Request) -> AsyncIterator[AsyncSession]:
+    async with request.app.state.sessionmaker() as session:
+        yield session
+
+
+ReadSession = Annotated[AsyncSession, Depends(get_session)]
+
+IdempotencyKey = Annotated[
+    str | None,
+    Header(
+        alias="Idempotency-Key",
+        max_length=200,
+        description="Retry-safe POST: the same key and body replay the first response.",
+    ),
+]
+IfMatch = Annotated[
+    str | None, Header(alias="If-Match", description="The ETag you read; 412 if it is stale.")
+]
+
+
+def entity_response(model: BaseModel, status_code: int = 200) -> JSONResponse:
+    """A JSON response with the entity's ETag (from its ``version``) when it has one."""
+    headers = {}
+    version = getattr(model, "version", None)
+    if isinstance(version, int):
+        headers["ETag"] = etag_for(version)
+    return JSONResponse(model.model_dump(mode="json"), status_code=status_code, headers=headers)
+
+
+class Writer:
+    """Runs one command in one transaction: the single place where sessions commit.
+
+    The command changes state and adds outbox events; the response is stored under the
+    ``Idempotency-Key`` (if any) in the same transaction.
+    """
+
+    def __init__(self, request: Request, principal: Principal) -> None:
+        self.request = request
+        self.principal = principal
+
+    async def run(
+        self,
+        command: Callable[[AsyncSession], Awaitable[Any]],
+        schema: type[M] | None,
+        *,
+        status_code: int = 200,
+        idempotency_key: str | None = None,
+    ) -> Response:
+        request = self.request
+        async with request.app.state.sessionmaker() as session, session.begin():
+            print_ = ""
+            if idempotency_key:
+                print_ = fingerprint(request.method, request.url.path, await request.body())
+                replay = await find_replay(
+                    session, self.principal.tenant, self.principal.sub, idempotency_key, print_
+                )
+                if replay is not None:
+                    return JSONResponse(
+                        replay.body, status_code=replay.status_code,
+                        headers={**replay.headers, "Idempotent-Replayed": "true"},
+                    )
+            result = await command(session)
+            if schema is None:
+                response: Response = Response(status_code=204)
+            else:
+                await session.flush()
+                response = entity_response(schema.model_validate(result), status_code)
+            if idempotency_key:
+                session.add(
+                    IdempotencyRecord(
+                        tenant=self.principal.tenant,
+                        subject=self.principal.sub,
+                        key=idempotency_key,
+                        fingerprint=print_,
+                        status_code=response.status_code,
+                        body=(schema.model_validate(result).model_dump(mode="json")
+                              if schema else None),
+                        headers={k: v for k, v in response.headers.items() if k == "etag"},
+                    )
+                )
+        return response
+
+
+def get_writer(request: Request, principal: CurrentPrincipal) -> Writer:
+    return Writer(request, principal)
+
+
+Write = Annotated[Writer, Depends(get_writer)]

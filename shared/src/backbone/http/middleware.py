@@ -1,0 +1,103 @@
+"""ASGI middleware: request ids, body size and media type limits, request metrics."""
+
+from __future__ import annotations
+
+import json
+import time
+import uuid
+
+import structlog
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from backbone import metrics
+from backbone.http.problems import PROBLEM_MEDIA_TYPE, TYPE_PREFIX
+
+_BODY_METHODS = {b"POST", b"PUT", b"PATCH"}
+_ACCEPTED_MEDIA = ("application/json", "text/csv", "application/merge-patch+json")
+
+
+async def _send_problem(
+    scope: Scope, send: Send, status: int, kind: str, detail: str, request_id: str
+) -> None:
+    body = json.dumps(
+        {"type": TYPE_PREFIX + kind, "title": kind.replace("-", " ").capitalize(),
+         "status": status, "detail": detail, "instance": scope.get("path", ""),
+         "request_id": request_id}
+    ).encode()
+    await send({"type": "http.response.start", "status": status, "headers": [
+        (b"content-type", PROBLEM_MEDIA_TYPE.encode()),
+        (b"content-length", str(len(body)).encode()),
+        (b"x-request-id", request_id.encode()),
+    ]})
+    await send({"type": "http.response.body", "body": body})
+
+
+class _BodyTooLargeError(Exception):
+    pass
+
+
+class RequestGuard:
+    """Assigns ``X-Request-ID``, rejects oversize bodies (413) and non-JSON bodies (415),
+    and records request duration by route template."""
+
+    def __init__(self, app: ASGIApp, max_body_bytes: int) -> None:
+        self.app = app
+        self.max_body_bytes = max_body_bytes
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        headers = dict(scope["headers"])
+        request_id = headers.get(b"x-request-id", b"").decode("latin-1")[:100] or uuid.uuid4().hex
+        scope["headers"] = [h for h in scope["headers"] if h[0] != b"x-request-id"]
+        scope["headers"].append((b"x-request-id", request_id.encode()))
+        structlog.contextvars.bind_contextvars(request_id=request_id)
+        method = scope["method"].encode()
+        length = headers.get(b"content-length")
+        if method in _BODY_METHODS:
+            if length is not None and (not length.isdigit() or int(length) > self.max_body_bytes):
+                await _send_problem(scope, send, 413, "payload-too-large",
+                                    f"Bodies are limited to {self.max_body_bytes} bytes.",
+                                    request_id)
+                return
+            media = headers.get(b"content-type", b"").decode("latin-1").split(";")[0].strip()
+            has_body = length not in (None, b"0") or b"transfer-encoding" in headers
+            if has_body and media.lower() not in _ACCEPTED_MEDIA:
+                await _send_problem(scope, send, 415, "unsupported-media-type",
+                                    "Send JSON (application/json).", request_id)
+                return
+
+        received = 0
+        status_holder = {"status": 500}
+        started = time.perf_counter()
+
+        async def limited_receive() -> Message:
+            nonlocal received
+            message = await receive()
+            if message["type"] == "http.request":
+                received += len(message.get("body", b""))
+                if received > self.max_body_bytes:
+                    raise _BodyTooLargeError
+            return message
+
+        async def tracking_send(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                status_holder["status"] = message["status"]
+                message.setdefault("headers", [])
+                message["headers"] = [*message["headers"], (b"x-request-id", request_id.encode())]
+            await send(message)
+
+        try:
+            await self.app(scope, limited_receive, tracking_send)
+        except _BodyTooLargeError:
+            await _send_problem(scope, send, 413, "payload-too-large",
+                                f"Bodies are limited to {self.max_body_bytes} bytes.", request_id)
+            status_holder["status"] = 413
+        finally:
+            route = scope.get("route")
+            template = getattr(route, "path", "unmatched")
+            metrics.HTTP_REQUEST_DURATION.labels(
+                scope["method"], template, str(status_holder["status"])
+            ).observe(time.perf_counter() - started)
+            structlog.contextvars.unbind_contextvars("request_id")

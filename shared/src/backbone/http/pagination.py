@@ -1,0 +1,87 @@
+"""Cursor pagination and ``updated_since`` filters for every list endpoint.
+
+Lists are ordered by ``(updated_at, id)``, oldest change first, so paging with
+``updated_since`` is a reliable change feed for integrations.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import json
+import uuid
+from datetime import datetime
+from typing import Annotated, Any, Generic, TypeVar
+
+from fastapi import Depends, Query
+from pydantic import AwareDatetime, BaseModel, Field
+from sqlalchemy import Select, and_, or_
+
+from backbone.http.problems import ProblemError
+
+T = TypeVar("T")
+S = TypeVar("S", bound=Select[Any])
+
+
+class Page(BaseModel, Generic[T]):
+    items: list[T]
+    next_cursor: str | None = Field(
+        None, description="Pass as `cursor` to get the next page; absent on the last page."
+    )
+
+
+class PageParams(BaseModel):
+    limit: int = 50
+    cursor: str | None = None
+    updated_since: datetime | None = None
+
+
+def page_params(
+    limit: Annotated[int, Query(ge=1, le=500, description="Page size.")] = 50,
+    cursor: Annotated[
+        str | None, Query(max_length=200, description="Opaque cursor from `next_cursor`.")
+    ] = None,
+    updated_since: Annotated[
+        AwareDatetime | None,
+        Query(description="Only items changed at or after this instant (RFC 3339)."),
+    ] = None,
+) -> PageParams:
+    return PageParams(limit=limit, cursor=cursor, updated_since=updated_since)
+
+
+Pages = Annotated[PageParams, Depends(page_params)]
+
+
+def encode_cursor(updated_at: datetime, id_: uuid.UUID) -> str:
+    raw = json.dumps([updated_at.isoformat(), str(id_)]).encode()
+    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+
+
+def decode_cursor(cursor: str) -> tuple[datetime, uuid.UUID]:
+    try:
+        raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
+        updated_at, id_ = json.loads(raw)
+        return datetime.fromisoformat(updated_at), uuid.UUID(id_)
+    except (binascii.Error, ValueError, TypeError, UnicodeDecodeError) as exc:
+        raise ProblemError(400, "The cursor is not one this API issued.", kind="invalid-cursor") \
+            from exc
+
+
+def paginate(stmt: S, model: Any, params: PageParams) -> S:
+    """Apply filters, keyset position, order and limit (+1 to detect a next page)."""
+    if params.updated_since is not None:
+        stmt = stmt.where(model.updated_at >= params.updated_since)
+    if params.cursor:
+        after, after_id = decode_cursor(params.cursor)
+        stmt = stmt.where(
+            or_(model.updated_at > after, and_(model.updated_at == after, model.id > after_id))
+        )
+    return stmt.order_by(model.updated_at, model.id).limit(params.limit + 1)
+
+
+def make_page(rows: list[Any], params: PageParams, schema: type[T]) -> Page[T]:
+    has_more = len(rows) > params.limit
+    rows = rows[: params.limit]
+    next_cursor = encode_cursor(rows[-1].updated_at, rows[-1].id) if has_more else None
+    validate = getattr(schema, "model_validate")  # noqa: B009 - T is a pydantic model
+    return Page[T](items=[validate(r) for r in rows], next_cursor=next_cursor)

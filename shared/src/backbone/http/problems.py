@@ -1,0 +1,160 @@
+"""RFC 9457 problem details for every error response."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import structlog
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from pydantic import BaseModel, Field
+from sqlalchemy.exc import IntegrityError
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+log = structlog.get_logger(__name__)
+
+PROBLEM_MEDIA_TYPE = "application/problem+json"
+TYPE_PREFIX = "urn:backbone:problem:"
+
+_DEFAULT_KINDS = {
+    400: "bad-request",
+    401: "unauthorized",
+    403: "forbidden",
+    404: "not-found",
+    405: "method-not-allowed",
+    406: "not-acceptable",
+    409: "conflict",
+    412: "precondition-failed",
+    413: "payload-too-large",
+    415: "unsupported-media-type",
+    422: "validation-failed",
+    500: "internal-error",
+}
+
+
+class FieldError(BaseModel):
+    loc: list[str | int] = Field(description="Where the error is, e.g. ['body', 'name'].")
+    msg: str
+    type: str
+
+
+class Problem(BaseModel):
+    """An RFC 9457 problem; ``type`` is stable per error kind (``urn:backbone:problem:<kind>``)."""
+
+    type: str = Field(examples=["urn:backbone:problem:not-found"])
+    title: str
+    status: int
+    detail: str | None = None
+    instance: str | None = None
+    request_id: str | None = None
+    errors: list[FieldError] | None = None
+
+
+class ProblemError(Exception):
+    """Raise anywhere to answer with a problem response (and roll the transaction back)."""
+
+    def __init__(
+        self,
+        status: int,
+        detail: str | None = None,
+        *,
+        kind: str | None = None,
+        title: str | None = None,
+        headers: dict[str, str] | None = None,
+        errors: list[dict[str, Any]] | None = None,
+    ) -> None:
+        super().__init__(detail or title or kind)
+        self.status = status
+        self.kind = kind or _DEFAULT_KINDS.get(status, "error")
+        self.title = title or self.kind.replace("-", " ").capitalize()
+        self.detail = detail
+        self.headers = headers or {}
+        self.errors = errors
+
+
+def not_found(what: str) -> ProblemError:
+    return ProblemError(404, f"{what} not found", kind="not-found")
+
+
+def forbidden(detail: str) -> ProblemError:
+    return ProblemError(403, detail, kind="forbidden")
+
+
+def problem_response(request: Request, error: ProblemError) -> JSONResponse:
+    body = Problem(
+        type=TYPE_PREFIX + error.kind,
+        title=error.title,
+        status=error.status,
+        detail=error.detail,
+        instance=request.url.path,
+        request_id=request.headers.get("x-request-id"),
+        errors=[FieldError.model_validate(e) for e in error.errors] if error.errors else None,
+    )
+    return JSONResponse(
+        body.model_dump(exclude_none=True),
+        status_code=error.status,
+        media_type=PROBLEM_MEDIA_TYPE,
+        headers=error.headers,
+    )
+
+
+def _validation_problem(exc: RequestValidationError) -> ProblemError:
+    errors = [
+        {"loc": [str(p) if not isinstance(p, int) else p for p in e.get("loc", ())],
+         "msg": str(e.get("msg", "")), "type": str(e.get("type", ""))}
+        for e in exc.errors()
+    ]
+    if any(e["type"] == "json_invalid" for e in errors):
+        return ProblemError(400, "The request body is not valid JSON.", kind="malformed-json",
+                            errors=errors)
+    return ProblemError(422, "The request is not valid; see errors.", kind="validation-failed",
+                        errors=errors)
+
+
+def install_problem_handlers(app: FastAPI) -> None:
+    async def on_problem(request: Request, exc: Exception) -> JSONResponse:
+        assert isinstance(exc, ProblemError)
+        return problem_response(request, exc)
+
+    async def on_validation(request: Request, exc: Exception) -> JSONResponse:
+        assert isinstance(exc, RequestValidationError)
+        return problem_response(request, _validation_problem(exc))
+
+    async def on_http(request: Request, exc: Exception) -> JSONResponse:
+        assert isinstance(exc, StarletteHTTPException)
+        headers = dict(exc.headers or {})
+        return problem_response(request, ProblemError(exc.status_code, str(exc.detail),
+                                                      headers=headers))
+
+    async def on_integrity(request: Request, exc: Exception) -> JSONResponse:
+        log.info("integrity conflict", error=str(exc.__cause__ or exc)[:500])
+        return problem_response(
+            request, ProblemError(409, "The change conflicts with existing data.", kind="conflict")
+        )
+
+    async def on_error(request: Request, exc: Exception) -> JSONResponse:
+        log.exception("unhandled error", path=request.url.path)
+        return problem_response(request, ProblemError(500, "An unexpected error occurred."))
+
+    app.add_exception_handler(ProblemError, on_problem)
+    app.add_exception_handler(RequestValidationError, on_validation)
+    app.add_exception_handler(StarletteHTTPException, on_http)
+    app.add_exception_handler(IntegrityError, on_integrity)
+    app.add_exception_handler(Exception, on_error)
+
+
+PROBLEM_RESPONSES: dict[int | str, dict[str, Any]] = {
+    status: {"model": Problem, "content": {PROBLEM_MEDIA_TYPE: {}}, "description": kind}
+    for status, kind in {
+        400: "Malformed request (bad JSON, bad cursor)",
+        401: "Missing or invalid bearer token",
+        403: "The caller's roles do not allow this",
+        404: "Not found (or not visible to this tenant)",
+        409: "Conflict with existing data",
+        412: "If-Match does not match the current ETag",
+        413: "Body too large",
+        415: "Unsupported media type",
+        422: "Validation failed",
+    }.items()
+}

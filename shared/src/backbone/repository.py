@@ -1,0 +1,49 @@
+"""Tenant-scoped data access shared by every service: no query escapes the caller's tenant."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any, TypeVar
+
+from sqlalchemy import Select, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from backbone.db import TenantEntity
+from backbone.http.pagination import Page, PageParams, make_page, paginate
+from backbone.http.problems import not_found
+
+E = TypeVar("E", bound=TenantEntity)
+T = TypeVar("T")
+
+
+async def get_owned(
+    session: AsyncSession, model: type[E], tenant: str, id_: uuid.UUID, what: str,
+    *, lock: bool = False,
+) -> E:
+    """The entity with this id in this tenant, or a 404 (another tenant's id is a 404 too)."""
+    stmt = select(model).where(model.id == id_, model.tenant == tenant)
+    if lock:
+        stmt = stmt.with_for_update()
+    entity = (await session.execute(stmt)).scalar_one_or_none()
+    if entity is None:
+        raise not_found(what)
+    return entity
+
+
+async def list_page(
+    session: AsyncSession, stmt: Select[Any], model: Any, params: PageParams, schema: type[T]
+) -> Page[T]:
+    rows = list((await session.execute(paginate(stmt, model, params))).scalars())
+    return make_page(rows, params, schema)
+
+
+def apply_changes(entity: TenantEntity, changes: dict[str, Any]) -> bool:
+    """Set the changed attributes; bump version and ``updated_at`` only if something changed."""
+    changed = False
+    for name, value in changes.items():
+        if getattr(entity, name) != value:
+            setattr(entity, name, value)
+            changed = True
+    if changed:
+        entity.touch()
+    return changed

@@ -1,0 +1,80 @@
+"""Settings shared by every service, read from ``BACKBONE_*`` environment variables."""
+
+from __future__ import annotations
+
+from pydantic import Field, SecretStr
+from pydantic_settings import BaseSettings, SettingsConfigDict
+from sqlalchemy.engine import make_url
+
+
+class BaseServiceSettings(BaseSettings):
+    """Configuration common to all services. Each service subclasses it and sets ``service_name``.
+
+    Every field maps to an environment variable named ``BACKBONE_<FIELD>`` (see the README).
+    """
+
+    model_config = SettingsConfigDict(env_prefix="BACKBONE_", extra="ignore")
+
+    service_name: str = "backbone"
+    environment: str = Field("development", description="development or production")
+
+    database_url: str = Field(
+        "postgresql+asyncpg://postgres@127.0.0.1:55432/postgres",
+        description="PostgreSQL server; the database part is replaced by database_name.",
+    )
+    database_name: str | None = Field(None, description="Defaults to backbone_<service>.")
+    database_pool_size: int = 10
+
+    kafka_bootstrap_servers: str = "127.0.0.1:19092"
+    kafka_idempotent_producer: bool = Field(
+        False, description="Enable for real Kafka; Tansu rejects InitProducerId v0."
+    )
+    kafka_session_timeout_ms: int = 6000
+    kafka_heartbeat_interval_ms: int = 1000
+    kafka_topic_partitions: int = 3
+
+    outbox_poll_interval_s: float = 1.0
+    outbox_batch_size: int = 500
+    outbox_retention_hours: float = 72.0
+    consumer_max_attempts: int = 5
+    consumer_retry_backoff_s: float = 0.2
+
+    jwt_secret: SecretStr | None = Field(
+        SecretStr("backbone-development-secret-change-me"),
+        description="HS256 secret (development). Unset it and set jwt_jwks_url in production.",
+    )
+    jwt_jwks_url: str | None = None
+    jwt_issuer: str = "backbone-dev"
+    jwt_audience: str = "backbone"
+    jwt_algorithms: list[str] = ["HS256", "RS256"]
+
+    max_body_bytes: int = 1_048_576
+    run_relay: bool = True
+    run_consumers: bool = True
+    migrate_on_start: bool = True
+    log_level: str = "INFO"
+    log_json: bool = True
+
+    @property
+    def effective_database_name(self) -> str:
+        return self.database_name or f"backbone_{self.service_name}"
+
+    @property
+    def sqlalchemy_url(self) -> str:
+        """The async SQLAlchemy URL of this service's own database."""
+        url = make_url(self.database_url).set(drivername="postgresql+asyncpg")
+        return url.set(database=self.effective_database_name).render_as_string(hide_password=False)
+
+    @property
+    def asyncpg_dsn(self) -> str:
+        """The same database as a plain ``postgresql://`` DSN for raw asyncpg connections."""
+        url = make_url(self.sqlalchemy_url).set(drivername="postgresql")
+        return url.render_as_string(hide_password=False)
+
+    @property
+    def topic(self) -> str:
+        return f"backbone.{self.service_name}.v1"
+
+    @property
+    def dead_letter_topic(self) -> str:
+        return f"backbone.{self.service_name}.dlq.v1"
