@@ -16,6 +16,7 @@ def make_producer(settings: BaseServiceSettings) -> AIOKafkaProducer:
         acks="all",
         enable_idempotence=settings.kafka_idempotent_producer,
         linger_ms=2,
+        max_batch_size=512 * 1024,
         request_timeout_ms=10_000,
         retry_backoff_ms=200,
     )

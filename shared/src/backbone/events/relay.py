@@ -10,11 +10,14 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import time
+import uuid
 from datetime import UTC, datetime
 
 import asyncpg
 import structlog
 from aiokafka import AIOKafkaProducer
+from aiokafka.partitioner import murmur2
+from aiokafka.producer.message_accumulator import BatchBuilder
 from opentelemetry import trace
 
 from backbone import metrics
@@ -83,60 +86,66 @@ class OutboxRelay:
     async def _lead(self, conn: asyncpg.Connection, producer: AIOKafkaProducer) -> None:
         while True:
             self._wake.clear()
-            while await self._publish_batch(conn, producer) == self.settings.outbox_batch_size:
+            while await self._publish_round(conn, producer):
                 pass
             await self._maintain(conn)
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(self._wake.wait(), self.settings.outbox_poll_interval_s)
 
-    async def _publish_batch(self, conn: asyncpg.Connection, producer: AIOKafkaProducer) -> int:
+    def _headers(self, row: asyncpg.Record) -> list[tuple[str, bytes]]:
+        """CloudEvent headers, with a producer span continuing the writer's trace."""
+        with tracer.start_as_current_span(
+            f"publish {row['type']}",
+            context=context_from_traceparent(row["traceparent"]),
+            kind=trace.SpanKind.PRODUCER,
+        ):
+            return CloudEvent(
+                id=row["id"], source=row["source"], type=row["type"], subject=row["subject"],
+                time=row["created_at"], dataschema=row["dataschema"], tenant=row["tenant"],
+                initiative=row["initiative"],
+                traceparent=current_traceparent() or row["traceparent"], data={},
+            ).headers()
+
+    async def _publish_round(self, conn: asyncpg.Connection, producer: AIOKafkaProducer) -> bool:
+        """Publish the oldest unpublished rows; True when more are waiting.
+
+        Each partition gets exactly one batch per round, which the broker stores or rejects
+        as a whole: a failed round is retried from its first row, so a later event of a key
+        can never overtake an earlier one (even without an idempotent producer).
+        """
         rows = await conn.fetch(_FETCH, self.settings.outbox_batch_size)
         if not rows:
-            return 0
-        futures = []
+            return False
+        batches: dict[tuple[str, int], tuple[BatchBuilder, list[uuid.UUID]]] = {}
+        full: set[tuple[str, int]] = set()
+        partitions: dict[str, list[int]] = {}
         for row in rows:
-            with tracer.start_as_current_span(
-                f"publish {row['type']}",
-                context=context_from_traceparent(row["traceparent"]),
-                kind=trace.SpanKind.PRODUCER,
-            ):
-                event = CloudEvent(
-                    id=row["id"],
-                    source=row["source"],
-                    type=row["type"],
-                    subject=row["subject"],
-                    time=row["created_at"],
-                    dataschema=row["dataschema"],
-                    tenant=row["tenant"],
-                    initiative=row["initiative"],
-                    traceparent=current_traceparent() or row["traceparent"],
-                    data={},
-                )
-                futures.append(
-                    await producer.send(
-                        row["topic"],
-                        value=row["payload"].encode(),
-                        key=row["key"].encode(),
-                        headers=event.headers(),
-                    )
-                )
-        results = await asyncio.gather(*futures, return_exceptions=True)
-        # Mark only the prefix that was acknowledged, so order is kept on retry.
-        done = []
-        for row, result in zip(rows, results, strict=True):
-            if isinstance(result, BaseException):
-                break
-            done.append(row["id"])
+            topic, key = row["topic"], row["key"].encode()
+            if topic not in partitions:
+                partitions[topic] = sorted(await producer.partitions_for(topic))
+            tp = (topic, partitions[topic][(murmur2(key) & 0x7FFFFFFF) % len(partitions[topic])])
+            if tp in full:
+                continue  # the rest of this partition waits for the next round, in order
+            batch, ids = batches.setdefault(tp, (producer.create_batch(), []))
+            if batch.append(key=key, value=row["payload"].encode(), timestamp=None,
+                            headers=self._headers(row)) is None:
+                full.add(tp)
+                continue
+            ids.append(row["id"])
+        sent = [(ids, await producer.send_batch(batch, tp[0], partition=tp[1]))
+                for tp, (batch, ids) in batches.items() if ids]
+        results = await asyncio.gather(*(future for _, future in sent), return_exceptions=True)
+        done = [i for (ids, _), result in zip(sent, results, strict=True)
+                if not isinstance(result, BaseException) for i in ids]
         if done:
             await conn.execute(
-                "UPDATE outbox SET published_at = now() WHERE id = ANY($1::uuid[])", done
-            )
+                "UPDATE outbox SET published_at = now() WHERE id = ANY($1::uuid[])", done)
             metrics.OUTBOX_PUBLISHED.inc(len(done))
-        if len(done) < len(rows):
+        failures = [r for r in results if isinstance(r, BaseException)]
+        if failures:
             metrics.OUTBOX_PUBLISH_FAILURES.inc()
-            failure = results[len(done)]
-            raise PublishError(f"publishing outbox row {rows[len(done)]['id']} failed: {failure!r}")
-        return len(rows)
+            raise PublishError(f"{len(failures)} partition batch(es) failed: {failures[0]!r}")
+        return len(rows) == self.settings.outbox_batch_size or bool(full)
 
     async def _maintain(self, conn: asyncpg.Connection) -> None:
         backlog, oldest = await conn.fetchrow(

@@ -6,8 +6,8 @@ import uuid
 from datetime import datetime
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field
-from pydantic_core import Url
+from pydantic import AnyUrl, BaseModel, ConfigDict, Field
+
 
 
 def _drop_default(schema: dict[str, Any]) -> None:
@@ -27,7 +27,7 @@ def _column_value(value: Any, nested: bool = False) -> Any:
         return [_column_value(v, nested=True) for v in value]
     if isinstance(value, dict):
         return {k: _column_value(v, nested=True) for k, v in value.items()}
-    if isinstance(value, Url) or (nested and isinstance(value, uuid.UUID)):
+    if isinstance(value, AnyUrl) or (nested and isinstance(value, uuid.UUID)):
         return str(value)
     return value
 

@@ -1,0 +1,191 @@
+"""The common agenda through the API: revisions, ETags, idempotency, pagination, CRM sync."""
+
+from __future__ import annotations
+
+import asyncio
+
+import httpx
+
+from backbone.testing import Tenant
+
+from backbone.testing import MakeEntity as MakeInitiative
+
+
+async def test_every_agenda_change_is_a_numbered_revision(api: httpx.AsyncClient,
+                                                          tenant: Tenant,
+    make_initiative: MakeInitiative) -> None:
+    initiative = await make_initiative(vision="Every child succeeds")
+    base = f"/v1/initiatives/{initiative['id']}"
+    goal = (await api.post(f"{base}/goals", headers=tenant.admin,
+                           json={"title": "Kindergarten readiness"})).json()
+    strategy = await api.post(f"/v1/goals/{goal['id']}/strategies", headers=tenant.admin,
+                              json={"title": "Pre-K seats"})
+    assert strategy.status_code == 201
+    await api.patch(f"{base}", headers=tenant.admin, json={"vision": "Every child thrives"})
+
+    agenda = (await api.get(f"{base}/agenda", headers=tenant.admin)).json()
+    assert agenda["number"] == 4
+    assert agenda["change"] == "initiative.updated"
+    assert agenda["document"]["vision"] == "Every child thrives"
+    assert agenda["document"]["goals"][0]["strategies"][0]["title"] == "Pre-K seats"
+
+    history = (await api.get(f"{base}/agenda/revisions", headers=tenant.admin)).json()
+    assert [r["change"] for r in history] == [
+        "initiative.updated", "strategy.created", "goal.created", "initiative.created"]
+    first = (await api.get(f"{base}/agenda/revisions/1", headers=tenant.admin)).json()
+    assert first["document"] == {**first["document"], "vision": "Every child succeeds",
+                                 "goals": []}
+
+    # A change that does not touch the agenda (the phase) makes no revision.
+    await api.patch(base, headers=tenant.admin, json={"phase": "sustaining_action"})
+    assert (await api.get(f"{base}/agenda", headers=tenant.admin)).json()["number"] == 4
+
+
+async def test_deleting_a_goal_removes_its_strategies_and_revises(api: httpx.AsyncClient,
+                                                                  tenant: Tenant,
+    make_initiative: MakeInitiative) -> None:
+    initiative = await make_initiative()
+    base = f"/v1/initiatives/{initiative['id']}"
+    goal = (await api.post(f"{base}/goals", headers=tenant.admin, json={"title": "G"})).json()
+    strategy = (await api.post(f"/v1/goals/{goal['id']}/strategies", headers=tenant.admin,
+                               json={"title": "S"})).json()
+    assert (await api.delete(f"/v1/goals/{goal['id']}", headers=tenant.admin)).status_code == 204
+    assert (await api.get(f"/v1/strategies/{strategy['id']}",
+                          headers=tenant.admin)).status_code == 404
+    agenda = (await api.get(f"{base}/agenda", headers=tenant.admin)).json()
+    assert agenda["document"]["goals"] == []
+    assert agenda["change"] == "goal.deleted"
+
+
+async def test_if_match_protects_concurrent_edits(api: httpx.AsyncClient, tenant: Tenant,
+    make_initiative: MakeInitiative) -> None:
+    initiative = await make_initiative()
+    url = f"/v1/initiatives/{initiative['id']}"
+    read = await api.get(url, headers=tenant.admin)
+    etag = read.headers["ETag"]
+    assert etag == f'"{read.json()["version"]}"'
+    ok = await api.patch(url, headers={**tenant.admin, "If-Match": etag}, json={"name": "A"})
+    assert ok.status_code == 200
+    assert ok.headers["ETag"] != etag
+    stale = await api.patch(url, headers={**tenant.admin, "If-Match": etag}, json={"name": "B"})
+    assert stale.status_code == 412
+    assert stale.headers["content-type"] == "application/problem+json"
+    assert (await api.get(url, headers=tenant.admin)).json()["name"] == "A"
+
+
+async def test_idempotency_key_replays_and_rejects_a_different_body(
+    api: httpx.AsyncClient, tenant: Tenant
+) -> None:
+    headers = {**tenant.admin, "Idempotency-Key": "create-1"}
+    first = await api.post("/v1/initiatives", headers=headers, json={"name": "Once"})
+    again = await api.post("/v1/initiatives", headers=headers, json={"name": "Once"})
+    assert first.status_code == again.status_code == 201
+    assert again.json() == first.json()
+    assert again.headers["Idempotent-Replayed"] == "true"
+    other = await api.post("/v1/initiatives", headers=headers, json={"name": "Twice"})
+    assert other.status_code == 422
+    assert other.json()["type"] == "urn:backbone:problem:idempotency-key-reused"
+    listed = (await api.get("/v1/initiatives", headers=tenant.admin)).json()["items"]
+    assert [i["name"] for i in listed] == ["Once"]
+
+
+async def test_concurrent_retries_with_one_key_create_one_entity(
+    api: httpx.AsyncClient, tenant: Tenant
+) -> None:
+    headers = {**tenant.admin, "Idempotency-Key": "burst"}
+    responses = await asyncio.gather(*[
+        api.post("/v1/initiatives", headers=headers, json={"name": "Burst"}) for _ in range(5)])
+    assert {r.status_code for r in responses} <= {201, 409}
+    listed = (await api.get("/v1/initiatives", headers=tenant.admin)).json()["items"]
+    assert len(listed) == 1
+
+
+async def test_cursor_pagination_and_updated_since(api: httpx.AsyncClient,
+                                                   tenant: Tenant,
+    make_initiative: MakeInitiative) -> None:
+    created = [await make_initiative(name=f"I{i}") for i in range(5)]
+    seen, cursor = [], None
+    while True:
+        params = {"limit": 2, **({"cursor": cursor} if cursor else {})}
+        page = (await api.get("/v1/initiatives", headers=tenant.admin, params=params)).json()
+        seen += [i["id"] for i in page["items"]]
+        cursor = page["next_cursor"]
+        if cursor is None:
+            break
+    assert seen == [i["id"] for i in created]
+
+    changed = await api.patch(f"/v1/initiatives/{created[1]['id']}", headers=tenant.admin,
+                              json={"geography": "Eastside"})
+    since = changed.json()["updated_at"]
+    page = (await api.get("/v1/initiatives", headers=tenant.admin,
+                          params={"updated_since": since})).json()
+    assert [i["id"] for i in page["items"]] == [created[1]["id"]]
+
+
+async def test_organizations_sync_with_a_crm_by_external_id(api: httpx.AsyncClient,
+                                                            tenant: Tenant) -> None:
+    url = "/v1/organizations/by-external-id/salesforce/0015g00000XyZ"
+    created = await api.put(url, headers=tenant.admin,
+                            json={"name": "Eastside Health", "sector": "health"})
+    assert created.status_code == 201
+    assert created.json()["external_ids"] == {"salesforce": "0015g00000XyZ"}
+    updated = await api.put(url, headers=tenant.admin, json={
+        "name": "Eastside Family Health", "sector": "health",
+        "external_ids": {"hubspot": "77"}})
+    assert updated.status_code == 200
+    assert updated.json()["id"] == created.json()["id"]
+    assert updated.json()["external_ids"] == {"hubspot": "77", "salesforce": "0015g00000XyZ"}
+    unchanged = await api.put(url, headers=tenant.admin, json={
+        "name": "Eastside Family Health", "sector": "health", "external_ids": {"hubspot": "77"}})
+    assert unchanged.json()["version"] == updated.json()["version"]
+    found = await api.get("/v1/organizations/by-external-id/hubspot/77", headers=tenant.admin)
+    assert found.json()["name"] == "Eastside Family Health"
+
+    clash = await api.post("/v1/organizations", headers=tenant.admin, json={
+        "name": "Impostor", "sector": "business", "external_ids": {"hubspot": "77"}})
+    assert clash.status_code == 409
+    assert clash.json()["type"] == "urn:backbone:problem:external-id-taken"
+    names = [o["name"] for o in (await api.get("/v1/organizations",
+                                               headers=tenant.admin)).json()["items"]]
+    assert names == ["Eastside Family Health"]
+
+
+async def test_participants_working_groups_and_decisions(api: httpx.AsyncClient,
+                                                         tenant: Tenant,
+    make_initiative: MakeInitiative) -> None:
+    initiative = await make_initiative()
+    base = f"/v1/initiatives/{initiative['id']}"
+    org = (await api.post("/v1/organizations", headers=tenant.admin,
+                          json={"name": "Library", "sector": "government"})).json()
+    member = await api.post(f"{base}/participants", headers=tenant.admin, json={
+        "kind": "organization", "organization_id": org["id"], "roles": ["partner"]})
+    assert member.status_code == 201
+    assert member.json()["display_name"] == "Library"
+    twice = await api.post(f"{base}/participants", headers=tenant.admin, json={
+        "kind": "organization", "organization_id": org["id"], "roles": ["funder"]})
+    assert twice.status_code == 409
+    resident = (await api.post(f"{base}/participants", headers=tenant.admin, json={
+        "kind": "community_member", "display_name": "A parent",
+        "roles": ["community_representative"]})).json()
+    goal = (await api.post(f"{base}/goals", headers=tenant.admin, json={"title": "G"})).json()
+
+    group = await api.post(f"{base}/working-groups", headers=tenant.admin, json={
+        "name": "Early learning", "goal_ids": [goal["id"]],
+        "member_ids": [member.json()["id"], resident["id"]]})
+    assert group.status_code == 201
+    bad = await api.post(f"{base}/working-groups", headers=tenant.admin, json={
+        "name": "Ghosts", "member_ids": ["00000000-0000-4000-8000-000000000000"]})
+    assert bad.status_code == 422
+    assert bad.json()["type"] == "urn:backbone:problem:unknown-reference"
+
+    vote = await api.post(f"{base}/decisions", headers=tenant.admin, json={
+        "title": "Adopt goals", "method": "vote", "decided_on": "2025-01-10",
+        "votes": {"in_favour": 9, "against": 1}, "goal_ids": [goal["id"]]})
+    assert vote.status_code == 201
+    tally_without_vote = await api.post(f"{base}/decisions", headers=tenant.admin, json={
+        "title": "X", "method": "consensus", "decided_on": "2025-01-10",
+        "votes": {"in_favour": 1}})
+    assert tally_without_vote.status_code == 422
+    listed = (await api.get(f"{base}/participants", headers=tenant.admin,
+                            params={"role": "community_representative"})).json()["items"]
+    assert [p["id"] for p in listed] == [resident["id"]]
