@@ -6,13 +6,10 @@ from typing import Any
 
 import httpx
 import pytest
-
 from agenda.app import SERVICE, create_app
 from agenda.config import Settings
 from backbone.devstack.infra import Infrastructure, prepare_service
 from backbone.testing import MakeEntity, Tenant
-
-
 
 
 @pytest.fixture(scope="session")

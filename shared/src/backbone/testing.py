@@ -25,7 +25,6 @@ from backbone.devstack.ports import free_port
 from backbone.events.envelope import CloudEvent
 from backbone.settings import BaseServiceSettings
 
-
 MakeEntity = Callable[..., Awaitable[dict[str, Any]]]
 """A fixture that creates an entity through the API and returns its JSON."""
 

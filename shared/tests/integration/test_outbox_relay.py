@@ -9,8 +9,6 @@ import uuid
 from pathlib import Path
 
 import asyncpg
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
-
 from backbone.devstack.broker import EmbeddedBroker
 from backbone.devstack.ports import free_port
 from backbone.events.envelope import CloudEvent
@@ -20,6 +18,7 @@ from backbone.events.registry import DomainEvent, EventPayload, EventRegistry
 from backbone.events.relay import OutboxRelay
 from backbone.settings import BaseServiceSettings
 from backbone.testing import collect_events, wait_until
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 
 class Counted(EventPayload):
@@ -64,11 +63,10 @@ async def test_relay_publishes_committed_events_in_order_and_marks_them(
     # A rolled-back transaction leaves no event behind.
     registry = EventRegistry(lib_settings.service_name)
     ghost = registry.define("thing.counted", Counted, "test")
-    async with sessionmaker() as session:
-        async with session.begin():
-            await Outbox(registry).add(session, DomainEvent(ghost, "t1", uuid.uuid4(), None,
-                                                            Counted(n=-1)))
-            await session.rollback()
+    async with sessionmaker() as session, session.begin():
+        await Outbox(registry).add(session, DomainEvent(ghost, "t1", uuid.uuid4(), None,
+                                                        Counted(n=-1)))
+        await session.rollback()
 
     relay = asyncio.create_task(OutboxRelay(lib_settings).run())
     try:

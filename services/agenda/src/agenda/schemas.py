@@ -7,7 +7,7 @@ from datetime import date, datetime
 from enum import StrEnum
 from typing import Annotated, Any, Self
 
-from backbone.http.schemas import EntityRead, Input, Patch, patch_field
+from backbone.http.schemas import EntityRead, Input, IsoDate, Patch, patch_field
 from pydantic import BaseModel, ConfigDict, EmailStr, Field, HttpUrl, model_validator
 
 Name = Annotated[str, Field(min_length=1, max_length=200)]
@@ -74,8 +74,8 @@ class InitiativeCreate(Input):
     equity_commitments: Annotated[list[Annotated[str, Field(max_length=2000)]],
                                   Field(max_length=50)] = []
     status: InitiativeStatus = InitiativeStatus.PLANNING
-    start_date: date | None = None
-    end_date: date | None = None
+    start_date: IsoDate | None = None
+    end_date: IsoDate | None = None
 
     @model_validator(mode="after")
     def _dates(self) -> Self:
@@ -93,8 +93,8 @@ class InitiativeUpdate(Patch):
     equity_commitments: Annotated[list[Annotated[str, Field(max_length=2000)]],
                                   Field(max_length=50)] = patch_field()
     status: InitiativeStatus = patch_field()
-    start_date: date | None = patch_field()
-    end_date: date | None = patch_field()
+    start_date: IsoDate | None = patch_field()
+    end_date: IsoDate | None = patch_field()
 
 
 class InitiativeRead(EntityRead):
@@ -106,8 +106,8 @@ class InitiativeRead(EntityRead):
     preconditions: dict[str, Any]
     equity_commitments: list[str]
     status: InitiativeStatus
-    start_date: date | None
-    end_date: date | None
+    start_date: IsoDate | None
+    end_date: IsoDate | None
     agenda_revision: int = Field(description="Number of the current common agenda revision.")
 
 
@@ -175,8 +175,8 @@ class ParticipantCreate(Input):
         None, description="Name shown for a community member (defaults to the organization's)."
     )
     roles: Roles
-    joined_on: date | None = None
-    left_on: date | None = None
+    joined_on: IsoDate | None = None
+    left_on: IsoDate | None = None
     commitment_statement: Text = ""
 
     @model_validator(mode="after")
@@ -195,8 +195,8 @@ class ParticipantCreate(Input):
 class ParticipantUpdate(Patch):
     display_name: Annotated[str, Field(min_length=1, max_length=200)] = patch_field()
     roles: Roles = patch_field()
-    joined_on: date | None = patch_field()
-    left_on: date | None = patch_field()
+    joined_on: IsoDate | None = patch_field()
+    left_on: IsoDate | None = patch_field()
     commitment_statement: Text = patch_field()
 
 
@@ -206,8 +206,8 @@ class ParticipantRead(EntityRead):
     organization_id: uuid.UUID | None
     display_name: str
     roles: list[ParticipantRole]
-    joined_on: date | None
-    left_on: date | None
+    joined_on: IsoDate | None
+    left_on: IsoDate | None
     commitment_statement: str
 
 
@@ -306,7 +306,7 @@ class DecisionCreate(Input):
     title: Title
     description: Text = ""
     method: DecisionMethod
-    decided_on: date
+    decided_on: IsoDate
     votes: Votes | None = Field(None, description="The tally, for decisions taken by vote.")
     participant_ids: IdList = Field([], description="Participants who took the decision.")
     goal_ids: IdList = Field([], description="Goals the decision is about.")
@@ -316,7 +316,7 @@ class DecisionUpdate(Patch):
     title: Title = patch_field()
     description: Text = patch_field()
     method: DecisionMethod = patch_field()
-    decided_on: date = patch_field()
+    decided_on: IsoDate = patch_field()
     votes: Votes | None = patch_field()
     participant_ids: IdList = patch_field()
     goal_ids: IdList = patch_field()
@@ -327,7 +327,7 @@ class DecisionRead(EntityRead):
     title: str
     description: str
     method: DecisionMethod
-    decided_on: date
+    decided_on: IsoDate
     votes: dict[str, int] | None
     participant_ids: list[uuid.UUID]
     goal_ids: list[uuid.UUID]

@@ -7,7 +7,6 @@ from typing import Any
 
 import httpx
 import pytest
-
 from backbone.testing import MakeEntity, Tenant
 
 

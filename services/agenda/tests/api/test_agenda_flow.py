@@ -5,10 +5,8 @@ from __future__ import annotations
 import asyncio
 
 import httpx
-
-from backbone.testing import Tenant
-
 from backbone.testing import MakeEntity as MakeInitiative
+from backbone.testing import Tenant
 
 
 async def test_every_agenda_change_is_a_numbered_revision(api: httpx.AsyncClient,

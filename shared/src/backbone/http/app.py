@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import structlog
-from fastapi import APIRouter, FastAPI
+from fastapi import APIRouter, Depends, FastAPI
 from opentelemetry.instrumentation.fastapi import FastAPIInstrumentor
 from opentelemetry.instrumentation.sqlalchemy import SQLAlchemyInstrumentor
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
@@ -23,6 +23,7 @@ from backbone.http.catalogue import catalogue_router
 from backbone.http.health import router as health_router
 from backbone.http.middleware import RequestGuard
 from backbone.http.problems import PROBLEM_RESPONSES, install_problem_handlers
+from backbone.http.query import reject_unknown_query_parameters
 from backbone.migrations import upgrade
 from backbone.settings import BaseServiceSettings
 from backbone.telemetry import setup_logging, setup_tracing
@@ -78,6 +79,7 @@ def create_service_app(
         openapi_tags=[*(openapi_tags or []), {"name": "operations", "description":
                       "Health, readiness, metrics and the event catalogue."}],
         responses={k: v for k, v in PROBLEM_RESPONSES.items() if k in (401, 422)},
+        dependencies=[Depends(reject_unknown_query_parameters)],
     )
     app.state.settings = settings
     app.state.token_validator = TokenValidator(settings)

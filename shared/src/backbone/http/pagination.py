@@ -6,19 +6,17 @@ Lists are ordered by ``(updated_at, id)``, oldest change first, so paging with
 
 from __future__ import annotations
 
-import base64
-import binascii
-import json
 import uuid
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
 from typing import Annotated, Any, Generic, TypeVar
 
 from fastapi import Depends, Query
-from pydantic import AwareDatetime, BaseModel, Field
+from pydantic import BaseModel, Field
 from sqlalchemy import Select, and_, or_
 
-from backbone.http.problems import ProblemError
+from backbone.http.schemas import IsoDateTime
 
+EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 T = TypeVar("T")
 S = TypeVar("S", bound=Select[Any])
 
@@ -39,10 +37,11 @@ class PageParams(BaseModel):
 def page_params(
     limit: Annotated[int, Query(ge=1, le=500, description="Page size.")] = 50,
     cursor: Annotated[
-        str | None, Query(max_length=200, description="Opaque cursor from `next_cursor`.")
+        str | None,
+        Query(pattern=CURSOR_PATTERN, description="Opaque cursor from `next_cursor`."),
     ] = None,
     updated_since: Annotated[
-        AwareDatetime | None,
+        IsoDateTime | None,
         Query(description="Only items changed at or after this instant (RFC 3339)."),
     ] = None,
 ) -> PageParams:
@@ -52,19 +51,18 @@ def page_params(
 Pages = Annotated[PageParams, Depends(page_params)]
 
 
+CURSOR_PATTERN = r"^[0-9]{1,16}~[0-9a-f]{32}$"
+
+
 def encode_cursor(updated_at: datetime, id_: uuid.UUID) -> str:
-    raw = json.dumps([updated_at.isoformat(), str(id_)]).encode()
-    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+    """``<microseconds since epoch>~<id hex>``: opaque to clients, checkable by pattern."""
+    micros = (updated_at - EPOCH) // timedelta(microseconds=1)
+    return f"{micros}~{id_.hex}"
 
 
 def decode_cursor(cursor: str) -> tuple[datetime, uuid.UUID]:
-    try:
-        raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
-        updated_at, id_ = json.loads(raw)
-        return datetime.fromisoformat(updated_at), uuid.UUID(id_)
-    except (binascii.Error, ValueError, TypeError, UnicodeDecodeError) as exc:
-        raise ProblemError(400, "The cursor is not one this API issued.", kind="invalid-cursor") \
-            from exc
+    micros, _, hex_id = cursor.partition("~")
+    return EPOCH + timedelta(microseconds=int(micros)), uuid.UUID(hex=hex_id)
 
 
 def paginate(stmt: S, model: Any, params: PageParams) -> S:

@@ -2,12 +2,21 @@
 
 from __future__ import annotations
 
+import re
 import uuid
-from datetime import datetime
-from typing import Any
+from collections.abc import Callable
+from datetime import date, datetime
+from typing import Annotated, Any
 
-from pydantic import AnyUrl, BaseModel, ConfigDict, Field
-
+from pydantic import (
+    AnyUrl,
+    AwareDatetime,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    model_validator,
+)
 
 
 def _drop_default(schema: dict[str, Any]) -> None:
@@ -32,10 +41,49 @@ def _column_value(value: Any, nested: bool = False) -> Any:
     return value
 
 
+def _check_text(value: Any) -> None:
+    if isinstance(value, str):
+        if "\x00" in value:
+            raise ValueError("text must not contain NUL characters")
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError as exc:
+            raise ValueError("text must be valid Unicode (no lone surrogates)") from exc
+    elif isinstance(value, dict):
+        for k, v in value.items():
+            _check_text(k)
+            _check_text(v)
+    elif isinstance(value, list):
+        for v in value:
+            _check_text(v)
+
+
+def _iso(pattern: str, what: str) -> Callable[[Any], Any]:
+    def check(value: Any) -> Any:
+        if isinstance(value, str) and not re.match(pattern, value):
+            raise ValueError(f"expected an ISO 8601 {what}")
+        if not isinstance(value, str | date):
+            raise ValueError(f"expected an ISO 8601 {what} string")
+        return value
+    return check
+
+
+IsoDate = Annotated[date, BeforeValidator(_iso(r"^\d{4}-\d{2}-\d{2}$", "date"))]
+"""A date given as ``YYYY-MM-DD`` only (no epoch numbers)."""
+IsoDateTime = Annotated[AwareDatetime, BeforeValidator(_iso(r"^\d{4}-\d{2}-\d{2}T", "date-time"))]
+"""An RFC 3339 instant with its offset (no epoch numbers)."""
+
+
 class Input(BaseModel):
-    """A request body: unknown fields are an error, not silently dropped."""
+    """A request body: unknown fields are an error, not silently dropped; text is storable."""
 
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _storable_text(cls, data: Any) -> Any:
+        _check_text(data)
+        return data
 
     def columns(self, *, exclude: frozenset[str] = frozenset()) -> dict[str, Any]:
         """The values to store, by column name (for a Patch, only the fields sent)."""

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import uuid
-from datetime import date
 from typing import Annotated
 
 from backbone.http.deps import CurrentPrincipal, IdempotencyKey, ReadSession, Write
 from backbone.http.pagination import Page, Pages
 from backbone.http.problems import PROBLEM_RESPONSES
+from backbone.http.schemas import IsoDate
 from fastapi import APIRouter, Query, Response
 
 from agenda import schemas
@@ -57,8 +57,8 @@ async def record_decision(
 async def list_decisions(
     initiative_id: uuid.UUID, session: ReadSession, principal: CurrentPrincipal, page: Pages,
     method: schemas.DecisionMethod | None = None,
-    decided_from: Annotated[date | None, Query(description="Decided on or after.")] = None,
-    decided_to: Annotated[date | None, Query(description="Decided on or before.")] = None,
+    decided_from: Annotated[IsoDate | None, Query(description="Decided on or after.")] = None,
+    decided_to: Annotated[IsoDate | None, Query(description="Decided on or before.")] = None,
 ) -> Page[schemas.DecisionRead]:
     filters = []
     if method is not None:

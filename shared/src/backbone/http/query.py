@@ -1,0 +1,36 @@
+"""Unknown query parameters are an error (a typo like ``update_since`` must not be ignored)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import Request
+
+from backbone.http.problems import ProblemError
+
+_allowed: dict[int, frozenset[str]] = {}
+
+
+def _query_names(dependant: Any) -> set[str]:
+    """Query parameters of a route's dependant and all its sub-dependencies."""
+    names = {param.alias for param in dependant.query_params}
+    for sub in dependant.dependencies:
+        names |= _query_names(sub)
+    return names
+
+
+async def reject_unknown_query_parameters(request: Request) -> None:
+    route = request.scope.get("route")
+    dependant = getattr(route, "dependant", None)
+    if dependant is None:
+        return
+    allowed = _allowed.get(id(route))
+    if allowed is None:
+        allowed = _allowed[id(route)] = frozenset(_query_names(dependant))
+    unknown = sorted(set(request.query_params) - allowed)
+    if unknown:
+        raise ProblemError(
+            422, f"Unknown query parameter(s): {', '.join(unknown)}.", kind="validation-failed",
+            errors=[{"loc": ["query", name], "msg": "unknown parameter", "type": "extra_forbidden"}
+                    for name in unknown],
+        )
