@@ -32,6 +32,14 @@ def _migrate(args: argparse.Namespace) -> None:
             print(f"{spec.name}: migrated to head")
 
 
+def _docs(args: argparse.Namespace) -> None:
+    from backbone.asyncapi import write
+    from backbone.service import discover_registries
+
+    write(discover_registries(), Path(args.target))
+    print(f"event contract written to {args.target}")
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog="backbone", description=__doc__)
     commands = parser.add_subparsers(required=True)
@@ -55,6 +63,10 @@ def main(argv: list[str] | None = None) -> None:
     migrate = commands.add_parser("migrate", help="apply migrations (e.g. as a Kubernetes Job)")
     migrate.add_argument("service", help="a service name, or 'all'")
     migrate.set_defaults(func=_migrate)
+
+    docs = commands.add_parser("docs", help="write the event JSON Schemas and AsyncAPI document")
+    docs.add_argument("--target", default="docs/events")
+    docs.set_defaults(func=_docs)
 
     args = parser.parse_args(argv)
     if getattr(args, "role", "") is None:

@@ -7,8 +7,11 @@ group, so the tooling finds services without importing their code by name.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from importlib import import_module
 from importlib.metadata import entry_points
 from pathlib import Path
+
+from backbone.events.registry import EventRegistry
 
 
 @dataclass(frozen=True)
@@ -17,8 +20,18 @@ class ServiceSpec:
     port: int
     app: str
     migrations: Path
+    events: str  # "module:attribute" of the service's EventRegistry
 
 
 def discover_services() -> list[ServiceSpec]:
     specs = [ep.load() for ep in entry_points(group="backbone.services")]
     return sorted(specs, key=lambda s: s.port)
+
+
+def discover_registries() -> list[EventRegistry]:
+    """The event registries of every installed service (for the published contract)."""
+    registries = []
+    for spec in discover_services():
+        module, _, attribute = spec.events.partition(":")
+        registries.append(getattr(import_module(module), attribute))
+    return registries

@@ -39,7 +39,7 @@ TAGS = [
 MIGRATIONS = Path(__file__).parent / "migrations"
 
 SERVICE = ServiceSpec(name="agenda", port=8001, app="agenda.app:create_app",
-                      migrations=MIGRATIONS)
+                      migrations=MIGRATIONS, events="agenda.events:registry")
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:

@@ -1,0 +1,41 @@
+import time
+
+import jwt
+import pytest
+from backbone.auth.tokens import InvalidTokenError, TokenValidator, mint_token
+from backbone.settings import BaseServiceSettings
+
+SETTINGS = BaseServiceSettings(jwt_secret="s3cret-for-tests-only-32-bytes-long")
+
+
+async def test_a_minted_token_validates_to_its_principal() -> None:
+    token = mint_token(SETTINGS, sub="ana", tenant="north", roles=["network:admin"])
+    principal = await TokenValidator(SETTINGS).validate(token)
+    assert (principal.sub, principal.tenant, principal.is_network_admin) == ("ana", "north", True)
+
+
+@pytest.mark.parametrize("claims", [
+    {"exp": int(time.time()) - 10},
+    {"aud": "someone-else"},
+    {"iss": "elsewhere"},
+    {"tenant": None},
+    {"roles": "network:admin"},
+    {"org": "not-a-uuid"},
+])
+async def test_tokens_with_bad_claims_are_rejected(claims: dict) -> None:
+    base = {"sub": "ana", "tenant": "north", "roles": [], "iss": SETTINGS.jwt_issuer,
+            "aud": SETTINGS.jwt_audience, "exp": int(time.time()) + 60}
+    payload = {k: v for k, v in {**base, **claims}.items() if v is not None}
+    token = jwt.encode(payload, SETTINGS.jwt_secret.get_secret_value(), algorithm="HS256")
+    with pytest.raises(InvalidTokenError):
+        await TokenValidator(SETTINGS).validate(token)
+
+
+async def test_unsigned_wrongly_signed_and_unconfigured_algorithms_are_rejected() -> None:
+    base = {"sub": "a", "tenant": "t", "iss": SETTINGS.jwt_issuer,
+            "aud": SETTINGS.jwt_audience, "exp": int(time.time()) + 60}
+    for token in (jwt.encode(base, None, algorithm="none"),
+                  jwt.encode(base, "another-secret-that-is-32-bytes!", algorithm="HS256"),
+                  jwt.encode(base, SETTINGS.jwt_secret.get_secret_value(), algorithm="HS512")):
+        with pytest.raises(InvalidTokenError):
+            await TokenValidator(SETTINGS).validate(token)

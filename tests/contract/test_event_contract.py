@@ -1,0 +1,94 @@
+"""The event contract: real messages off the broker, parsed by the official CloudEvents SDK,
+validated against the committed JSON Schemas; committed schemas match the code."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from pathlib import Path
+
+import httpx
+import jsonschema
+from aiokafka import AIOKafkaConsumer
+from backbone.asyncapi import render
+from backbone.service import discover_registries
+from cloudevents.core.bindings import kafka as ce_kafka
+
+DOCS = Path(__file__).resolve().parents[2] / "docs" / "events"
+
+
+def test_committed_event_contract_matches_the_code() -> None:
+    """A payload change without a new version (or without `backbone docs`) fails here."""
+    for path, text in render(discover_registries()).items():
+        committed = DOCS / path
+        assert committed.exists(), f"{path} is not published: run `backbone docs`"
+        assert committed.read_text() == text, (
+            f"{path} changed: bump the event version for an incompatible change, "
+            "then run `backbone docs`")
+
+
+async def test_emitted_events_are_cloudevents_that_match_their_schemas(agenda_server) -> None:  # type: ignore[no-untyped-def]
+    tenant = agenda_server.tenant
+    async with httpx.AsyncClient(base_url=agenda_server.url, headers=tenant.admin) as api:
+        initiative = (await api.post("/v1/initiatives", json={"name": "Contract"})).json()
+        base = f"/v1/initiatives/{initiative['id']}"
+        org = (await api.put("/v1/organizations/by-external-id/crm/C-1",
+                             json={"name": "Org", "sector": "health"})).json()
+        participant = (await api.post(f"{base}/participants", json={
+            "kind": "organization", "organization_id": org["id"], "roles": ["partner"]})).json()
+        goal = (await api.post(f"{base}/goals", json={"title": "G"})).json()
+        strategy = (await api.post(f"/v1/goals/{goal['id']}/strategies",
+                                   json={"title": "S"})).json()
+        group = (await api.post(f"{base}/working-groups", json={
+            "name": "W", "goal_ids": [goal["id"]], "member_ids": [participant["id"]]})).json()
+        decision = (await api.post(f"{base}/decisions", json={
+            "title": "D", "method": "vote", "decided_on": "2025-03-01",
+            "votes": {"in_favour": 3}})).json()
+        await api.patch(base, json={"vision": "V"})
+        await api.patch(f"/v1/organizations/{org['id']}", json={"website": "https://a.example"})
+        await api.patch(f"/v1/participants/{participant['id']}", json={"left_on": "2026-01-01"})
+        await api.patch(f"/v1/goals/{goal['id']}", json={"status": "achieved"})
+        await api.patch(f"/v1/strategies/{strategy['id']}", json={"title": "S2"})
+        await api.patch(f"/v1/working-groups/{group['id']}", json={"purpose": "P"})
+        await api.patch(f"/v1/decisions/{decision['id']}", json={"title": "D2"})
+        for url in (f"/v1/decisions/{decision['id']}", f"/v1/working-groups/{group['id']}",
+                    f"/v1/strategies/{strategy['id']}", f"/v1/participants/{participant['id']}",
+                    f"/v1/goals/{goal['id']}"):
+            assert (await api.delete(url)).status_code == 204
+
+    registry = discover_registries()[0]
+    expected_types = {t.type for t in registry}
+    consumer = AIOKafkaConsumer(registry.topic, bootstrap_servers=tenant.settings
+                                .kafka_bootstrap_servers, auto_offset_reset="earliest")
+    await consumer.start()
+    seen: dict[str, int] = {}
+    try:
+        deadline = asyncio.get_running_loop().time() + 30
+        while set(seen) != expected_types and asyncio.get_running_loop().time() < deadline:
+            for records in (await consumer.getmany(timeout_ms=500)).values():
+                for record in records:
+                    message = ce_kafka.KafkaMessage(
+                        headers={k: v for k, v in record.headers}, key=record.key,
+                        value=record.value)
+                    event = ce_kafka.from_binary_event(message)
+                    if event.get_extension("tenant") != tenant.name:
+                        continue
+                    attributes = event.get_attributes()
+                    assert attributes["specversion"] == "1.0"
+                    assert attributes["source"] == "/backbone/agenda"
+                    assert attributes["type"] in expected_types
+                    assert attributes["datacontenttype"] == "application/json"
+                    schema_type = registry.get(attributes["type"])
+                    assert attributes["dataschema"] == schema_type.dataschema
+                    if event.get_extension("initiative"):
+                        assert record.key.decode() == event.get_extension("initiative")
+                    schema = json.loads((DOCS / "schemas" /
+                                         f"{schema_type.type}.v{schema_type.version}.json")
+                                        .read_text())
+                    jsonschema.validate(event.get_data(), schema,
+                                        cls=jsonschema.Draft202012Validator)
+                    seen[attributes["type"]] = seen.get(attributes["type"], 0) + 1
+    finally:
+        await consumer.stop()
+    assert set(seen) == expected_types
+
