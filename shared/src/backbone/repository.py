@@ -5,6 +5,7 @@ from __future__ import annotations
 import uuid
 from typing import Any, TypeVar
 
+from pydantic import BaseModel
 from sqlalchemy import Select, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -13,7 +14,7 @@ from backbone.http.pagination import Page, PageParams, make_page, paginate
 from backbone.http.problems import not_found
 
 E = TypeVar("E", bound=TenantEntity)
-T = TypeVar("T")
+T = TypeVar("T", bound=BaseModel)
 
 
 async def get_owned(

@@ -25,6 +25,11 @@ class EventType:
     version: int = 1
 
     @property
+    def name(self) -> str:
+        """The ``<entity>.<verb>`` part of the type, e.g. ``goal.created``."""
+        return self.type.split(".", 3)[-1]
+
+    @property
     def dataschema(self) -> str:
         """The stable URI naming this type's JSON Schema (also the schema's ``$id``)."""
         return f"urn:backbone:schema:{self.type}:v{self.version}"

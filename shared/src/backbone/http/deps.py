@@ -101,11 +101,14 @@ class Writer:
                         headers={**replay.headers, "Idempotent-Replayed": "true"},
                     )
             result = await command(session)
+            body: Any = None
             if schema is None:
                 response: Response = Response(status_code=204)
             else:
                 await session.flush()
-                response = entity_response(schema.model_validate(result), status_code)
+                model = schema.model_validate(result)
+                body = model.model_dump(mode="json")
+                response = entity_response(model, status_code)
             if idempotency_key:
                 session.add(
                     IdempotencyRecord(
@@ -114,8 +117,7 @@ class Writer:
                         key=idempotency_key,
                         fingerprint=print_,
                         status_code=response.status_code,
-                        body=(schema.model_validate(result).model_dump(mode="json")
-                              if schema else None),
+                        body=body,
                         headers={k: v for k, v in response.headers.items() if k == "etag"},
                     )
                 )

@@ -18,6 +18,7 @@ from backbone.http.schemas import IsoDateTime
 
 EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 T = TypeVar("T")
+M = TypeVar("M", bound=BaseModel)
 S = TypeVar("S", bound=Select[Any])
 
 
@@ -77,9 +78,8 @@ def paginate(stmt: S, model: Any, params: PageParams) -> S:
     return stmt.order_by(model.updated_at, model.id).limit(params.limit + 1)
 
 
-def make_page(rows: list[Any], params: PageParams, schema: type[T]) -> Page[T]:
+def make_page(rows: list[Any], params: PageParams, schema: type[M]) -> Page[M]:
     has_more = len(rows) > params.limit
     rows = rows[: params.limit]
     next_cursor = encode_cursor(rows[-1].updated_at, rows[-1].id) if has_more else None
-    validate = getattr(schema, "model_validate")  # noqa: B009 - T is a pydantic model
-    return Page[T](items=[validate(r) for r in rows], next_cursor=next_cursor)
+    return Page[M](items=[schema.model_validate(r) for r in rows], next_cursor=next_cursor)

@@ -14,6 +14,7 @@ from backbone.http.etag import check_if_match
 from backbone.http.pagination import Page, PageParams
 from backbone.http.problems import ProblemError
 from backbone.repository import apply_changes, get_owned, list_page
+from pydantic import BaseModel
 from sqlalchemy import ColumnElement, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -23,7 +24,7 @@ from agenda.service.agenda import revise
 from agenda.service.emit import emit_removed, emit_state
 
 E = TypeVar("E", bound=TenantEntity)
-T = TypeVar("T")
+T = TypeVar("T", bound=BaseModel)
 
 
 @dataclass(frozen=True)
@@ -78,7 +79,7 @@ class InitiativeResource(Generic[E]):
         entity = self.model(tenant=principal.tenant, initiative_id=initiative_id, **values)
         session.add(entity)
         await emit_state(session, self.created, entity, initiative_id)
-        await self._changed(session, principal, initiative, self.created.type.split(".", 3)[-1])
+        await self._changed(session, principal, initiative, self.created.name)
         return entity
 
     async def load_for_change(
@@ -97,8 +98,7 @@ class InitiativeResource(Generic[E]):
         entity, initiative = await self.load_for_change(session, principal, id_, if_match)
         if apply_changes(entity, changes):
             await emit_state(session, self.updated, entity, initiative.id)
-            await self._changed(session, principal, initiative,
-                                self.updated.type.split(".", 3)[-1])
+            await self._changed(session, principal, initiative, self.updated.name)
         return entity
 
     async def delete(
@@ -107,7 +107,7 @@ class InitiativeResource(Generic[E]):
         entity, initiative = await self.load_for_change(session, principal, id_, if_match)
         await emit_removed(session, self.deleted, entity)
         await session.delete(entity)
-        await self._changed(session, principal, initiative, self.deleted.type.split(".", 3)[-1])
+        await self._changed(session, principal, initiative, self.deleted.name)
 
 
 async def ensure_in_initiative(
