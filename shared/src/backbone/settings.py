@@ -16,7 +16,6 @@ class BaseServiceSettings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="BACKBONE_", extra="ignore")
 
     service_name: str = "backbone"
-    environment: str = Field("development", description="development or production")
 
     database_url: str = Field(
         "postgresql+asyncpg://postgres@127.0.0.1:55432/postgres",
