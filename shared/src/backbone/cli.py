@@ -32,6 +32,21 @@ def _migrate(args: argparse.Namespace) -> None:
             print(f"{spec.name}: migrated to head")
 
 
+def _topics(args: argparse.Namespace) -> None:
+    import asyncio
+
+    from backbone.events.kafka import ensure_topics
+    from backbone.service import discover_services
+
+    for spec in discover_services():
+        if args.service in (spec.name, "all"):
+            settings = BaseServiceSettings(service_name=spec.name)
+            topics = [settings.topic, settings.dead_letter_topic]
+            asyncio.run(ensure_topics(settings.kafka_bootstrap_servers, topics,
+                                      settings.kafka_topic_partitions))
+            print(f"{spec.name}: topics {', '.join(topics)} exist")
+
+
 def _docs(args: argparse.Namespace) -> None:
     from backbone.asyncapi import write
     from backbone.service import discover_registries
@@ -63,6 +78,10 @@ def main(argv: list[str] | None = None) -> None:
     migrate = commands.add_parser("migrate", help="apply migrations (e.g. as a Kubernetes Job)")
     migrate.add_argument("service", help="a service name, or 'all'")
     migrate.set_defaults(func=_migrate)
+
+    topics = commands.add_parser("topics", help="create a service's topics if missing")
+    topics.add_argument("service", help="a service name, or 'all'")
+    topics.set_defaults(func=_topics)
 
     docs = commands.add_parser("docs", help="write the event JSON Schemas and AsyncAPI document")
     docs.add_argument("--target", default="docs/events")

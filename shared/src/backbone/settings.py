@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pydantic import Field, SecretStr
+from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 from sqlalchemy.engine import make_url
 
@@ -53,6 +53,11 @@ class BaseServiceSettings(BaseSettings):
     migrate_on_start: bool = True
     log_level: str = "INFO"
     log_json: bool = True
+
+    @field_validator("jwt_secret", mode="before")
+    @classmethod
+    def _empty_secret_disables_hs256(cls, value: object) -> object:
+        return None if value in ("", None) else value
 
     @property
     def effective_database_name(self) -> str:

@@ -39,3 +39,13 @@ async def test_unsigned_wrongly_signed_and_unconfigured_algorithms_are_rejected(
                   jwt.encode(base, SETTINGS.jwt_secret.get_secret_value(), algorithm="HS512")):
         with pytest.raises(InvalidTokenError):
             await TokenValidator(SETTINGS).validate(token)
+
+
+async def test_an_empty_secret_disables_hs256() -> None:
+    settings = BaseServiceSettings(jwt_secret="")
+    assert settings.jwt_secret is None
+    base = {"sub": "a", "tenant": "t", "iss": settings.jwt_issuer,
+            "aud": settings.jwt_audience, "exp": int(time.time()) + 60}
+    token = jwt.encode(base, "any-secret-of-thirty-two-bytes!!", algorithm="HS256")
+    with pytest.raises(InvalidTokenError, match="HS256 tokens are not accepted"):
+        await TokenValidator(settings).validate(token)

@@ -1,0 +1,74 @@
+"""The Helm chart, rendered offline with Helm's own SDK and checked against the
+Kubernetes API schemas (no cluster needed)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import helm_python as helm
+import kubernetes_validate
+import pytest
+import yaml
+from backbone.service import discover_services
+
+CHART = Path(__file__).resolve().parents[2] / "deploy" / "helm" / "backbone"
+KUBERNETES_VERSION = "1.31.0"
+DATABASE = {"database": {"url": "postgresql://backbone:secret@db:5432/postgres"}}
+
+
+def render(values: dict[str, Any]) -> list[dict[str, Any]]:
+    rendered = helm.Chart.load(CHART).render(values, name="bb", namespace="backbone",
+                                             is_install=True)
+    return [doc for text in rendered.values() for doc in yaml.safe_load_all(text) if doc]
+
+
+def by_kind(manifests: list[dict[str, Any]], kind: str) -> dict[str, dict[str, Any]]:
+    return {m["metadata"]["name"]: m for m in manifests if m["kind"] == kind}
+
+
+@pytest.mark.parametrize("values", [
+    DATABASE,
+    {"database": {"existingSecret": "db-credentials"},
+     "auth": {"jwksUrl": "https://id.example.org/.well-known/jwks.json"},
+     "otel": {"endpoint": "http://otel-collector:4318"},
+     "services": {"agenda": {"enabled": True, "replicas": 3,
+                             "autoscaling": {"enabled": False}}}},
+    {**DATABASE, "auth": {"hs256Secret": "dev-only"}, "migrations": {"enabled": False}},
+])
+def test_every_rendered_manifest_is_valid_kubernetes(values: dict[str, Any]) -> None:
+    manifests = render(values)
+    assert manifests
+    for manifest in manifests:
+        kubernetes_validate.validate(manifest, KUBERNETES_VERSION, strict=True)
+
+
+def test_each_service_gets_a_deployment_probes_autoscaling_and_a_migrations_job() -> None:
+    manifests = render(DATABASE)
+    deployments = by_kind(manifests, "Deployment")
+    services = [s.name for s in discover_services()]
+    assert sorted(deployments) == sorted(f"bb-{name}" for name in services)
+    for name in services:
+        container = deployments[f"bb-{name}"]["spec"]["template"]["spec"]["containers"][0]
+        assert container["image"] == f"ghcr.io/backbone/backbone-{name}:1.0.0"
+        assert container["readinessProbe"]["httpGet"]["path"] == "/readyz"
+        assert container["livenessProbe"]["httpGet"]["path"] == "/healthz"
+        assert "replicas" not in deployments[f"bb-{name}"]["spec"]  # the HPA owns it
+        assert f"bb-{name}" in by_kind(manifests, "HorizontalPodAutoscaler")
+        assert f"bb-{name}" in by_kind(manifests, "PodDisruptionBudget")
+        job = by_kind(manifests, "Job")[f"bb-{name}-migrate-1"]
+        assert job["metadata"]["annotations"]["helm.sh/hook"] == "pre-install,pre-upgrade"
+        assert f"backbone migrate {name}" in job["spec"]["template"]["spec"]["containers"][0][
+            "args"][0]
+    config = by_kind(manifests, "ConfigMap")["bb-config"]["data"]
+    assert config["BACKBONE_MIGRATE_ON_START"] == "false"
+    assert config["BACKBONE_JWT_ALGORITHMS"] == '["RS256"]'  # no HS256 secret given
+
+
+def test_values_are_checked_against_the_schema() -> None:
+    chart = helm.Chart.load(CHART)
+    with pytest.raises(helm.HelmError):
+        chart.render({**DATABASE, "services": {"agenda": {"enabled": True, "replicas": "two"}}},
+                     name="bb", namespace="backbone", is_install=True)
+    with pytest.raises(helm.HelmError):
+        chart.render({}, name="bb", namespace="backbone", is_install=True)  # no database
