@@ -17,6 +17,7 @@ import time
 from pathlib import Path
 
 import httpx
+
 from agenda.app import SERVICE
 from backbone.auth.tokens import mint_token
 from backbone.devstack.infra import prepare_service, start_infrastructure

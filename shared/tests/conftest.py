@@ -5,6 +5,8 @@ from collections.abc import AsyncIterator
 
 import asyncpg
 import pytest
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
 from backbone.db import create_engine, create_sessionmaker
 from backbone.devstack.infra import Infrastructure
 from backbone.events.inbox import InboxMessage
@@ -12,7 +14,6 @@ from backbone.events.kafka import ensure_topics
 from backbone.events.outbox import OutboxMessage
 from backbone.migrations import ensure_database
 from backbone.settings import BaseServiceSettings
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 DATABASE = "backbone_library_test"
 

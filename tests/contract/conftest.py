@@ -10,6 +10,7 @@ from pathlib import Path
 
 import httpx
 import pytest
+
 from agenda.app import SERVICE
 from backbone.devstack.infra import Infrastructure, prepare_service
 from backbone.devstack.ports import free_port, wait_for_port

@@ -5,9 +5,10 @@ from __future__ import annotations
 import httpx
 import pytest
 import schemathesis
-from backbone.testing import Tenant
 from hypothesis import HealthCheck, settings
 from schemathesis.openapi import from_url
+
+from backbone.testing import Tenant
 
 
 @pytest.fixture(scope="session")

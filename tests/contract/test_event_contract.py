@@ -10,9 +10,10 @@ from pathlib import Path
 import httpx
 import jsonschema
 from aiokafka import AIOKafkaConsumer
+from cloudevents.core.bindings import kafka as ce_kafka
+
 from backbone.asyncapi import render
 from backbone.service import discover_registries
-from cloudevents.core.bindings import kafka as ce_kafka
 
 DOCS = Path(__file__).resolve().parents[2] / "docs" / "events"
 

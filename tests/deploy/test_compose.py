@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import yaml
+
 from backbone.service import discover_services
 from backbone.settings import BaseServiceSettings
 

@@ -10,6 +10,7 @@ import helm_python as helm
 import kubernetes_validate
 import pytest
 import yaml
+
 from backbone.service import discover_services
 
 CHART = Path(__file__).resolve().parents[2] / "deploy" / "helm" / "backbone"

@@ -6,6 +6,7 @@ from typing import Any
 
 import httpx
 import pytest
+
 from agenda.app import SERVICE, create_app
 from agenda.config import Settings
 from backbone.devstack.infra import Infrastructure, prepare_service

@@ -23,6 +23,11 @@ class BaseServiceSettings(BaseSettings):
     )
     database_name: str | None = Field(None, description="Defaults to backbone_<service>.")
     database_pool_size: int = 10
+    database_pool_pre_ping: bool = Field(
+        False, description="Ping each connection at checkout (one extra round trip per "
+        "transaction); turn on behind proxies or failovers that drop idle connections.",
+    )
+    database_pool_recycle_s: int = Field(1800, description="Replace connections this old.")
 
     kafka_bootstrap_servers: str = "127.0.0.1:19092"
     kafka_idempotent_producer: bool = Field(
@@ -30,6 +35,9 @@ class BaseServiceSettings(BaseSettings):
     )
     kafka_session_timeout_ms: int = 6000
     kafka_heartbeat_interval_ms: int = 1000
+    kafka_fetch_max_wait_ms: int = Field(
+        20, description="How long a fetch may wait for data: lower means lower event latency."
+    )
     kafka_topic_partitions: int = 3
 
     outbox_poll_interval_s: float = 1.0

@@ -11,13 +11,14 @@ from datetime import UTC, datetime
 import asyncpg
 import pytest
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, TopicPartition
+from sqlalchemy import text
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
 from backbone.events.consumer import EventConsumer
 from backbone.events.envelope import CloudEvent
 from backbone.events.kafka import ensure_topics, make_producer
 from backbone.settings import BaseServiceSettings
 from backbone.testing import wait_until
-from sqlalchemy import text
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 EVENT_TYPE = "org.backbone.upstream.thing.happened"
 

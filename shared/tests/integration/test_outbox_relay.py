@@ -9,6 +9,8 @@ import uuid
 from pathlib import Path
 
 import asyncpg
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
 from backbone.devstack.broker import EmbeddedBroker
 from backbone.devstack.ports import free_port
 from backbone.events.envelope import CloudEvent
@@ -18,7 +20,6 @@ from backbone.events.registry import DomainEvent, EventPayload, EventRegistry
 from backbone.events.relay import OutboxRelay
 from backbone.settings import BaseServiceSettings
 from backbone.testing import collect_events, wait_until
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 
 class Counted(EventPayload):

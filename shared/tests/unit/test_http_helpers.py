@@ -2,12 +2,13 @@ import uuid
 from datetime import UTC, datetime
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
 from backbone.events.envelope import CloudEvent
 from backbone.http.etag import check_if_match, etag_for
 from backbone.http.pagination import CURSOR_PATTERN, decode_cursor, encode_cursor
 from backbone.http.problems import ProblemError
-from hypothesis import given
-from hypothesis import strategies as st
 
 
 @given(st.datetimes(min_value=datetime(1970, 1, 1), max_value=datetime(2200, 1, 1),

@@ -2,6 +2,7 @@ import time
 
 import jwt
 import pytest
+
 from backbone.auth.tokens import InvalidTokenError, TokenValidator, mint_token
 from backbone.settings import BaseServiceSettings
 

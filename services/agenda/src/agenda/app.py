@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from backbone.http.app import create_service_app
-from backbone.service import ServiceSpec
 from fastapi import FastAPI
 
 from agenda.api import goals, groups, initiatives, organizations, participants
 from agenda.config import Settings
 from agenda.events import registry
+from backbone.http.app import create_service_app
+from backbone.service import ServiceSpec
 
 DESCRIPTION = """
 The **common agenda** of collective impact initiatives: initiatives, the network's

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import uuid
 
-from backbone.events.outbox import Outbox
-from backbone.events.registry import EventPayload, EventRegistry
 from pydantic import ConfigDict
 
 from agenda import schemas
+from backbone.events.outbox import Outbox
+from backbone.events.registry import EventPayload, EventRegistry
 
 
 class _Snapshot(EventPayload):

@@ -6,7 +6,6 @@ import uuid
 from datetime import date, datetime
 from typing import Any
 
-from backbone.db import Base, TenantEntity, utcnow
 from sqlalchemy import (
     Date,
     DateTime,
@@ -20,6 +19,8 @@ from sqlalchemy import (
 )
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from backbone.db import Base, TenantEntity, utcnow
 
 
 class Initiative(TenantEntity, Base):

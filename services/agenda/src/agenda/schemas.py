@@ -7,8 +7,9 @@ from datetime import date, datetime
 from enum import StrEnum
 from typing import Annotated, Any, Self
 
-from backbone.http.schemas import EntityRead, Input, IsoDate, Patch, patch_field
 from pydantic import BaseModel, ConfigDict, EmailStr, Field, HttpUrl, model_validator
+
+from backbone.http.schemas import EntityRead, Input, IsoDate, Patch, patch_field
 
 Name = Annotated[str, Field(min_length=1, max_length=200)]
 Title = Annotated[str, Field(min_length=1, max_length=300)]

@@ -7,6 +7,7 @@ from typing import Any
 
 import httpx
 import pytest
+
 from backbone.testing import MakeEntity, Tenant
 
 

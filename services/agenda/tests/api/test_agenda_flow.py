@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 
 import httpx
+
 from backbone.testing import MakeEntity as MakeInitiative
 from backbone.testing import Tenant
 

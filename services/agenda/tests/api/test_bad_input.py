@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import httpx
 import pytest
+
 from backbone.testing import MakeEntity, Tenant
 
 PROBLEM = "application/problem+json"

@@ -36,6 +36,7 @@ def make_consumer(
         session_timeout_ms=settings.kafka_session_timeout_ms,
         heartbeat_interval_ms=settings.kafka_heartbeat_interval_ms,
         metadata_max_age_ms=5_000,
+        fetch_max_wait_ms=settings.kafka_fetch_max_wait_ms,
     )
 
 

@@ -30,6 +30,7 @@ from backbone.telemetry import context_from_traceparent, current_traceparent, tr
 log = structlog.get_logger(__name__)
 
 RELAY_LOCK_KEY = 0x6261636B626F6E65  # "backbone" as an int64: one relay per database
+METRICS_EVERY_S = 5.0
 PRUNE_EVERY_S = 60.0
 
 _FETCH = """
@@ -48,6 +49,7 @@ class OutboxRelay:
         self.settings = settings
         self.is_leader = False
         self._wake = asyncio.Event()
+        self._last_metrics = 0.0
         self._last_prune = 0.0
 
     async def run(self) -> None:
@@ -148,6 +150,10 @@ class OutboxRelay:
         return len(rows) == self.settings.outbox_batch_size or bool(full)
 
     async def _maintain(self, conn: asyncpg.Connection) -> None:
+        """Backlog metrics and pruning, on their own clocks (not on the hot path)."""
+        if time.monotonic() - self._last_metrics < METRICS_EVERY_S:
+            return
+        self._last_metrics = time.monotonic()
         backlog, oldest = await conn.fetchrow(
             "SELECT count(*), min(created_at) FROM outbox WHERE published_at IS NULL"
         )

@@ -15,6 +15,7 @@ from opentelemetry.instrumentation.sqlalchemy import SQLAlchemyInstrumentor
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from backbone.auth.tokens import TokenValidator
+from backbone.background import BackgroundLoop
 from backbone.db import create_engine, create_sessionmaker
 from backbone.events.consumer import EventConsumer
 from backbone.events.registry import EventRegistry
@@ -56,19 +57,24 @@ def create_service_app(
         app.state.engine = engine
         app.state.sessionmaker = create_sessionmaker(engine)
         tasks: list[asyncio.Task[None]] = []
+        relay_loop = BackgroundLoop("outbox-relay")
         if settings.run_relay:
             app.state.relay = OutboxRelay(settings)
-            tasks.append(asyncio.create_task(app.state.relay.run(), name="outbox-relay"))
+            relay_loop.start()
+            relay_loop.run(app.state.relay.run())
         if settings.run_consumers and consumers is not None:
             for consumer in consumers(app.state.sessionmaker):
                 tasks.append(asyncio.create_task(consumer.run(), name=f"consumer-{consumer.name}"))
-        log.info("service started", tasks=[t.get_name() for t in tasks])
+        log.info("service started", relay=settings.run_relay,
+                 tasks=[t.get_name() for t in tasks])
         try:
             yield
         finally:
             for task in tasks:
                 task.cancel()
             await asyncio.gather(*tasks, return_exceptions=True)
+            if settings.run_relay:
+                await relay_loop.stop()
             await engine.dispose()
 
     app = FastAPI(

@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import uuid
 
-from backbone.http.deps import CurrentPrincipal, IdempotencyKey, ReadSession, Write
-from backbone.http.pagination import Page, Pages
-from backbone.http.problems import PROBLEM_RESPONSES
 from fastapi import APIRouter, Response
 
 from agenda import schemas
 from agenda.api.items import add_item_routes
 from agenda.models import Goal, Strategy
 from agenda.service import goals
+from backbone.http.deps import CurrentPrincipal, IdempotencyKey, ReadSession, Write
+from backbone.http.pagination import Page, Pages
+from backbone.http.problems import PROBLEM_RESPONSES
 
 router = APIRouter(prefix="/v1", tags=["goals"], responses=PROBLEM_RESPONSES)
 

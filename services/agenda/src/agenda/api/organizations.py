@@ -5,6 +5,10 @@ from __future__ import annotations
 import uuid
 from typing import Annotated
 
+from fastapi import APIRouter, Path, Query, Response
+
+from agenda import schemas
+from agenda.service import organizations
 from backbone.http.deps import (
     CurrentPrincipal,
     IdempotencyKey,
@@ -15,10 +19,6 @@ from backbone.http.deps import (
 )
 from backbone.http.pagination import Page, Pages
 from backbone.http.problems import PROBLEM_RESPONSES
-from fastapi import APIRouter, Path, Query, Response
-
-from agenda import schemas
-from agenda.service import organizations
 
 router = APIRouter(prefix="/v1", tags=["organizations"], responses=PROBLEM_RESPONSES)
 

@@ -5,15 +5,15 @@ from __future__ import annotations
 import uuid
 from typing import Annotated
 
-from backbone.http.deps import CurrentPrincipal, IdempotencyKey, ReadSession, Write
-from backbone.http.pagination import Page, Pages
-from backbone.http.problems import PROBLEM_RESPONSES
 from fastapi import APIRouter, Query, Response
 
 from agenda import schemas
 from agenda.api.items import add_item_routes
 from agenda.models import Participant
 from agenda.service import participants
+from backbone.http.deps import CurrentPrincipal, IdempotencyKey, ReadSession, Write
+from backbone.http.pagination import Page, Pages
+from backbone.http.problems import PROBLEM_RESPONSES
 
 router = APIRouter(prefix="/v1", tags=["participants"], responses=PROBLEM_RESPONSES)
 

@@ -5,10 +5,9 @@ from __future__ import annotations
 import uuid
 from datetime import date
 
+from agenda.schemas import dates_in_order
 from backbone.auth.principal import InitiativeRole, Principal
 from backbone.http.problems import ProblemError, forbidden, not_found
-
-from agenda.schemas import dates_in_order
 
 
 def require_role(principal: Principal, initiative_id: uuid.UUID, role: InitiativeRole) -> None:

@@ -4,10 +4,6 @@ from __future__ import annotations
 
 import uuid
 
-from backbone.auth.principal import InitiativeRole, Principal
-from backbone.events.registry import DomainEvent
-from backbone.http.problems import not_found
-from backbone.repository import get_owned
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -15,6 +11,10 @@ from agenda.events import AGENDA_REVISED, AgendaRevised, outbox
 from agenda.models import AgendaRevision, Goal, Initiative, Strategy
 from agenda.schemas import AgendaDocument, AgendaGoal, AgendaStrategy
 from agenda.service.access import require_role
+from backbone.auth.principal import InitiativeRole, Principal
+from backbone.events.registry import DomainEvent
+from backbone.http.problems import not_found
+from backbone.repository import get_owned
 
 
 async def build_document(session: AsyncSession, initiative: Initiative) -> AgendaDocument:

@@ -5,10 +5,10 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
-from backbone.events.registry import DomainEvent, EventType
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from agenda.events import Removed, outbox
+from backbone.events.registry import DomainEvent, EventType
 
 
 async def emit_state(

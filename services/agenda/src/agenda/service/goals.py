@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import uuid
 
-from backbone.auth.principal import Principal
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -20,6 +19,7 @@ from agenda.events import (
 from agenda.models import Goal, Strategy
 from agenda.service.emit import emit_removed
 from agenda.service.resources import InitiativeResource
+from backbone.auth.principal import Principal
 
 GOALS = InitiativeResource(Goal, "goal", GOAL_CREATED, GOAL_UPDATED, GOAL_DELETED,
                            revises_agenda=True)

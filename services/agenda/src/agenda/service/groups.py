@@ -5,9 +5,6 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
-from backbone.auth.principal import Principal
-from backbone.http.problems import ProblemError
-from backbone.http.schemas import Input
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from agenda import schemas
@@ -21,6 +18,9 @@ from agenda.events import (
 )
 from agenda.models import Decision, Goal, Participant, WorkingGroup
 from agenda.service.resources import InitiativeResource, ensure_in_initiative
+from backbone.auth.principal import Principal
+from backbone.http.problems import ProblemError
+from backbone.http.schemas import Input
 
 WORKING_GROUPS = InitiativeResource(WorkingGroup, "working group", WORKING_GROUP_CREATED,
                                     WORKING_GROUP_UPDATED, WORKING_GROUP_DELETED)

@@ -4,10 +4,6 @@ from __future__ import annotations
 
 import uuid
 
-from backbone.auth.principal import InitiativeRole, Principal
-from backbone.http.etag import check_if_match
-from backbone.http.pagination import Page, PageParams
-from backbone.repository import apply_changes, get_owned, list_page
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -17,6 +13,10 @@ from agenda.models import Initiative
 from agenda.service.access import ensure_dates_in_order, require_network_admin, require_role
 from agenda.service.agenda import readable_initiative, revise
 from agenda.service.emit import emit_state
+from backbone.auth.principal import InitiativeRole, Principal
+from backbone.http.etag import check_if_match
+from backbone.http.pagination import Page, PageParams
+from backbone.repository import apply_changes, get_owned, list_page
 
 AGENDA_FIELDS = {"name", "problem_statement", "vision"}
 

@@ -4,11 +4,6 @@ from __future__ import annotations
 
 import uuid
 
-from backbone.auth.principal import Principal
-from backbone.http.etag import check_if_match
-from backbone.http.pagination import Page, PageParams
-from backbone.http.problems import ProblemError, not_found
-from backbone.repository import apply_changes, get_owned, list_page
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -17,6 +12,11 @@ from agenda.events import ORGANIZATION_CREATED, ORGANIZATION_UPDATED
 from agenda.models import Organization, OrganizationExternalId
 from agenda.service.access import require_directory_editor
 from agenda.service.emit import emit_state
+from backbone.auth.principal import Principal
+from backbone.http.etag import check_if_match
+from backbone.http.pagination import Page, PageParams
+from backbone.http.problems import ProblemError, not_found
+from backbone.repository import apply_changes, get_owned, list_page
 
 
 async def _set_external_ids(

@@ -4,10 +4,6 @@ from __future__ import annotations
 
 import uuid
 
-from backbone.auth.principal import InitiativeRole, Principal
-from backbone.http.etag import check_if_match
-from backbone.http.problems import ProblemError, forbidden
-from backbone.repository import apply_changes, get_owned
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -17,6 +13,10 @@ from agenda.models import Organization, Participant
 from agenda.service.access import ensure_dates_in_order, require_role
 from agenda.service.emit import emit_state
 from agenda.service.resources import InitiativeResource
+from backbone.auth.principal import InitiativeRole, Principal
+from backbone.http.etag import check_if_match
+from backbone.http.problems import ProblemError, forbidden
+from backbone.repository import apply_changes, get_owned
 
 PARTICIPANTS = InitiativeResource(
     Participant, "participant", PARTICIPANT_JOINED, PARTICIPANT_UPDATED, PARTICIPANT_REMOVED

@@ -7,13 +7,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
-from backbone.auth.principal import InitiativeRole, Principal
-from backbone.db import TenantEntity
-from backbone.events.registry import EventType
-from backbone.http.etag import check_if_match
-from backbone.http.pagination import Page, PageParams
-from backbone.http.problems import ProblemError
-from backbone.repository import apply_changes, get_owned, list_page
 from pydantic import BaseModel
 from sqlalchemy import ColumnElement, select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -22,6 +15,13 @@ from agenda.models import Initiative
 from agenda.service.access import require_role
 from agenda.service.agenda import revise
 from agenda.service.emit import emit_removed, emit_state
+from backbone.auth.principal import InitiativeRole, Principal
+from backbone.db import TenantEntity
+from backbone.events.registry import EventType
+from backbone.http.etag import check_if_match
+from backbone.http.pagination import Page, PageParams
+from backbone.http.problems import ProblemError
+from backbone.repository import apply_changes, get_owned, list_page
 
 E = TypeVar("E", bound=TenantEntity)
 T = TypeVar("T", bound=BaseModel)

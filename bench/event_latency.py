@@ -1,0 +1,188 @@
+"""Event benchmark: latency from a write's commit to the consumer's handler.
+
+Writes go through the agenda service (its own uvicorn process) at a fixed rate; the outbox
+relay publishes them; an EventConsumer (inbox transaction included) receives them in this
+process. The raw baseline, measured in the same run on the same broker, is a plain aiokafka
+producer to a plain aiokafka consumer at the same rate.
+
+    .venv/bin/python bench/event_latency.py [--rate 100] [--seconds 20]
+
+The event's ``time`` is taken when the outbox row is written, just before the commit, so
+the figure slightly overstates commit-to-handler latency.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import multiprocessing
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+
+import httpx
+from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from agenda.app import SERVICE
+from backbone.auth.tokens import mint_token
+from backbone.db import create_engine, create_sessionmaker
+from backbone.devstack.infra import Infrastructure, prepare_service, start_infrastructure
+from backbone.devstack.ports import free_port, wait_for_port
+from backbone.events.consumer import EventConsumer
+from backbone.events.envelope import CloudEvent
+from backbone.events.inbox import InboxMessage
+from backbone.events.kafka import ensure_topics
+from backbone.migrations import ensure_database
+
+
+def summary(name: str, latencies_ms: list[float], baseline: list[float] | None = None) -> None:
+    latencies_ms.sort()
+    p50 = statistics.median(latencies_ms)
+    p99 = latencies_ms[max(0, int(len(latencies_ms) * 0.99) - 1)]
+    ratio = ""
+    if baseline:
+        ratio = f"  p99 {p99 / sorted(baseline)[max(0, int(len(baseline) * 0.99) - 1)]:.1f}x raw"
+    print(f"{name:<34} n={len(latencies_ms):5d}  p50 {p50:6.1f} ms  p99 {p99:6.1f} ms{ratio}")
+
+
+async def paced(rate: float, seconds: float, action) -> None:  # type: ignore[no-untyped-def]
+    """Start ``action(i)`` at a fixed rate (not waiting for the previous one)."""
+    tasks, start, i = [], time.perf_counter(), 0
+    while (now := time.perf_counter() - start) < seconds:
+        tasks.append(asyncio.create_task(action(i)))
+        i += 1
+        await asyncio.sleep(max(0.0, i / rate - now))
+    await asyncio.gather(*tasks)
+
+
+async def raw_baseline(infra: Infrastructure, rate: float, seconds: float) -> list[float]:
+    """Plain aiokafka, with the same fetch wait and acks as the services use."""
+    settings = infra.settings("bench")
+    bootstrap = infra.bootstrap_servers
+    topic = "bench.raw"
+    await ensure_topics(bootstrap, [topic], 3)
+    sent: dict[bytes, float] = {}
+    latencies: list[float] = []
+    consumer = AIOKafkaConsumer(topic, bootstrap_servers=bootstrap, auto_offset_reset="latest",
+                                fetch_max_wait_ms=settings.kafka_fetch_max_wait_ms)
+    producer = AIOKafkaProducer(bootstrap_servers=bootstrap, acks="all", linger_ms=2)
+    await consumer.start()
+    await producer.start()
+    await consumer.seek_to_end()
+
+    expected = int(rate * seconds)
+
+    async def receive() -> None:
+        while len(latencies) < expected:
+            for records in (await consumer.getmany(timeout_ms=100)).values():
+                now = time.perf_counter()
+                latencies.extend((now - sent[r.value]) * 1000 for r in records)
+
+    async def send(i: int) -> None:
+        value = str(i).encode()
+        sent[value] = time.perf_counter()
+        await producer.send_and_wait(topic, value, key=str(i % 10).encode())
+
+    receiver = asyncio.create_task(receive())
+    await paced(rate, seconds, send)
+    await asyncio.wait_for(receiver, 30)
+    await producer.stop()
+    await consumer.stop()
+    return latencies
+
+
+def write_decisions(agenda: str, token: str, initiative_id: str, rate: float,
+                    seconds: float) -> None:
+    """The writers: a separate process, as clients are, so they don't slow the consumer."""
+
+    async def run() -> None:
+        headers = {"Authorization": f"Bearer {token}"}
+        async with httpx.AsyncClient(base_url=agenda, headers=headers, timeout=30) as api:
+            async def write(i: int) -> None:
+                response = await api.post(f"/v1/initiatives/{initiative_id}/decisions", json={
+                    "title": f"Decision {i}", "method": "consensus", "decided_on": "2026-01-01"})
+                assert response.status_code == 201, response.text
+
+            await paced(rate, seconds, write)
+
+    asyncio.run(run())
+
+
+async def backbone_path(infra: Infrastructure, agenda: str, rate: float,
+                        seconds: float) -> list[float]:
+    settings = infra.settings("benchconsumer", kafka_session_timeout_ms=2000,
+                              kafka_heartbeat_interval_ms=300)
+    await ensure_database(settings)
+    engine = create_engine(settings)
+    async with engine.begin() as conn:
+        await conn.run_sync(InboxMessage.__table__.create, checkfirst=True)  # type: ignore[attr-defined]
+    latencies: list[float] = []
+
+    async def handle(_: AsyncSession, event: CloudEvent) -> None:
+        latencies.append((datetime.now(UTC) - event.time).total_seconds() * 1000)
+
+    token = mint_token(settings, sub="bench", tenant="bench", roles=["network:admin"])
+    headers = {"Authorization": f"Bearer {token}"}
+    async with httpx.AsyncClient(base_url=agenda, headers=headers, timeout=30) as api:
+        initiative = (await api.post("/v1/initiatives", json={"name": "Bench"})).json()
+        consumer = EventConsumer(settings, create_sessionmaker(engine), ["backbone.agenda.v1"],
+                                 {"org.backbone.agenda.decision.recorded": handle})
+        task = asyncio.create_task(consumer.run())
+        await asyncio.sleep(3)  # join the group; the topic's backlog is read first
+        latencies.clear()
+        expected = int(rate * seconds)
+        writer = multiprocessing.get_context("spawn").Process(
+            target=write_decisions, args=(agenda, token, initiative["id"], rate, seconds))
+        writer.start()
+        await asyncio.to_thread(writer.join)
+        deadline = time.monotonic() + 30
+        while len(latencies) < expected and time.monotonic() < deadline:  # noqa: ASYNC110
+            await asyncio.sleep(0.1)
+        task.cancel()
+        await asyncio.gather(task, return_exceptions=True)
+    await engine.dispose()
+    return latencies
+
+
+def main(rate: float, seconds: float) -> None:
+    infra = start_infrastructure(Path(tempfile.mkdtemp()), pg_port=free_port(),
+                                 kafka_port=free_port(), durable=False)
+    process = None
+    try:
+        prepare_service(infra, SERVICE)
+        port = free_port()
+        env = {**os.environ, **infra.settings_env(), "BACKBONE_MIGRATE_ON_START": "false",
+               "BACKBONE_LOG_LEVEL": "WARNING"}
+        process = subprocess.Popen(
+            [sys.executable, "-m", "uvicorn", "--factory", SERVICE.app, "--port", str(port),
+             "--no-access-log", "--log-level", "warning"], env=env)
+        wait_for_port(port, 60, "agenda")
+        agenda = f"http://127.0.0.1:{port}"
+        while httpx.get(f"{agenda}/readyz").status_code != 200:
+            time.sleep(0.2)
+        raw = asyncio.run(raw_baseline(infra, rate, seconds))
+        backbone = asyncio.run(backbone_path(infra, agenda, rate, seconds))
+        print(f"{rate:.0f} writes/s for {seconds:.0f} s, Tansu broker, 2 cores shared by all")
+        summary("raw produce -> consume", raw)
+        summary("commit -> outbox -> relay -> handler", backbone, raw)
+        if len(backbone) < rate * seconds:
+            print(f"missing events: {int(rate * seconds) - len(backbone)}")
+    finally:
+        if process is not None:
+            process.terminate()
+            process.wait(10)
+        infra.stop()
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--rate", type=float, default=100)
+    parser.add_argument("--seconds", type=float, default=20)
+    args = parser.parse_args()
+    main(args.rate, args.seconds)
