@@ -23,6 +23,14 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from backbone.db import Base, TenantEntity, utcnow
 
 
+class InitiativeOwned(TenantEntity):
+    """An entity that belongs to one initiative (and goes with it)."""
+
+    initiative_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("initiatives.id", ondelete="CASCADE"), index=True
+    )
+
+
 class Initiative(TenantEntity, Base):
     __tablename__ = "initiatives"
 
@@ -70,12 +78,9 @@ class OrganizationExternalId(Base):
     __table_args__ = (UniqueConstraint("organization_id", "system"),)
 
 
-class Participant(TenantEntity, Base):
+class Participant(InitiativeOwned, Base):
     __tablename__ = "participants"
 
-    initiative_id: Mapped[uuid.UUID] = mapped_column(
-        ForeignKey("initiatives.id", ondelete="CASCADE"), index=True
-    )
     kind: Mapped[str] = mapped_column(String(30))
     organization_id: Mapped[uuid.UUID | None] = mapped_column(
         ForeignKey("organizations.id", ondelete="RESTRICT"), index=True
@@ -91,12 +96,9 @@ class Participant(TenantEntity, Base):
     )
 
 
-class Goal(TenantEntity, Base):
+class Goal(InitiativeOwned, Base):
     __tablename__ = "goals"
 
-    initiative_id: Mapped[uuid.UUID] = mapped_column(
-        ForeignKey("initiatives.id", ondelete="CASCADE"), index=True
-    )
     title: Mapped[str] = mapped_column(String(300))
     description: Mapped[str] = mapped_column(Text, default="")
     population: Mapped[str] = mapped_column(String(300), default="")
@@ -104,12 +106,9 @@ class Goal(TenantEntity, Base):
     status: Mapped[str] = mapped_column(String(20), default="active")
 
 
-class Strategy(TenantEntity, Base):
+class Strategy(InitiativeOwned, Base):
     __tablename__ = "strategies"
 
-    initiative_id: Mapped[uuid.UUID] = mapped_column(
-        ForeignKey("initiatives.id", ondelete="CASCADE"), index=True
-    )
     goal_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("goals.id", ondelete="CASCADE"),
                                                index=True)
     title: Mapped[str] = mapped_column(String(300))
@@ -117,24 +116,18 @@ class Strategy(TenantEntity, Base):
     position: Mapped[int] = mapped_column(Integer, default=0)
 
 
-class WorkingGroup(TenantEntity, Base):
+class WorkingGroup(InitiativeOwned, Base):
     __tablename__ = "working_groups"
 
-    initiative_id: Mapped[uuid.UUID] = mapped_column(
-        ForeignKey("initiatives.id", ondelete="CASCADE"), index=True
-    )
     name: Mapped[str] = mapped_column(String(200))
     purpose: Mapped[str] = mapped_column(Text, default="")
     goal_ids: Mapped[list[str]] = mapped_column(JSONB, default=list)
     member_ids: Mapped[list[str]] = mapped_column(JSONB, default=list)
 
 
-class Decision(TenantEntity, Base):
+class Decision(InitiativeOwned, Base):
     __tablename__ = "decisions"
 
-    initiative_id: Mapped[uuid.UUID] = mapped_column(
-        ForeignKey("initiatives.id", ondelete="CASCADE"), index=True
-    )
     title: Mapped[str] = mapped_column(String(300))
     description: Mapped[str] = mapped_column(Text, default="")
     method: Mapped[str] = mapped_column(String(20))

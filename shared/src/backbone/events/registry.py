@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import builtins
 import uuid
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -20,7 +22,7 @@ class EventType:
     """One published event type, e.g. ``org.backbone.agenda.goal.created`` version 1."""
 
     type: str
-    payload: type[EventPayload]
+    payload: builtins.type[EventPayload]
     description: str
     version: int = 1
 
@@ -82,7 +84,7 @@ class EventRegistry:
     def get(self, type_: str) -> EventType:
         return self._types[type_]
 
-    def __iter__(self):  # type: ignore[no-untyped-def]
+    def __iter__(self) -> Iterator[EventType]:
         return iter(sorted(self._types.values(), key=lambda t: t.type))
 
     def __len__(self) -> int:

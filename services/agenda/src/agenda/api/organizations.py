@@ -6,8 +6,10 @@ import uuid
 from typing import Annotated
 
 from fastapi import APIRouter, Path, Query, Response
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from agenda import schemas
+from agenda.models import Organization
 from agenda.service import organizations
 from backbone.http.deps import (
     CurrentPrincipal,
@@ -86,7 +88,7 @@ async def upsert_organization_by_external_id(
 ) -> Response:
     created = False
 
-    async def command(session):  # type: ignore[no-untyped-def]
+    async def command(session: AsyncSession) -> Organization:
         nonlocal created
         org, created = await organizations.upsert_by_external_id(
             session, write.principal, system, external_id, body, if_match)

@@ -5,25 +5,24 @@ from __future__ import annotations
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, TypeVar, cast
 
 from pydantic import BaseModel
 from sqlalchemy import ColumnElement, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from agenda.models import Initiative
+from agenda.models import Initiative, InitiativeOwned
 from agenda.service.access import require_role
 from agenda.service.agenda import revise
 from agenda.service.emit import emit_removed, emit_state
 from backbone.auth.principal import InitiativeRole, Principal
-from backbone.db import TenantEntity
 from backbone.events.registry import EventType
 from backbone.http.etag import check_if_match
 from backbone.http.pagination import Page, PageParams
 from backbone.http.problems import ProblemError
 from backbone.repository import apply_changes, get_owned, list_page
 
-E = TypeVar("E", bound=TenantEntity)
+E = TypeVar("E", bound=InitiativeOwned)
 T = TypeVar("T", bound=BaseModel)
 
 
@@ -43,7 +42,7 @@ class InitiativeResource(Generic[E]):
 
     async def get(self, session: AsyncSession, principal: Principal, id_: uuid.UUID) -> E:
         entity = await get_owned(session, self.model, principal.tenant, id_, self.what)
-        require_role(principal, entity.initiative_id, InitiativeRole.VIEWER)  # type: ignore[attr-defined]
+        require_role(principal, entity.initiative_id, InitiativeRole.VIEWER)
         return entity
 
     async def list(
@@ -76,7 +75,8 @@ class InitiativeResource(Generic[E]):
         values: dict[str, Any],
     ) -> E:
         initiative = await self._managed_initiative(session, principal, initiative_id)
-        entity = self.model(tenant=principal.tenant, initiative_id=initiative_id, **values)
+        entity: E = cast(Any, self.model)(tenant=principal.tenant, initiative_id=initiative_id,
+                                          **values)
         session.add(entity)
         await emit_state(session, self.created, entity, initiative_id)
         await self._changed(session, principal, initiative, self.created.name)
@@ -86,7 +86,7 @@ class InitiativeResource(Generic[E]):
         self, session: AsyncSession, principal: Principal, id_: uuid.UUID, if_match: str | None
     ) -> tuple[E, Initiative]:
         entity = await get_owned(session, self.model, principal.tenant, id_, self.what, lock=True)
-        initiative_id: uuid.UUID = entity.initiative_id  # type: ignore[attr-defined]
+        initiative_id = entity.initiative_id
         initiative = await self._managed_initiative(session, principal, initiative_id)
         check_if_match(if_match, entity.version)
         return entity, initiative
