@@ -8,15 +8,18 @@ Prints requests/s, p50 and p99 latency, and the ratio to the raw baseline.
 
 import argparse
 import asyncio
+import multiprocessing
 import os
-import statistics
 import subprocess
 import sys
 import tempfile
 import time
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import httpx
+import loadgen
+from loadgen import Result
 
 from agenda.app import SERVICE
 from backbone.auth.tokens import mint_token
@@ -24,25 +27,6 @@ from backbone.devstack.infra import prepare_service, start_infrastructure
 from backbone.devstack.ports import free_port, wait_for_port
 
 CONNECTIONS = 64
-
-
-async def load(url: str, seconds: float, method: str = "GET", **kwargs: object) -> dict:
-    latencies: list[float] = []
-    deadline = time.perf_counter() + seconds
-    limits = httpx.Limits(max_connections=CONNECTIONS, max_keepalive_connections=CONNECTIONS)
-    async with httpx.AsyncClient(limits=limits, timeout=30) as client:
-        async def worker() -> None:
-            while time.perf_counter() < deadline:
-                start = time.perf_counter()
-                response = await client.request(method, url, **kwargs)
-                latencies.append(time.perf_counter() - start)
-                assert response.status_code < 300, response.text
-        started = time.perf_counter()
-        await asyncio.gather(*[worker() for _ in range(CONNECTIONS)])
-        elapsed = time.perf_counter() - started
-    latencies.sort()
-    return {"rps": len(latencies) / elapsed, "p50_ms": statistics.median(latencies) * 1000,
-            "p99_ms": latencies[int(len(latencies) * 0.99) - 1] * 1000, "n": len(latencies)}
 
 
 def serve(app: str, port: int, env: dict, factory: bool) -> subprocess.Popen:
@@ -53,23 +37,37 @@ def serve(app: str, port: int, env: dict, factory: bool) -> subprocess.Popen:
     return subprocess.Popen(command, env=env, cwd=Path(__file__).parent)
 
 
-def report(name: str, result: dict, baseline: dict | None = None) -> None:
-    ratio = f"  {result['rps'] / baseline['rps']:.0%} of raw" if baseline else ""
-    print(f"{name:<28} {result['rps']:8.0f} req/s  p50 {result['p50_ms']:6.1f} ms  "
-          f"p99 {result['p99_ms']:6.1f} ms  (n={result['n']}){ratio}")
+def report(name: str, result: Result, baseline: Result | None = None) -> None:
+    ratio = f"  {result.rps / baseline.rps:.0%} of raw" if baseline else ""
+    print(f"{name:<28} {result.rps:8.0f} req/s  p50 {result.p50_ms:6.1f} ms  "
+          f"p99 {result.p99_ms:6.1f} ms  (n={result.n}, errors={result.errors}){ratio}")
 
 
-async def measure(agenda: str, raw_url: str, initiative_id: str, headers: dict,
-                  seconds: float) -> None:
-    await load(f"{agenda}/v1/initiatives/{initiative_id}", 1, headers=headers)  # warm up
-    raw = await load(f"{raw_url}/initiatives/{initiative_id}", seconds)
-    get = await load(f"{agenda}/v1/initiatives/{initiative_id}", seconds, headers=headers)
-    create = await load(f"{agenda}/v1/organizations", seconds, "POST", headers=headers,
-                        json={"name": "Bench org", "sector": "other"})
+def measure(agenda_port: int, raw_port: int, initiative_id: str, headers: dict,
+            seconds: float) -> None:
+    """Each run in a fresh process, so the generator has a core of its own to compete for."""
+    with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn")) as pool:
+        def go(port: int, method: str, path: str, body: bytes = b"", *, run_s: float = seconds,
+               **extra: str) -> Result:
+            return pool.submit(_run, port, method, path, {**headers, **extra}, body,
+                               run_s).result()
+
+        go(agenda_port, "GET", f"/v1/initiatives/{initiative_id}", run_s=2)  # warm up
+        raw = go(raw_port, "GET", f"/initiatives/{initiative_id}")
+        get = go(agenda_port, "GET", f"/v1/initiatives/{initiative_id}")
+        create = go(agenda_port, "POST", "/v1/organizations",
+                    b'{"name": "Bench org", "sector": "other"}',
+                    **{"Content-Type": "application/json"})
     print(f"{CONNECTIONS} connections, {seconds:.0f} s per run, 2 cores shared by all")
     report("raw FastAPI+asyncpg GET", raw)
     report("agenda GET initiative", get, raw)
     report("agenda POST organization", create)
+
+
+def _run(port: int, method: str, path: str, headers: dict, body: bytes,
+         seconds: float) -> Result:
+    return asyncio.run(loadgen.run(port, method, path, headers=headers, body=body,
+                                   connections=CONNECTIONS, seconds=seconds))
 
 
 def main(seconds: float) -> None:
@@ -95,8 +93,7 @@ def main(seconds: float) -> None:
         headers = {"Authorization": f"Bearer {token}"}
         created = httpx.post(f"{agenda}/v1/initiatives", headers=headers,
                              json={"name": "Bench"}).json()
-        asyncio.run(measure(agenda, f"http://127.0.0.1:{raw_port}", created["id"], headers,
-                            seconds))
+        measure(agenda_port, raw_port, created["id"], headers, seconds)
     finally:
         for process in processes:
             process.terminate()

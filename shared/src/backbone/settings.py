@@ -23,6 +23,10 @@ class BaseServiceSettings(BaseSettings):
     )
     database_name: str | None = Field(None, description="Defaults to backbone_<service>.")
     database_pool_size: int = 10
+    database_max_overflow: int = Field(
+        0, description="Extra connections beyond the pool under load; they are opened and "
+        "closed per burst, which costs more than waiting for a pooled one.",
+    )
     database_pool_pre_ping: bool = Field(
         False, description="Ping each connection at checkout (one extra round trip per "
         "transaction); turn on behind proxies or failovers that drop idle connections.",

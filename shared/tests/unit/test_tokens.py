@@ -1,3 +1,4 @@
+import asyncio
 import time
 
 import jwt
@@ -50,3 +51,13 @@ async def test_an_empty_secret_disables_hs256() -> None:
     token = jwt.encode(base, "any-secret-of-thirty-two-bytes!!", algorithm="HS256")
     with pytest.raises(InvalidTokenError, match="HS256 tokens are not accepted"):
         await TokenValidator(settings).validate(token)
+
+
+async def test_a_remembered_token_still_expires() -> None:
+    validator = TokenValidator(SETTINGS)
+    token = mint_token(SETTINGS, sub="ana", tenant="north", roles=[], ttl_s=1)
+    assert (await validator.validate(token)).sub == "ana"
+    assert (await validator.validate(token)).sub == "ana"  # from the cache
+    await asyncio.sleep(1.2)
+    with pytest.raises(InvalidTokenError):
+        await validator.validate(token)

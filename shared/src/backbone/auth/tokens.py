@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import time
 import uuid
+from collections import OrderedDict
 from typing import Any
 
 import jwt
@@ -17,10 +18,17 @@ class InvalidTokenError(Exception):
     pass
 
 
+CACHE_SIZE = 10_000
+
+
 class TokenValidator:
+    """Validates bearer tokens; a token that validated is remembered until it expires, so a
+    client's many requests with one token pay for signature checks once."""
+
     def __init__(self, settings: BaseServiceSettings) -> None:
         self.settings = settings
         self._jwks = jwt.PyJWKClient(settings.jwt_jwks_url) if settings.jwt_jwks_url else None
+        self._valid: OrderedDict[str, tuple[float, Principal]] = OrderedDict()
 
     async def _key(self, token: str) -> Any:
         header = jwt.get_unverified_header(token)
@@ -37,6 +45,20 @@ class TokenValidator:
         return signing_key.key
 
     async def validate(self, token: str) -> Principal:
+        cached = self._valid.get(token)
+        if cached is not None:
+            expires, principal = cached
+            if time.time() < expires:
+                self._valid.move_to_end(token)
+                return principal
+            del self._valid[token]
+        principal, expires = await self._validate(token)
+        self._valid[token] = (expires, principal)
+        if len(self._valid) > CACHE_SIZE:
+            self._valid.popitem(last=False)
+        return principal
+
+    async def _validate(self, token: str) -> tuple[Principal, float]:
         try:
             key = await self._key(token)
             claims = jwt.decode(
@@ -56,9 +78,10 @@ class TokenValidator:
             org = uuid.UUID(claims["org"]) if claims.get("org") else None
         except (ValueError, TypeError) as exc:
             raise InvalidTokenError("org must be a UUID") from exc
-        return Principal(
+        principal = Principal(
             sub=str(claims["sub"]), tenant=str(claims["tenant"]), org=org, grants=frozenset(roles)
         )
+        return principal, float(claims["exp"])
 
 
 def mint_token(

@@ -16,7 +16,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from backbone.auth.tokens import TokenValidator
 from backbone.background import BackgroundLoop
-from backbone.db import create_engine, create_sessionmaker
+from backbone.db import create_engine, create_read_sessionmaker, create_sessionmaker
 from backbone.events.consumer import EventConsumer
 from backbone.events.registry import EventRegistry
 from backbone.events.relay import OutboxRelay
@@ -56,6 +56,7 @@ def create_service_app(
         SQLAlchemyInstrumentor().instrument(engine=engine.sync_engine)
         app.state.engine = engine
         app.state.sessionmaker = create_sessionmaker(engine)
+        app.state.read_sessionmaker = create_read_sessionmaker(engine)
         tasks: list[asyncio.Task[None]] = []
         relay_loop = BackgroundLoop("outbox-relay")
         if settings.run_relay:

@@ -40,7 +40,8 @@ CurrentPrincipal = Annotated[Principal, Depends(get_principal)]
 
 
 async def get_session(request: Request) -> AsyncIterator[AsyncSession]:
-    async with request.app.state.sessionmaker() as session:
+    """A read-only session (autocommit): routes that change state use ``Write``."""
+    async with request.app.state.read_sessionmaker() as session:
         yield session
 
 
