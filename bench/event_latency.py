@@ -16,10 +16,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import multiprocessing
-import os
 import statistics
-import subprocess
-import sys
 import tempfile
 import time
 from datetime import UTC, datetime
@@ -31,14 +28,18 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from agenda.app import SERVICE
 from backbone.auth.tokens import mint_token
-from backbone.db import create_engine, create_sessionmaker
-from backbone.devstack.infra import Infrastructure, prepare_service, start_infrastructure
-from backbone.devstack.ports import free_port, wait_for_port
+from backbone.db import create_sessionmaker
+from backbone.devstack.infra import (
+    Infrastructure,
+    consumer_database,
+    prepare_service,
+    start_infrastructure,
+)
+from backbone.devstack.ports import free_port
+from backbone.devstack.processes import ServiceProcess
 from backbone.events.consumer import EventConsumer
 from backbone.events.envelope import CloudEvent
-from backbone.events.inbox import InboxMessage
 from backbone.events.kafka import ensure_topics
-from backbone.migrations import ensure_database
 
 
 def summary(name: str, latencies_ms: list[float], baseline: list[float] | None = None) -> None:
@@ -116,12 +117,9 @@ def write_decisions(agenda: str, token: str, initiative_id: str, rate: float,
 
 async def backbone_path(infra: Infrastructure, agenda: str, rate: float,
                         seconds: float) -> list[float]:
-    settings = infra.settings("benchconsumer", kafka_session_timeout_ms=2000,
-                              kafka_heartbeat_interval_ms=300)
-    await ensure_database(settings)
-    engine = create_engine(settings)
-    async with engine.begin() as conn:
-        await conn.run_sync(InboxMessage.__table__.create, checkfirst=True)  # type: ignore[attr-defined]
+    settings, engine = await consumer_database(infra, "benchconsumer",
+                                               kafka_session_timeout_ms=2000,
+                                               kafka_heartbeat_interval_ms=300)
     latencies: list[float] = []
 
     async def handle(_: AsyncSession, event: CloudEvent) -> None:
@@ -156,16 +154,10 @@ def main(rate: float, seconds: float) -> None:
     process = None
     try:
         prepare_service(infra, SERVICE)
-        port = free_port()
-        env = {**os.environ, **infra.settings_env(), "BACKBONE_MIGRATE_ON_START": "false",
-               "BACKBONE_LOG_LEVEL": "WARNING"}
-        process = subprocess.Popen(
-            [sys.executable, "-m", "uvicorn", "--factory", SERVICE.app, "--port", str(port),
-             "--no-access-log", "--log-level", "warning"], env=env)
-        wait_for_port(port, 60, "agenda")
-        agenda = f"http://127.0.0.1:{port}"
-        while httpx.get(f"{agenda}/readyz").status_code != 200:
-            time.sleep(0.2)
+        process = ServiceProcess(SERVICE, infra, free_port(), Path(tempfile.mkdtemp()) / "a.log",
+                                 env={"BACKBONE_LOG_LEVEL": "WARNING"})
+        process.wait_ready()
+        agenda = process.url
         raw = asyncio.run(raw_baseline(infra, rate, seconds))
         backbone = asyncio.run(backbone_path(infra, agenda, rate, seconds))
         print(f"{rate:.0f} writes/s for {seconds:.0f} s, Tansu broker, 2 cores shared by all")
@@ -175,8 +167,7 @@ def main(rate: float, seconds: float) -> None:
             print(f"missing events: {int(rate * seconds) - len(backbone)}")
     finally:
         if process is not None:
-            process.terminate()
-            process.wait(10)
+            process.stop()
         infra.stop()
 
 

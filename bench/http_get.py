@@ -13,7 +13,6 @@ import os
 import subprocess
 import sys
 import tempfile
-import time
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
@@ -25,16 +24,17 @@ from agenda.app import SERVICE
 from backbone.auth.tokens import mint_token
 from backbone.devstack.infra import prepare_service, start_infrastructure
 from backbone.devstack.ports import free_port, wait_for_port
+from backbone.devstack.processes import ServiceProcess
 
 CONNECTIONS = 64
 
 
-def serve(app: str, port: int, env: dict, factory: bool) -> subprocess.Popen:
-    command = [sys.executable, "-m", "uvicorn", app, "--port", str(port), "--no-access-log",
-               "--log-level", "warning"]
-    if factory:
-        command.insert(3, "--factory")
-    return subprocess.Popen(command, env=env, cwd=Path(__file__).parent)
+def serve_raw(port: int, dsn: str) -> subprocess.Popen:
+    """The raw baseline app, on the same database."""
+    return subprocess.Popen(
+        [sys.executable, "-m", "uvicorn", "raw_app:app", "--port", str(port), "--no-access-log",
+         "--log-level", "warning"],
+        env={**os.environ, "RAW_DSN": dsn}, cwd=Path(__file__).parent)
 
 
 def report(name: str, result: Result, baseline: Result | None = None) -> None:
@@ -73,31 +73,27 @@ def _run(port: int, method: str, path: str, headers: dict, body: bytes,
 def main(seconds: float) -> None:
     infra = start_infrastructure(Path(tempfile.mkdtemp()), pg_port=free_port(),
                                  kafka_port=free_port(), durable=False)
-    processes = []
+    agenda = raw = None
     try:
         prepare_service(infra, SERVICE)
         settings = infra.settings("agenda")
-        env = {**os.environ, **infra.settings_env(), "BACKBONE_MIGRATE_ON_START": "false",
-               "BACKBONE_LOG_LEVEL": "WARNING", "RAW_DSN": settings.asyncpg_dsn}
-        agenda_port, raw_port = free_port(), free_port()
-        processes = [serve(SERVICE.app, agenda_port, env, True),
-                     serve("raw_app:app", raw_port, env, False)]
-        wait_for_port(agenda_port, 60, "agenda")
+        raw_port = free_port()
+        raw = serve_raw(raw_port, settings.asyncpg_dsn)
+        agenda = ServiceProcess(SERVICE, infra, free_port(), Path(tempfile.mkdtemp()) / "a.log",
+                                env={"BACKBONE_LOG_LEVEL": "WARNING"})
         wait_for_port(raw_port, 60, "raw")
-        agenda = f"http://127.0.0.1:{agenda_port}"
-        for _ in range(100):
-            if httpx.get(f"{agenda}/readyz").status_code == 200:
-                break
-            time.sleep(0.2)
+        agenda.wait_ready()
         token = mint_token(settings, sub="bench", tenant="bench", roles=["network:admin"])
         headers = {"Authorization": f"Bearer {token}"}
-        created = httpx.post(f"{agenda}/v1/initiatives", headers=headers,
+        created = httpx.post(f"{agenda.url}/v1/initiatives", headers=headers,
                              json={"name": "Bench"}).json()
-        measure(agenda_port, raw_port, created["id"], headers, seconds)
+        measure(agenda.port, raw_port, created["id"], headers, seconds)
     finally:
-        for process in processes:
-            process.terminate()
-            process.wait(10)
+        if agenda is not None:
+            agenda.stop()
+        if raw is not None:
+            raw.terminate()
+            raw.wait(10)
         infra.stop()
 
 

@@ -12,12 +12,10 @@ from opentelemetry.sdk.trace.export import SimpleSpanProcessor
 from opentelemetry.sdk.trace.export.in_memory_span_exporter import InMemorySpanExporter
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from backbone.db import create_engine, create_sessionmaker
-from backbone.devstack.infra import Infrastructure
+from backbone.db import create_sessionmaker
+from backbone.devstack.infra import Infrastructure, consumer_database
 from backbone.events.consumer import EventConsumer
 from backbone.events.envelope import CloudEvent
-from backbone.events.inbox import InboxMessage
-from backbone.migrations import ensure_database
 from backbone.testing import Tenant, wait_until
 
 
@@ -29,12 +27,8 @@ async def test_a_write_and_its_consumption_share_one_trace(
     exporter = InMemorySpanExporter()
     provider.add_span_processor(SimpleSpanProcessor(exporter))
 
-    settings = infra.settings("tracetest", kafka_session_timeout_ms=2000,
-                              kafka_heartbeat_interval_ms=300)
-    await ensure_database(settings)
-    engine = create_engine(settings)
-    async with engine.begin() as conn:
-        await conn.run_sync(InboxMessage.__table__.create, checkfirst=True)  # type: ignore[attr-defined]
+    settings, engine = await consumer_database(infra, "tracetest", kafka_session_timeout_ms=2000,
+                                               kafka_heartbeat_interval_ms=300)
     handled: list[CloudEvent] = []
 
     async def handle(_: AsyncSession, event: CloudEvent) -> None:

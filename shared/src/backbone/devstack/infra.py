@@ -7,10 +7,14 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from backbone.db import create_engine
 from backbone.devstack.broker import EmbeddedBroker
 from backbone.devstack.postgres import EmbeddedPostgres
+from backbone.events.inbox import InboxMessage
 from backbone.events.kafka import ensure_topics
-from backbone.migrations import upgrade
+from backbone.migrations import ensure_database, upgrade
 from backbone.service import ServiceSpec
 from backbone.settings import BaseServiceSettings
 
@@ -82,3 +86,16 @@ def prepare_service(infra: Infrastructure, spec: ServiceSpec, **overrides: objec
         settings.kafka_topic_partitions,
     ))
     upgrade(settings, spec.migrations)
+
+
+async def consumer_database(
+    infra: Infrastructure, name: str, **overrides: object
+) -> tuple[BaseServiceSettings, AsyncEngine]:
+    """Settings and an engine for a stand-alone consumer named ``name`` (its database with
+    an inbox table), for tests and benchmarks that consume a service's events."""
+    settings = infra.settings(name, **overrides)
+    await ensure_database(settings)
+    engine = create_engine(settings)
+    async with engine.begin() as conn:
+        await conn.run_sync(InboxMessage.__table__.create, checkfirst=True)  # type: ignore[attr-defined]
+    return settings, engine
