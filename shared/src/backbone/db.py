@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import asyncio
 import uuid
+from collections.abc import AsyncIterator, Callable
+from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from datetime import UTC, datetime
 
 from sqlalchemy import DateTime, MetaData, String, Uuid, func
@@ -75,3 +78,25 @@ def create_read_sessionmaker(engine: AsyncEngine) -> async_sessionmaker[AsyncSes
     (no BEGIN before it, no ROLLBACK when the session closes). Never write through them."""
     return async_sessionmaker(engine.execution_options(isolation_level="AUTOCOMMIT"),
                               expire_on_commit=False)
+
+
+SessionFactory = Callable[[], AbstractAsyncContextManager[AsyncSession]]
+"""Anything that opens a session with ``async with factory() as session``."""
+
+
+class FairSessions:
+    """Opens sessions in arrival order, at most as many at once as the pool has connections.
+
+    SQLAlchemy's pool lets a newly arriving caller take a returned connection ahead of the
+    callers already waiting, so under load some requests waited seconds (p99 of 3-4 s at
+    p50 18 ms). Queueing on a FIFO semaphore first keeps waits fair.
+    """
+
+    def __init__(self, maker: async_sessionmaker[AsyncSession], limit: asyncio.Semaphore) -> None:
+        self._maker = maker
+        self._limit = limit
+
+    @asynccontextmanager
+    async def __call__(self) -> AsyncIterator[AsyncSession]:
+        async with self._limit, self._maker() as session:
+            yield session

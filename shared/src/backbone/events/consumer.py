@@ -14,9 +14,10 @@ from collections.abc import Awaitable, Callable, Mapping
 import structlog
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, ConsumerRecord, TopicPartition
 from opentelemetry import trace
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from backbone import metrics
+from backbone.db import SessionFactory
 from backbone.events.envelope import CloudEvent
 from backbone.events.inbox import claim
 from backbone.events.kafka import make_consumer, make_producer
@@ -32,7 +33,7 @@ class EventConsumer:
     def __init__(
         self,
         settings: BaseServiceSettings,
-        sessionmaker: async_sessionmaker[AsyncSession],
+        sessionmaker: SessionFactory,
         topics: list[str],
         handlers: Mapping[str, Handler],
         name: str | None = None,

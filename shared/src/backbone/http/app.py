@@ -12,11 +12,16 @@ import structlog
 from fastapi import APIRouter, Depends, FastAPI
 from opentelemetry.instrumentation.fastapi import FastAPIInstrumentor
 from opentelemetry.instrumentation.sqlalchemy import SQLAlchemyInstrumentor
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from backbone.auth.tokens import TokenValidator
 from backbone.background import BackgroundLoop
-from backbone.db import create_engine, create_read_sessionmaker, create_sessionmaker
+from backbone.db import (
+    FairSessions,
+    SessionFactory,
+    create_engine,
+    create_read_sessionmaker,
+    create_sessionmaker,
+)
 from backbone.events.consumer import EventConsumer
 from backbone.events.registry import EventRegistry
 from backbone.events.relay import OutboxRelay
@@ -31,7 +36,7 @@ from backbone.telemetry import setup_logging, setup_tracing
 
 log = structlog.get_logger(__name__)
 
-ConsumerFactory = Callable[[async_sessionmaker[AsyncSession]], Sequence[EventConsumer]]
+ConsumerFactory = Callable[[SessionFactory], Sequence[EventConsumer]]
 
 
 def create_service_app(
@@ -55,8 +60,10 @@ def create_service_app(
         engine = create_engine(settings)
         SQLAlchemyInstrumentor().instrument(engine=engine.sync_engine)
         app.state.engine = engine
-        app.state.sessionmaker = create_sessionmaker(engine)
-        app.state.read_sessionmaker = create_read_sessionmaker(engine)
+        connections = asyncio.Semaphore(settings.database_pool_size
+                                        + settings.database_max_overflow)
+        app.state.sessionmaker = FairSessions(create_sessionmaker(engine), connections)
+        app.state.read_sessionmaker = FairSessions(create_read_sessionmaker(engine), connections)
         tasks: list[asyncio.Task[None]] = []
         relay_loop = BackgroundLoop("outbox-relay")
         if settings.run_relay:
