@@ -12,7 +12,7 @@ from pydantic import ConfigDict
 
 from agenda import schemas
 from backbone.events.outbox import Outbox
-from backbone.events.registry import EventPayload, EventRegistry
+from backbone.events.registry import EventPayload, EventRegistry, Removed
 
 
 class _Snapshot(EventPayload):
@@ -45,13 +45,6 @@ class WorkingGroupState(_Snapshot, schemas.WorkingGroupRead):
 
 class DecisionState(_Snapshot, schemas.DecisionRead):
     pass
-
-
-class Removed(EventPayload):
-    """An entity that was deleted; ``initiative_id`` is the initiative it belonged to."""
-
-    id: uuid.UUID
-    initiative_id: uuid.UUID
 
 
 class AgendaRevised(EventPayload):

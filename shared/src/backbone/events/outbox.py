@@ -13,7 +13,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from backbone.db import Base, utcnow
 from backbone.events.envelope import CloudEvent
-from backbone.events.registry import DomainEvent, EventRegistry
+from backbone.events.registry import DomainEvent, EventRegistry, EventType, Removed
 from backbone.telemetry import current_traceparent
 
 NOTIFY_CHANNEL = "backbone_outbox"
@@ -85,3 +85,24 @@ class Outbox:
         # Delivered at commit (and folded into one notification per transaction).
         await session.execute(select(func.pg_notify(NOTIFY_CHANNEL, self.topic)))
         return message
+
+    async def emit_state(
+        self, session: AsyncSession, event_type: EventType, entity: Any,
+        initiative_id: uuid.UUID | None,
+    ) -> OutboxMessage:
+        """Publish the entity's state after the change (flushes so server defaults are known)."""
+        await session.flush()
+        return await self.add(session, DomainEvent(
+            event_type=event_type, tenant=entity.tenant, subject=entity.id,
+            initiative=initiative_id, data=event_type.payload.model_validate(entity),
+        ))
+
+    async def emit_removed(
+        self, session: AsyncSession, event_type: EventType, entity: Any
+    ) -> OutboxMessage:
+        """Announce that an initiative-owned entity was deleted."""
+        return await self.add(session, DomainEvent(
+            event_type=event_type, tenant=entity.tenant, subject=entity.id,
+            initiative=entity.initiative_id,
+            data=Removed(id=entity.id, initiative_id=entity.initiative_id),
+        ))

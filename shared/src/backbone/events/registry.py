@@ -17,6 +17,13 @@ class EventPayload(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
 
+class Removed(EventPayload):
+    """An entity that was deleted; ``initiative_id`` is the initiative it belonged to."""
+
+    id: uuid.UUID
+    initiative_id: uuid.UUID
+
+
 @dataclass(frozen=True)
 class EventType:
     """One published event type, e.g. ``org.backbone.agenda.goal.created`` version 1."""

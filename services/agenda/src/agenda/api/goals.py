@@ -7,10 +7,10 @@ import uuid
 from fastapi import APIRouter, Response
 
 from agenda import schemas
-from agenda.api.items import add_item_routes
 from agenda.models import Goal, Strategy
 from agenda.service import goals
 from backbone.http.deps import CurrentPrincipal, IdempotencyKey, ReadSession, Write
+from backbone.http.items import add_item_routes
 from backbone.http.pagination import Page, Pages
 from backbone.http.problems import PROBLEM_RESPONSES
 

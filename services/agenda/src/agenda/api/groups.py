@@ -8,10 +8,10 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Response
 
 from agenda import schemas
-from agenda.api.items import add_item_routes
 from agenda.models import Decision
 from agenda.service import groups
 from backbone.http.deps import CurrentPrincipal, IdempotencyKey, ReadSession, Write
+from backbone.http.items import add_item_routes
 from backbone.http.pagination import Page, Pages
 from backbone.http.problems import PROBLEM_RESPONSES
 from backbone.http.schemas import IsoDate

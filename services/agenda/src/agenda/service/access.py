@@ -1,4 +1,4 @@
-"""Who may do what in an initiative (404 for callers with no role: nothing leaks)."""
+"""Agenda-specific permission and consistency checks."""
 
 from __future__ import annotations
 
@@ -7,20 +7,7 @@ from datetime import date
 
 from agenda.schemas import dates_in_order
 from backbone.auth.principal import InitiativeRole, Principal
-from backbone.http.problems import ProblemError, forbidden, not_found
-
-
-def require_role(principal: Principal, initiative_id: uuid.UUID, role: InitiativeRole) -> None:
-    granted = principal.role_in(initiative_id)
-    if granted is None:
-        raise not_found("initiative")
-    if granted < role:
-        raise forbidden(f"This needs the {role.name.lower()} role in the initiative.")
-
-
-def require_network_admin(principal: Principal) -> None:
-    if not principal.is_network_admin:
-        raise forbidden("This needs the network:admin role.")
+from backbone.http.problems import ProblemError, forbidden
 
 
 def ensure_dates_in_order(start: date | None, end: date | None) -> None:

@@ -10,7 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from agenda.events import AGENDA_REVISED, AgendaRevised, outbox
 from agenda.models import AgendaRevision, Goal, Initiative, Strategy
 from agenda.schemas import AgendaDocument, AgendaGoal, AgendaStrategy
-from agenda.service.access import require_role
+from backbone.auth.access import require_role
 from backbone.auth.principal import InitiativeRole, Principal
 from backbone.events.registry import DomainEvent
 from backbone.http.problems import not_found

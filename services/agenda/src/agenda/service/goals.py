@@ -15,15 +15,15 @@ from agenda.events import (
     STRATEGY_CREATED,
     STRATEGY_DELETED,
     STRATEGY_UPDATED,
+    outbox,
 )
 from agenda.models import Goal, Strategy
-from agenda.service.emit import emit_removed
-from agenda.service.resources import InitiativeResource
+from agenda.service.resources import agenda_resource
 from backbone.auth.principal import Principal
 
-GOALS = InitiativeResource(Goal, "goal", GOAL_CREATED, GOAL_UPDATED, GOAL_DELETED,
+GOALS = agenda_resource(Goal, "goal", GOAL_CREATED, GOAL_UPDATED, GOAL_DELETED,
                            revises_agenda=True)
-STRATEGIES = InitiativeResource(Strategy, "strategy", STRATEGY_CREATED, STRATEGY_UPDATED,
+STRATEGIES = agenda_resource(Strategy, "strategy", STRATEGY_CREATED, STRATEGY_UPDATED,
                                 STRATEGY_DELETED, revises_agenda=True)
 
 
@@ -43,6 +43,6 @@ async def delete_goal(
     goal, _ = await GOALS.load_for_change(session, principal, id_, if_match)
     for strategy in (await session.execute(select(Strategy).where(Strategy.goal_id == goal.id)
                                            .with_for_update())).scalars():
-        await emit_removed(session, STRATEGY_DELETED, strategy)
+        await outbox.emit_removed(session, STRATEGY_DELETED, strategy)
         await session.delete(strategy)
     await GOALS.delete(session, principal, id_, if_match)

@@ -17,14 +17,15 @@ from agenda.events import (
     WORKING_GROUP_UPDATED,
 )
 from agenda.models import Decision, Goal, Participant, WorkingGroup
-from agenda.service.resources import InitiativeResource, ensure_in_initiative
+from agenda.service.resources import agenda_resource
 from backbone.auth.principal import Principal
 from backbone.http.problems import ProblemError
 from backbone.http.schemas import Input
+from backbone.resources import ensure_in_initiative
 
-WORKING_GROUPS = InitiativeResource(WorkingGroup, "working group", WORKING_GROUP_CREATED,
+WORKING_GROUPS = agenda_resource(WorkingGroup, "working group", WORKING_GROUP_CREATED,
                                     WORKING_GROUP_UPDATED, WORKING_GROUP_DELETED)
-DECISIONS = InitiativeResource(Decision, "decision", DECISION_RECORDED, DECISION_UPDATED,
+DECISIONS = agenda_resource(Decision, "decision", DECISION_RECORDED, DECISION_UPDATED,
                                DECISION_DELETED)
 
 _REFERENCES = {"goal_ids": Goal, "member_ids": Participant, "participant_ids": Participant}

@@ -8,11 +8,11 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from agenda import schemas
-from agenda.events import INITIATIVE_CREATED, INITIATIVE_UPDATED
+from agenda.events import INITIATIVE_CREATED, INITIATIVE_UPDATED, outbox
 from agenda.models import Initiative
-from agenda.service.access import ensure_dates_in_order, require_network_admin, require_role
+from agenda.service.access import ensure_dates_in_order
 from agenda.service.agenda import readable_initiative, revise
-from agenda.service.emit import emit_state
+from backbone.auth.access import require_network_admin, require_role
 from backbone.auth.principal import InitiativeRole, Principal
 from backbone.http.etag import check_if_match
 from backbone.http.pagination import Page, PageParams
@@ -28,7 +28,7 @@ async def create(
     initiative = Initiative(id=uuid.uuid4(), tenant=principal.tenant, agenda_revision=0,
                             **data.columns())
     session.add(initiative)
-    await emit_state(session, INITIATIVE_CREATED, initiative, initiative.id)
+    await outbox.emit_state(session, INITIATIVE_CREATED, initiative, initiative.id)
     await revise(session, principal, initiative, "initiative.created")
     return initiative
 
@@ -66,7 +66,7 @@ async def update(
     agenda_changed = any(getattr(initiative, f) != v for f, v in changes.items()
                          if f in AGENDA_FIELDS)
     if apply_changes(initiative, changes):
-        await emit_state(session, INITIATIVE_UPDATED, initiative, initiative.id)
+        await outbox.emit_state(session, INITIATIVE_UPDATED, initiative, initiative.id)
         if agenda_changed:
             await revise(session, principal, initiative, "initiative.updated")
     return initiative

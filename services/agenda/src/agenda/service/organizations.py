@@ -8,10 +8,9 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from agenda import schemas
-from agenda.events import ORGANIZATION_CREATED, ORGANIZATION_UPDATED
+from agenda.events import ORGANIZATION_CREATED, ORGANIZATION_UPDATED, outbox
 from agenda.models import Organization, OrganizationExternalId
 from agenda.service.access import require_directory_editor
-from agenda.service.emit import emit_state
 from backbone.auth.principal import Principal
 from backbone.http.etag import check_if_match
 from backbone.http.pagination import Page, PageParams
@@ -56,7 +55,7 @@ async def create(
     org.external_id_rows = []
     session.add(org)
     await _set_external_ids(session, org, data.external_ids)
-    await emit_state(session, ORGANIZATION_CREATED, org, None)
+    await outbox.emit_state(session, ORGANIZATION_CREATED, org, None)
     return org
 
 
@@ -106,7 +105,7 @@ async def _update(
             org.touch()
         changed = True
     if changed:
-        await emit_state(session, ORGANIZATION_UPDATED, org, None)
+        await outbox.emit_state(session, ORGANIZATION_UPDATED, org, None)
     return org
 
 

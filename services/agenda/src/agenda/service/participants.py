@@ -8,17 +8,22 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from agenda import schemas
-from agenda.events import PARTICIPANT_JOINED, PARTICIPANT_REMOVED, PARTICIPANT_UPDATED
+from agenda.events import (
+    PARTICIPANT_JOINED,
+    PARTICIPANT_REMOVED,
+    PARTICIPANT_UPDATED,
+    outbox,
+)
 from agenda.models import Organization, Participant
-from agenda.service.access import ensure_dates_in_order, require_role
-from agenda.service.emit import emit_state
-from agenda.service.resources import InitiativeResource
+from agenda.service.access import ensure_dates_in_order
+from agenda.service.resources import agenda_resource
+from backbone.auth.access import require_role
 from backbone.auth.principal import InitiativeRole, Principal
 from backbone.http.etag import check_if_match
 from backbone.http.problems import ProblemError, forbidden
 from backbone.repository import apply_changes, get_owned
 
-PARTICIPANTS = InitiativeResource(
+PARTICIPANTS = agenda_resource(
     Participant, "participant", PARTICIPANT_JOINED, PARTICIPANT_UPDATED, PARTICIPANT_REMOVED
 )
 
@@ -64,5 +69,5 @@ async def update(
     ensure_dates_in_order(changes.get("joined_on", participant.joined_on),
                           changes.get("left_on", participant.left_on))
     if apply_changes(participant, changes):
-        await emit_state(session, PARTICIPANT_UPDATED, participant, initiative_id)
+        await outbox.emit_state(session, PARTICIPANT_UPDATED, participant, initiative_id)
     return participant

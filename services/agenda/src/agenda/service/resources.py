@@ -1,130 +1,19 @@
-"""Create, read, update and delete for the entities that live inside an initiative."""
+"""The agenda's initiative-owned resources: agenda-shaping ones record a revision."""
 
 from __future__ import annotations
 
-import uuid
-from collections.abc import Sequence
-from dataclasses import dataclass
-from typing import Any, Generic, TypeVar, cast
+from typing import Any
 
-from pydantic import BaseModel
-from sqlalchemy import ColumnElement, select
-from sqlalchemy.ext.asyncio import AsyncSession
-
-from agenda.models import Initiative, InitiativeOwned
-from agenda.service.access import require_role
+from agenda.events import outbox
+from agenda.models import Initiative
 from agenda.service.agenda import revise
-from agenda.service.emit import emit_removed, emit_state
-from backbone.auth.principal import InitiativeRole, Principal
 from backbone.events.registry import EventType
-from backbone.http.etag import check_if_match
-from backbone.http.pagination import Page, PageParams
-from backbone.http.problems import ProblemError
-from backbone.repository import apply_changes, get_owned, list_page
-
-E = TypeVar("E", bound=InitiativeOwned)
-T = TypeVar("T", bound=BaseModel)
+from backbone.resources import InitiativeResource
 
 
-@dataclass(frozen=True)
-class InitiativeResource(Generic[E]):
-    """One kind of entity owned by an initiative; backbone staff manage it, members read it.
-
-    With ``revises_agenda`` every change also records a new common agenda revision.
-    """
-
-    model: type[E]
-    what: str
-    created: EventType
-    updated: EventType
-    deleted: EventType
-    revises_agenda: bool = False
-
-    async def get(self, session: AsyncSession, principal: Principal, id_: uuid.UUID) -> E:
-        entity = await get_owned(session, self.model, principal.tenant, id_, self.what)
-        require_role(principal, entity.initiative_id, InitiativeRole.VIEWER)
-        return entity
-
-    async def list(
-        self, session: AsyncSession, principal: Principal, initiative_id: uuid.UUID,
-        params: PageParams, schema: type[T], filters: Sequence[ColumnElement[bool]] = (),
-    ) -> Page[T]:
-        await get_owned(session, Initiative, principal.tenant, initiative_id, "initiative")
-        require_role(principal, initiative_id, InitiativeRole.VIEWER)
-        model: Any = self.model
-        stmt = select(model).where(model.tenant == principal.tenant,
-                                   model.initiative_id == initiative_id, *filters)
-        return await list_page(session, stmt, model, params, schema)
-
-    async def _managed_initiative(
-        self, session: AsyncSession, principal: Principal, initiative_id: uuid.UUID
-    ) -> Initiative:
-        initiative = await get_owned(session, Initiative, principal.tenant, initiative_id,
-                                     "initiative", lock=self.revises_agenda)
-        require_role(principal, initiative_id, InitiativeRole.BACKBONE)
-        return initiative
-
-    async def _changed(
-        self, session: AsyncSession, principal: Principal, initiative: Initiative, change: str
-    ) -> None:
-        if self.revises_agenda:
-            await revise(session, principal, initiative, change)
-
-    async def create(
-        self, session: AsyncSession, principal: Principal, initiative_id: uuid.UUID,
-        values: dict[str, Any],
-    ) -> E:
-        initiative = await self._managed_initiative(session, principal, initiative_id)
-        entity: E = cast(Any, self.model)(tenant=principal.tenant, initiative_id=initiative_id,
-                                          **values)
-        session.add(entity)
-        await emit_state(session, self.created, entity, initiative_id)
-        await self._changed(session, principal, initiative, self.created.name)
-        return entity
-
-    async def load_for_change(
-        self, session: AsyncSession, principal: Principal, id_: uuid.UUID, if_match: str | None
-    ) -> tuple[E, Initiative]:
-        entity = await get_owned(session, self.model, principal.tenant, id_, self.what, lock=True)
-        initiative_id = entity.initiative_id
-        initiative = await self._managed_initiative(session, principal, initiative_id)
-        check_if_match(if_match, entity.version)
-        return entity, initiative
-
-    async def update(
-        self, session: AsyncSession, principal: Principal, id_: uuid.UUID,
-        changes: dict[str, Any], if_match: str | None,
-    ) -> E:
-        entity, initiative = await self.load_for_change(session, principal, id_, if_match)
-        if apply_changes(entity, changes):
-            await emit_state(session, self.updated, entity, initiative.id)
-            await self._changed(session, principal, initiative, self.updated.name)
-        return entity
-
-    async def delete(
-        self, session: AsyncSession, principal: Principal, id_: uuid.UUID, if_match: str | None
-    ) -> None:
-        entity, initiative = await self.load_for_change(session, principal, id_, if_match)
-        await emit_removed(session, self.deleted, entity)
-        await session.delete(entity)
-        await self._changed(session, principal, initiative, self.deleted.name)
-
-
-async def ensure_in_initiative(
-    session: AsyncSession, model: Any, initiative_id: uuid.UUID, ids: Sequence[uuid.UUID],
-    field: str,
-) -> None:
-    """422 unless every id names an entity of ``model`` in the initiative."""
-    if not ids:
-        return
-    found = set((await session.execute(
-        select(model.id).where(model.initiative_id == initiative_id, model.id.in_(ids))
-    )).scalars())
-    missing = [str(i) for i in ids if i not in found]
-    if missing:
-        raise ProblemError(
-            422, f"{field} names ids that are not in this initiative: {', '.join(missing)}",
-            kind="unknown-reference",
-            errors=[{"loc": ["body", field], "msg": f"unknown: {m}", "type": "unknown_reference"}
-                    for m in missing],
-        )
+def agenda_resource(
+    model: Any, what: str, created: EventType, updated: EventType, deleted: EventType,
+    *, revises_agenda: bool = False,
+) -> InitiativeResource[Any]:
+    return InitiativeResource(model, what, Initiative, outbox, created, updated, deleted,
+                              after_change=revise if revises_agenda else None)

@@ -12,10 +12,10 @@ from fastapi import APIRouter, Path, Response
 from pydantic import BaseModel
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from agenda.service.resources import InitiativeResource
 from backbone.auth.principal import Principal
 from backbone.http.deps import CurrentPrincipal, IfMatch, ReadSession, Write, entity_response
 from backbone.http.schemas import Patch
+from backbone.resources import InitiativeResource
 
 Updater = Callable[[AsyncSession, Principal, uuid.UUID, Any, str | None], Awaitable[Any]]
 Deleter = Callable[[AsyncSession, Principal, uuid.UUID, str | None], Awaitable[None]]

@@ -1,0 +1,143 @@
+"""Create, read, update and delete for entities that live inside an initiative.
+
+Every service keeps a table of initiatives (agenda owns them; the others hold a read model
+fed by agenda's events). An ``InitiativeResource`` checks the caller's role in the owning
+initiative, changes the entity and adds the matching event to the outbox.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar, cast
+
+from pydantic import BaseModel
+from sqlalchemy import ColumnElement, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from backbone.auth.access import require_role
+from backbone.auth.principal import InitiativeRole, Principal
+from backbone.db import TenantEntity
+from backbone.events.outbox import Outbox
+from backbone.events.registry import EventType
+from backbone.http.etag import check_if_match
+from backbone.http.pagination import Page, PageParams
+from backbone.http.problems import ProblemError
+from backbone.repository import apply_changes, get_owned, list_page
+
+E = TypeVar("E", bound=TenantEntity)
+T = TypeVar("T", bound=BaseModel)
+
+ChangeHook = Callable[[AsyncSession, Principal, Any, str], Awaitable[Any]]
+"""Called after each change with the (locked) initiative and the event name."""
+
+
+@dataclass(frozen=True)
+class InitiativeResource(Generic[E]):
+    """One kind of entity owned by an initiative; ``manager`` changes it, viewers read it.
+
+    With ``after_change`` the initiative row is locked during changes (so the hook sees
+    changes one at a time) and the hook runs after each of them.
+    """
+
+    model: type[E]
+    what: str
+    initiative_model: type[TenantEntity]
+    outbox: Outbox
+    created: EventType
+    updated: EventType
+    deleted: EventType
+    after_change: ChangeHook | None = None
+    manager: InitiativeRole = InitiativeRole.BACKBONE
+
+    async def get(self, session: AsyncSession, principal: Principal, id_: uuid.UUID) -> E:
+        entity = await get_owned(session, self.model, principal.tenant, id_, self.what)
+        require_role(principal, cast(Any, entity).initiative_id, InitiativeRole.VIEWER)
+        return entity
+
+    async def list(
+        self, session: AsyncSession, principal: Principal, initiative_id: uuid.UUID,
+        params: PageParams, schema: type[T], filters: Sequence[ColumnElement[bool]] = (),
+    ) -> Page[T]:
+        await get_owned(session, self.initiative_model, principal.tenant, initiative_id,
+                        "initiative")
+        require_role(principal, initiative_id, InitiativeRole.VIEWER)
+        model: Any = self.model
+        stmt = select(model).where(model.tenant == principal.tenant,
+                                   model.initiative_id == initiative_id, *filters)
+        return await list_page(session, stmt, model, params, schema)
+
+    async def managed_initiative(
+        self, session: AsyncSession, principal: Principal, initiative_id: uuid.UUID
+    ) -> Any:
+        initiative = await get_owned(session, self.initiative_model, principal.tenant,
+                                     initiative_id, "initiative",
+                                     lock=self.after_change is not None)
+        require_role(principal, initiative_id, self.manager)
+        return initiative
+
+    async def _changed(
+        self, session: AsyncSession, principal: Principal, initiative: Any, change: str
+    ) -> None:
+        if self.after_change is not None:
+            await self.after_change(session, principal, initiative, change)
+
+    async def create(
+        self, session: AsyncSession, principal: Principal, initiative_id: uuid.UUID,
+        values: dict[str, Any],
+    ) -> E:
+        initiative = await self.managed_initiative(session, principal, initiative_id)
+        entity: E = cast(Any, self.model)(tenant=principal.tenant, initiative_id=initiative_id,
+                                          **values)
+        session.add(entity)
+        await self.outbox.emit_state(session, self.created, entity, initiative_id)
+        await self._changed(session, principal, initiative, self.created.name)
+        return entity
+
+    async def load_for_change(
+        self, session: AsyncSession, principal: Principal, id_: uuid.UUID, if_match: str | None
+    ) -> tuple[E, Any]:
+        entity = await get_owned(session, self.model, principal.tenant, id_, self.what, lock=True)
+        initiative = await self.managed_initiative(session, principal,
+                                                   cast(Any, entity).initiative_id)
+        check_if_match(if_match, entity.version)
+        return entity, initiative
+
+    async def update(
+        self, session: AsyncSession, principal: Principal, id_: uuid.UUID,
+        changes: dict[str, Any], if_match: str | None,
+    ) -> E:
+        entity, initiative = await self.load_for_change(session, principal, id_, if_match)
+        if apply_changes(entity, changes):
+            await self.outbox.emit_state(session, self.updated, entity, initiative.id)
+            await self._changed(session, principal, initiative, self.updated.name)
+        return entity
+
+    async def delete(
+        self, session: AsyncSession, principal: Principal, id_: uuid.UUID, if_match: str | None
+    ) -> None:
+        entity, initiative = await self.load_for_change(session, principal, id_, if_match)
+        await self.outbox.emit_removed(session, self.deleted, entity)
+        await session.delete(entity)
+        await self._changed(session, principal, initiative, self.deleted.name)
+
+
+async def ensure_in_initiative(
+    session: AsyncSession, model: Any, initiative_id: uuid.UUID, ids: Sequence[uuid.UUID],
+    field: str,
+) -> None:
+    """422 unless every id names an entity of ``model`` in the initiative."""
+    if not ids:
+        return
+    found = set((await session.execute(
+        select(model.id).where(model.initiative_id == initiative_id, model.id.in_(ids))
+    )).scalars())
+    missing = [str(i) for i in ids if i not in found]
+    if missing:
+        raise ProblemError(
+            422, f"{field} names ids that are not in this initiative: {', '.join(missing)}",
+            kind="unknown-reference",
+            errors=[{"loc": ["body", field], "msg": f"unknown: {m}", "type": "unknown_reference"}
+                    for m in missing],
+        )
