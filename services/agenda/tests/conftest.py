@@ -1,34 +1,28 @@
 from __future__ import annotations
 
-import asyncio
 from collections.abc import AsyncIterator
 from typing import Any
 
 import httpx
 import pytest
+from fastapi import FastAPI
 
 from agenda.app import SERVICE, create_app
 from agenda.config import Settings
-from backbone.devstack.infra import Infrastructure, prepare_service
-from backbone.testing import MakeEntity, Tenant
+from backbone.devstack.infra import Infrastructure
+from backbone.testing import MakeEntity, Tenant, client, service_app
 
 
 @pytest.fixture(scope="session")
-async def agenda_app(infra: Infrastructure) -> AsyncIterator[object]:
-    await asyncio.to_thread(prepare_service, infra, SERVICE)
-    base = infra.settings("agenda", migrate_on_start=False, log_json=False,
-                          log_level="WARNING", max_body_bytes=65_536)
-    settings = Settings(**base.model_dump())
-    app = create_app(settings)
-    async with app.router.lifespan_context(app):
+async def agenda_app(infra: Infrastructure) -> AsyncIterator[FastAPI]:
+    async with service_app(infra, SERVICE, create_app, Settings, max_body_bytes=65_536) as app:
         yield app
 
 
 @pytest.fixture
-async def api(agenda_app: object) -> AsyncIterator[httpx.AsyncClient]:
-    transport = httpx.ASGITransport(app=agenda_app)  # type: ignore[arg-type]
-    async with httpx.AsyncClient(transport=transport, base_url="http://agenda") as client:
-        yield client
+async def api(agenda_app: FastAPI) -> AsyncIterator[httpx.AsyncClient]:
+    async with client(agenda_app, "agenda") as api:
+        yield api
 
 
 @pytest.fixture

@@ -47,7 +47,7 @@ class InitiativeResource(Generic[E]):
     outbox: Outbox
     created: EventType
     updated: EventType
-    deleted: EventType
+    deleted: EventType | None = None
     after_change: ChangeHook | None = None
     manager: InitiativeRole = InitiativeRole.BACKBONE
 
@@ -117,6 +117,8 @@ class InitiativeResource(Generic[E]):
     async def delete(
         self, session: AsyncSession, principal: Principal, id_: uuid.UUID, if_match: str | None
     ) -> None:
+        if self.deleted is None:
+            raise TypeError(f"{self.what} entities are not deleted")
         entity, initiative = await self.load_for_change(session, principal, id_, if_match)
         await self.outbox.emit_removed(session, self.deleted, entity)
         await session.delete(entity)

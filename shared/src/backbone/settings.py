@@ -60,6 +60,7 @@ class BaseServiceSettings(BaseSettings):
     jwt_algorithms: list[str] = ["HS256", "RS256"]
 
     max_body_bytes: int = 1_048_576
+    max_bulk_body_bytes: int = 16_777_216
     run_relay: bool = True
     run_consumers: bool = True
     migrate_on_start: bool = True

@@ -11,18 +11,27 @@ import asyncio
 import shutil
 import tempfile
 import uuid
-from collections.abc import Awaitable, Callable, Iterator
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
+from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import httpx
 import pytest
+import sqlalchemy as sa
 from aiokafka import AIOKafkaConsumer
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+from fastapi import FastAPI
+from sqlalchemy.engine import Connection
 
 from backbone.auth.tokens import mint_token
-from backbone.devstack.infra import Infrastructure, start_infrastructure
+from backbone.db import create_engine
+from backbone.devstack.infra import Infrastructure, prepare_service, start_infrastructure
 from backbone.devstack.ports import free_port
 from backbone.events.envelope import CloudEvent
+from backbone.service import ServiceSpec
 from backbone.settings import BaseServiceSettings
 
 MakeEntity = Callable[..., Awaitable[dict[str, Any]]]
@@ -94,3 +103,37 @@ async def wait_until(condition: Callable[[], Awaitable[bool]], timeout_s: float 
         if asyncio.get_running_loop().time() > deadline:
             pytest.fail(f"condition not reached within {timeout_s}s")
         await asyncio.sleep(0.1)
+
+
+@asynccontextmanager
+async def service_app(
+    infra: Infrastructure, spec: ServiceSpec, factory: Callable[[Any], FastAPI],
+    settings_class: type[BaseServiceSettings], **overrides: Any,
+) -> AsyncIterator[FastAPI]:
+    """A service's app on the test infrastructure, migrated, with its lifespan running."""
+    await asyncio.to_thread(prepare_service, infra, spec)
+    base = infra.settings(spec.name, migrate_on_start=False, log_json=False,
+                          log_level="WARNING", **overrides)
+    app = factory(settings_class(**base.model_dump()))
+    async with app.router.lifespan_context(app):
+        yield app
+
+
+@asynccontextmanager
+async def client(app: FastAPI, name: str) -> AsyncIterator[httpx.AsyncClient]:
+    transport = httpx.ASGITransport(app=app)
+    async with httpx.AsyncClient(transport=transport, base_url=f"http://{name}") as api:
+        yield api
+
+
+async def schema_differences(settings: BaseServiceSettings, metadata: sa.MetaData) -> list[Any]:
+    """What the migrated database lacks or has beyond the models (empty when they agree)."""
+    def compare(connection: Connection) -> list[Any]:
+        return list(compare_metadata(MigrationContext.configure(connection), metadata))
+
+    engine = create_engine(settings)
+    try:
+        async with engine.connect() as conn:
+            return await conn.run_sync(compare)
+    finally:
+        await engine.dispose()

@@ -82,9 +82,15 @@ class Outbox:
             created_at=utcnow(),
         )
         session.add(message)
-        # Delivered at commit (and folded into one notification per transaction).
-        await session.execute(select(func.pg_notify(NOTIFY_CHANNEL, self.topic)))
+        await self.notify(session)
         return message
+
+    async def notify(self, session: AsyncSession) -> None:
+        """Wake the relay; for events written with SQL rather than ``add``.
+
+        Delivered at commit, and folded into one notification per transaction.
+        """
+        await session.execute(select(func.pg_notify(NOTIFY_CHANNEL, self.topic)))
 
     async def emit_state(
         self, session: AsyncSession, event_type: EventType, entity: Any,

@@ -49,6 +49,7 @@ def create_service_app(
     migrations: Path,
     openapi_tags: list[dict[str, Any]] | None = None,
     consumers: ConsumerFactory | None = None,
+    bulk_suffixes: tuple[str, ...] = (),
 ) -> FastAPI:
     setup_logging(settings.service_name, settings.log_level, settings.log_json)
     setup_tracing(settings.service_name)
@@ -98,7 +99,8 @@ def create_service_app(
     app.state.settings = settings
     app.state.token_validator = TokenValidator(settings)
     install_problem_handlers(app)
-    app.add_middleware(RequestGuard, max_body_bytes=settings.max_body_bytes)
+    app.add_middleware(RequestGuard, max_body_bytes=settings.max_body_bytes,
+                       max_bulk_bytes=settings.max_bulk_body_bytes, bulk_suffixes=bulk_suffixes)
     app.include_router(health_router)
     app.include_router(catalogue_router(registry))
     for router in routers:

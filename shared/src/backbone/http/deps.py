@@ -85,9 +85,10 @@ class Writer:
         command: Callable[[AsyncSession], Awaitable[Any]],
         schema: type[M] | None,
         *,
-        status_code: int = 200,
+        status_code: int | Callable[[], int] = 200,
         idempotency_key: str | None = None,
     ) -> Response:
+        """``status_code`` may be a function, asked after the command ran (e.g. 201 or 200)."""
         request = self.request
         async with request.app.state.sessionmaker() as session, session.begin():
             print_ = ""
@@ -109,7 +110,8 @@ class Writer:
                 await session.flush()
                 model = schema.model_validate(result)
                 body = model.model_dump(mode="json")
-                response = entity_response(model, status_code)
+                response = entity_response(
+                    model, status_code() if callable(status_code) else status_code)
             if idempotency_key:
                 session.add(
                     IdempotencyRecord(

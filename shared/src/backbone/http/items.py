@@ -32,7 +32,10 @@ def add_item_routes(
     updater: Updater | None = None,
     deleter: Deleter | None = None,
 ) -> None:
-    """Register ``GET/PATCH/DELETE {path}``, whose last segment is the id parameter."""
+    """Register ``GET/PATCH/DELETE {path}``, whose last segment is the id parameter.
+
+    DELETE is left out for resources that are never deleted (no ``deleted`` event type).
+    """
     item_id_type = Annotated[uuid.UUID, Path(alias=path.rsplit("{", 1)[1].rstrip("}"))]
     do_update: Updater = updater or (
         lambda s, p, i, body, m: resource.update(s, p, i, body.columns(), m))
@@ -57,6 +60,8 @@ def add_item_routes(
     router.add_api_route(path, update_item, methods=["PATCH"], response_model=read,
                          operation_id=f"update{name}",
                          summary=f"Change a {label} (If-Match for safe concurrent edits)")
+    if resource.deleted is None and deleter is None:
+        return
     router.add_api_route(path, delete_item, methods=["DELETE"], status_code=204,
                          response_class=Response, operation_id=f"delete{name}",
                          summary=f"Delete a {label}")

@@ -38,11 +38,17 @@ class _BodyTooLargeError(Exception):
 
 class RequestGuard:
     """Assigns ``X-Request-ID``, rejects oversize bodies (413) and non-JSON bodies (415),
-    and records request duration by route template."""
+    and records request duration by route template.
 
-    def __init__(self, app: ASGIApp, max_body_bytes: int) -> None:
+    Paths ending in one of ``bulk_suffixes`` (bulk imports) get the larger ``max_bulk_bytes``.
+    """
+
+    def __init__(self, app: ASGIApp, max_body_bytes: int, max_bulk_bytes: int = 0,
+                 bulk_suffixes: tuple[str, ...] = ()) -> None:
         self.app = app
         self.max_body_bytes = max_body_bytes
+        self.max_bulk_bytes = max(max_bulk_bytes, max_body_bytes)
+        self.bulk_suffixes = bulk_suffixes
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -55,11 +61,12 @@ class RequestGuard:
         structlog.contextvars.bind_contextvars(request_id=request_id)
         method = scope["method"].encode()
         length = headers.get(b"content-length")
+        limit = (self.max_bulk_bytes if scope["path"].endswith(self.bulk_suffixes)
+                 else self.max_body_bytes)
         if method in _BODY_METHODS:
-            if length is not None and (not length.isdigit() or int(length) > self.max_body_bytes):
+            if length is not None and (not length.isdigit() or int(length) > limit):
                 await _send_problem(scope, send, 413, "payload-too-large",
-                                    f"Bodies are limited to {self.max_body_bytes} bytes.",
-                                    request_id)
+                                    f"Bodies are limited to {limit} bytes.", request_id)
                 return
             media = headers.get(b"content-type", b"").decode("latin-1").split(";")[0].strip()
             has_body = length not in (None, b"0") or b"transfer-encoding" in headers
@@ -77,7 +84,7 @@ class RequestGuard:
             message = await receive()
             if message["type"] == "http.request":
                 received += len(message.get("body", b""))
-                if received > self.max_body_bytes:
+                if received > limit:
                     raise _BodyTooLargeError
             return message
 
@@ -92,7 +99,7 @@ class RequestGuard:
             await self.app(scope, limited_receive, tracking_send)
         except _BodyTooLargeError:
             await _send_problem(scope, send, 413, "payload-too-large",
-                                f"Bodies are limited to {self.max_body_bytes} bytes.", request_id)
+                                f"Bodies are limited to {limit} bytes.", request_id)
             status_holder["status"] = 413
         finally:
             route = scope.get("route")

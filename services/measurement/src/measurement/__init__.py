@@ -1,0 +1,1 @@
+"""Backbone measurement service: shared measurement for collective impact initiatives."""

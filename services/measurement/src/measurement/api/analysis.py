@@ -1,0 +1,174 @@
+"""Series, progress, disparities and the chart of an indicator.
+
+Annotations here are evaluated at definition time (no ``from __future__ import
+annotations``) because FastAPI reads the ``Filtering`` dependency's signature.
+"""
+
+import asyncio
+import uuid
+from datetime import date
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Query, Response
+
+from backbone.auth.principal import InitiativeRole, Principal
+from backbone.http.deps import CurrentPrincipal, ReadSession
+from backbone.http.problems import PROBLEM_RESPONSES, ProblemError
+from measurement import schemas
+from measurement.domain.periods import parse_period
+from measurement.domain.progress import Mark
+from measurement.service import chart, targets
+from measurement.service.analysis import Analysis, Filters, SeriesData, View
+from measurement.service.context import indicator_for, period_or_422, schemes_for
+
+router = APIRouter(prefix="/v1", tags=["analysis"], responses=PROBLEM_RESPONSES)
+
+Where = Annotated[list[str], Query(
+    max_length=10, description="Only this cell: `dimension:option`, repeatable.",
+    examples=["gender:female"])]
+
+
+class Filtering:
+    """The query parameters every analysis route shares."""
+
+    def __init__(
+        self,
+        period_from: Annotated[str | None, Query(alias="from", max_length=20,
+                                                 description="First period, e.g. 2022")] = None,
+        period_to: Annotated[str | None, Query(alias="to", max_length=20,
+                                               description="Last period, e.g. 2026Q4")] = None,
+        where: Where = [],  # noqa: B006
+        geography: Annotated[str | None, Query(max_length=200)] = None,
+        organization_id: uuid.UUID | None = None,
+        status: Annotated[list[schemas.ObservationStatus], Query(
+            description="Review statuses to include (backbone staff; others see approved "
+                        "data only). Default: submitted and approved.")] = [],  # noqa: B006
+    ) -> None:
+        self.period_from = period_from
+        self.period_to = period_to
+        self.where = where
+        self.geography = geography
+        self.organization_id = organization_id
+        self.status = status
+
+
+Filter = Annotated[Filtering, Depends()]
+
+
+def _cells(where: list[str]) -> dict[str, str]:
+    cells: dict[str, str] = {}
+    for item in where:
+        dimension, sep, option = item.partition(":")
+        if not sep or not dimension or not option or dimension in cells:
+            raise ProblemError(422, f"where={item!r}: use dimension:option, each dimension once",
+                               kind="invalid-filter",
+                               errors=[{"loc": ["query", "where"], "msg": "expected "
+                                        "dimension:option", "type": "invalid_filter"}])
+        cells[dimension.strip().lower()] = option.strip().lower()
+    return cells
+
+
+async def _analysis(session: ReadSession, principal: Principal, indicator_id: uuid.UUID,
+                    q: Filtering) -> tuple[Analysis, Filters]:
+    indicator, initiative = await indicator_for(session, principal, indicator_id,
+                                                InitiativeRole.VIEWER)
+    is_staff = principal.has_role(initiative.id, InitiativeRole.BACKBONE)
+    if q.status and not is_staff:
+        raise ProblemError(403, "Only backbone staff see data that is not approved.",
+                           kind="forbidden")
+    start: date | None = None
+    end: date | None = None
+    if q.period_from:
+        start = period_or_422(q.period_from, initiative, "query", "from").start
+    if q.period_to:
+        end = period_or_422(q.period_to, initiative, "query", "to").end
+    scheme = (await schemes_for(session, [indicator]))[indicator.id]
+    view = View.for_caller(principal, initiative, q.status)
+    filters = Filters(start, end, q.geography, q.organization_id, _cells(q.where))
+    return Analysis(indicator, initiative, scheme, view), filters
+
+
+def _points(series: SeriesData) -> list[schemas.SeriesPoint]:
+    return [schemas.SeriesPoint(
+        period=c.period, period_start=c.start, period_end=c.end, value=c.value,
+        numerator=None if c.suppressed else c.point.numerator,
+        denominator=None if c.suppressed else c.point.denominator,
+        observations=c.observations, suppressed=c.suppressed) for c in series.points]
+
+
+By = Annotated[str | None, Query(max_length=64, description="A dimension code: one series "
+                                                            "per option.")]
+
+
+@router.get("/indicators/{indicator_id}/series", response_model=schemas.SeriesRead,
+            operation_id="getSeries",
+            summary="The indicator over time, aggregated by its rules, optionally per option")
+async def get_series(indicator_id: uuid.UUID, session: ReadSession,
+                     principal: CurrentPrincipal, q: Filter, by: By = None
+                     ) -> schemas.SeriesRead:
+    analysis, filters = await _analysis(session, principal, indicator_id, q)
+    series = await analysis.series(session, filters, by)
+    indicator = analysis.indicator
+    return schemas.SeriesRead(
+        indicator_id=indicator.id, unit=indicator.unit,
+        across_places=indicator.across_places,
+        across_time=indicator.across_time,
+        by=by, series=[schemas.Series(group=s.group, points=_points(s)) for s in series])
+
+
+@router.get("/indicators/{indicator_id}/progress", response_model=schemas.ProgressRead,
+            operation_id="getProgress",
+            summary="Baseline, latest, target and status, overall and per option of `by`")
+async def get_progress(indicator_id: uuid.UUID, session: ReadSession,
+                       principal: CurrentPrincipal, q: Filter, by: By = None
+                       ) -> schemas.ProgressRead:
+    analysis, filters = await _analysis(session, principal, indicator_id, q)
+    return await analysis.progress(session, filters, by)
+
+
+@router.get("/indicators/{indicator_id}/disparities", response_model=schemas.DisparitiesRead,
+            operation_id="getDisparities",
+            summary="Each group's gap and ratio to a reference group, and how gaps changed")
+async def get_disparities(
+    indicator_id: uuid.UUID, session: ReadSession, principal: CurrentPrincipal, q: Filter,
+    dimension: Annotated[str, Query(max_length=64, description="The dimension to compare "
+                                                               "across.")],
+    reference: Annotated[str | None, Query(max_length=64, description="The reference option; "
+                                           "default: the best-performing group.")] = None,
+) -> schemas.DisparitiesRead:
+    analysis, filters = await _analysis(session, principal, indicator_id, q)
+    return await analysis.disparities(session, filters, dimension.strip().lower(),
+                                      reference.strip().lower() if reference else None)
+
+
+@router.get("/indicators/{indicator_id}/chart.svg", operation_id="getChart",
+            response_class=Response,
+            responses={200: {"content": {"image/svg+xml": {"schema": {"type": "string"}}},
+                             "description": "A 'turn the curve' chart"}},
+            summary="A 'turn the curve' chart: actuals, baseline, targets and trajectory (SVG)")
+async def get_chart(indicator_id: uuid.UUID, session: ReadSession,
+                    principal: CurrentPrincipal, q: Filter) -> Response:
+    analysis, filters = await _analysis(session, principal, indicator_id, q)
+    [series] = await analysis.series(session, filters)
+    progress = await analysis.progress(session, filters, None)
+    goals = (await targets.read(session, principal, indicator_id)).targets
+    marks = [Mark(t.period_end, t.value, t.period) for t in goals
+             if not t.disaggregation and t.organization_id is None]
+    trajectory = _trajectory(progress.overall, analysis, marks)
+    svg = await asyncio.to_thread(chart.render, analysis.indicator, _points(series),
+                                  progress.overall, goals, trajectory)
+    return Response(svg, media_type="image/svg+xml",
+                    headers={"Cache-Control": "private, max-age=60"})
+
+
+def _trajectory(overall: schemas.GroupProgress, analysis: Analysis, marks: list[Mark]
+                ) -> list[tuple[date, float]]:
+    """Baseline, then each later target: the straight lines progress is judged against."""
+    if overall.baseline is None:
+        return []
+    start = parse_period(overall.baseline.period,
+                         analysis.initiative.fiscal_year_start_month).end
+    points = [(start, overall.baseline.value)]
+    points += [(m.at, m.value) for m in sorted(marks, key=lambda m: m.at) if m.at > start]
+    return points if len(points) > 1 else []
+

@@ -1,0 +1,117 @@
+"""Observations: single writes, bulk imports, review and correction history."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Annotated
+
+from fastapi import APIRouter, Query, Request, Response
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from backbone.http.deps import (
+    CurrentPrincipal,
+    IdempotencyKey,
+    IfMatch,
+    ReadSession,
+    Write,
+    entity_response,
+)
+from backbone.http.pagination import Page, Pages
+from backbone.http.problems import PROBLEM_RESPONSES
+from measurement import schemas
+from measurement.models import Observation
+from measurement.service import imports, observations
+
+router = APIRouter(prefix="/v1", tags=["observations"], responses=PROBLEM_RESPONSES)
+BULK_SUFFIXES = ("/observations/batch", "/observations/import")
+
+CSV_BODY = {
+    "requestBody": {
+        "required": True,
+        "content": {"text/csv": {"schema": {"type": "string"}, "example":
+                                 "indicator,period,race_ethnicity,value\n"
+                                 "enrolled,2026Q1,black,\"1,204\"\n"}},
+    }
+}
+
+
+@router.post("/indicators/{indicator_id}/observations", status_code=201,
+             response_model=schemas.ObservationRead, operation_id="recordObservation",
+             responses={200: {"description": "An existing observation was updated or is "
+                                             "unchanged", "model": schemas.ObservationRead}},
+             summary="Record one observation (an upsert on its key; 201 when new)")
+async def record_observation(indicator_id: uuid.UUID, body: schemas.ObservationIn,
+                             write: Write, key: IdempotencyKey = None) -> Response:
+    outcomes: list[schemas.RowOutcome] = []
+
+    async def command(session: AsyncSession) -> Observation:
+        observation, outcome = await observations.record(session, write.principal,
+                                                         indicator_id, body)
+        outcomes.append(outcome)
+        return observation
+
+    return await write.run(
+        command, schemas.ObservationRead, idempotency_key=key,
+        status_code=lambda: 201 if outcomes == [schemas.RowOutcome.CREATED] else 200)
+
+
+@router.get("/indicators/{indicator_id}/observations", operation_id="listObservations",
+            summary="Observations of an indicator (partners: their own organization's)")
+async def list_observations(
+    indicator_id: uuid.UUID, session: ReadSession, principal: CurrentPrincipal, page: Pages,
+    status: Annotated[list[schemas.ObservationStatus], Query()] = [],  # noqa: B006
+    period: Annotated[str | None, Query(max_length=20)] = None,
+    organization_id: uuid.UUID | None = None,
+) -> Page[schemas.ObservationRead]:
+    return await observations.list_for_indicator(session, principal, indicator_id, page,
+                                                 status, period, organization_id)
+
+
+@router.post("/initiatives/{initiative_id}/observations/batch",
+             response_model=schemas.ImportResult, operation_id="importObservationBatch",
+             summary="Record up to 10,000 observations with per-row results")
+async def import_batch(initiative_id: uuid.UUID, body: schemas.BatchRequest, write: Write,
+                       key: IdempotencyKey = None) -> Response:
+    return await write.run(lambda s: imports.import_batch(s, write.principal, initiative_id,
+                                                          body),
+                           schemas.ImportResult, idempotency_key=key)
+
+
+@router.post("/initiatives/{initiative_id}/observations/import",
+             response_model=schemas.ImportResult, operation_id="importObservationCsv",
+             openapi_extra=CSV_BODY,
+             summary="Import a spreadsheet (text/csv, up to 10,000 rows) with per-row results")
+async def import_csv(
+    initiative_id: uuid.UUID, request: Request, write: Write,
+    mode: schemas.ImportMode = schemas.ImportMode.ALL_OR_NOTHING, dry_run: bool = False,
+    key: IdempotencyKey = None,
+) -> Response:
+    content = await request.body()
+    return await write.run(
+        lambda s: imports.import_csv(s, write.principal, initiative_id, content, mode, dry_run),
+        schemas.ImportResult, idempotency_key=key)
+
+
+@router.get("/observations/{observation_id}", response_model=schemas.ObservationRead,
+            operation_id="getObservation", summary="An observation (ETag in the response)")
+async def get_observation(observation_id: uuid.UUID, session: ReadSession,
+                          principal: CurrentPrincipal) -> Response:
+    observation = await observations.get(session, principal, observation_id)
+    return entity_response(schemas.ObservationRead.model_validate(observation))
+
+
+@router.post("/observations/{observation_id}/review", response_model=schemas.ObservationRead,
+             operation_id="reviewObservation",
+             summary="Approve or reject an observation (backbone staff; rejections need a note)")
+async def review_observation(observation_id: uuid.UUID, body: schemas.ReviewIn, write: Write,
+                             if_match: IfMatch = None) -> Response:
+    return await write.run(
+        lambda s: observations.review(s, write.principal, observation_id, body, if_match),
+        schemas.ObservationRead)
+
+
+@router.get("/observations/{observation_id}/history", operation_id="getObservationHistory",
+            summary="Every version of an observation: who changed what, when, from what")
+async def observation_history(observation_id: uuid.UUID, session: ReadSession,
+                              principal: CurrentPrincipal) -> list[schemas.HistoryEntry]:
+    return await observations.history(session, principal, observation_id)

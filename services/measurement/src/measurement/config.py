@@ -1,0 +1,7 @@
+"""Settings of the measurement service."""
+
+from backbone.settings import BaseServiceSettings
+
+
+class Settings(BaseServiceSettings):
+    service_name: str = "measurement"

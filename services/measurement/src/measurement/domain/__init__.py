@@ -1,0 +1,1 @@
+"""Pure measurement logic: periods, aggregation, progress, disparities and suppression."""

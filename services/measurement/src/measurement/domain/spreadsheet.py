@@ -1,0 +1,97 @@
+"""Reading observation rows from a CSV as spreadsheets export them.
+
+Tolerated: a UTF-8 byte order mark, Windows line ends, blank lines, header case and spaces,
+surrounding whitespace, thousands separators (``12,345.6``), a trailing ``%`` on figures, and
+extra columns (reported as ignored). Dimension columns are named by the dimension's code.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections.abc import Collection, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+FIELDS = ("indicator", "indicator_id", "period", "value", "numerator", "denominator",
+          "geography", "organization_id", "source", "comment")
+FIGURES = frozenset({"value", "numerator", "denominator"})
+_NUMBER = re.compile(r"[+-]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?([eE][+-]?\d+)?|[+-]?\.\d+")
+
+
+class SheetError(ValueError):
+    """The file as a whole cannot be read."""
+
+
+@dataclass
+class Sheet:
+    ignored_columns: list[str]
+    rows: list[tuple[int, dict[str, Any] | str]] = field(default_factory=list)
+    """(line number, fields or the reason the line cannot be read)."""
+
+
+def _header(name: str) -> str:
+    return re.sub(r"[\s-]+", "_", name.strip().lower())
+
+
+def parse_figure(text: str) -> float | None:
+    cleaned = text.strip().removesuffix("%").strip()
+    if not cleaned:
+        return None
+    if not _NUMBER.fullmatch(cleaned):
+        raise ValueError(f"'{text}' is not a number")
+    return float(cleaned.replace(",", ""))
+
+
+def read_sheet(content: bytes, dimensions: Collection[str], max_rows: int) -> Sheet:
+    try:
+        text = content.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise SheetError("The CSV must be UTF-8 encoded.") from exc
+    lines = csv.reader(io.StringIO(text, newline=""))
+    header = next((row for row in lines if any(c.strip() for c in row)), None)
+    if header is None:
+        raise SheetError("The CSV is empty.")
+    names = [_header(h) for h in header]
+    if "period" not in names:
+        raise SheetError("The CSV needs a 'period' column.")
+    if len(set(names)) != len(names):
+        raise SheetError("The CSV repeats a column name.")
+    known = set(FIELDS) | set(dimensions)
+    sheet = Sheet(ignored_columns=[h for h, n in zip(header, names, strict=True)
+                                   if n not in known])
+    for cells in _data_rows(lines):
+        if len(sheet.rows) >= max_rows:
+            raise SheetError(f"The CSV has more than {max_rows} rows; split it.")
+        sheet.rows.append((lines.line_num, _fields(names, cells, known, dimensions)))
+    return sheet
+
+
+def _data_rows(lines: Any) -> Iterator[list[str]]:
+    for cells in lines:
+        if any(c.strip() for c in cells):
+            yield cells
+
+
+def _fields(names: list[str], cells: list[str], known: Collection[str],
+            dimensions: Collection[str]) -> dict[str, Any] | str:
+    if len(cells) > len(names) and any(c.strip() for c in cells[len(names):]):
+        return f"{len(cells)} cells but only {len(names)} columns"
+    fields: dict[str, Any] = {}
+    disaggregation: dict[str, str] = {}
+    for name, raw in zip(names, cells, strict=False):
+        value = raw.strip()
+        if name not in known or not value:
+            continue
+        if name in dimensions and name not in FIELDS:
+            disaggregation[name] = value.lower()
+        elif name in FIGURES:
+            try:
+                fields[name] = parse_figure(value)
+            except ValueError as exc:
+                return f"{name}: {exc}"
+        else:
+            fields[name] = value
+    fields["disaggregation"] = disaggregation
+    return fields

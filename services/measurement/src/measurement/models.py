@@ -1,0 +1,188 @@
+"""The measurement service's tables.
+
+``initiatives`` and ``goals`` are read models fed by agenda's events; everything else is
+owned here. Observations are unique per indicator, period, cell (the disaggregation as a
+canonical text such as ``gender=female;race=black``, empty for the total), geography and
+reporting organization; each change leaves a row in ``observation_revisions``.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import (
+    BigInteger,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Identity,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+    Uuid,
+)
+from sqlalchemy.dialects.postgresql import JSONB
+from sqlalchemy.orm import Mapped, mapped_column
+
+from backbone.db import Base, TenantEntity, utcnow
+
+
+class Initiative(TenantEntity, Base):
+    """An initiative as agenda announced it, with this service's settings for it."""
+
+    __tablename__ = "initiatives"
+
+    name: Mapped[str] = mapped_column(String(200))
+    status: Mapped[str] = mapped_column(String(20))
+    source_version: Mapped[int] = mapped_column(Integer)
+    min_cell_size: Mapped[int] = mapped_column(Integer, default=10)
+    fiscal_year_start_month: Mapped[int] = mapped_column(Integer, default=1)
+
+
+class Goal(Base):
+    """A goal of an initiative's common agenda, as agenda announced it."""
+
+    __tablename__ = "goals"
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
+    tenant: Mapped[str] = mapped_column(String(100))
+    initiative_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("initiatives.id", ondelete="CASCADE"), index=True)
+    title: Mapped[str] = mapped_column(String(300))
+    source_version: Mapped[int] = mapped_column(Integer)
+
+
+class InitiativeOwned(TenantEntity):
+    initiative_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("initiatives.id", ondelete="CASCADE"), index=True)
+
+
+class Dimension(InitiativeOwned, Base):
+    """A disaggregation scheme; options are only ever added or retired, never removed."""
+
+    __tablename__ = "dimensions"
+    __table_args__ = (UniqueConstraint("initiative_id", "code"),)
+
+    code: Mapped[str] = mapped_column(String(64))
+    name: Mapped[str] = mapped_column(String(200))
+    description: Mapped[str] = mapped_column(Text, default="")
+    options: Mapped[list[dict[str, Any]]] = mapped_column(JSONB, default=list)
+
+
+class Indicator(InitiativeOwned, Base):
+    __tablename__ = "indicators"
+    __table_args__ = (UniqueConstraint("initiative_id", "code"),)
+
+    code: Mapped[str] = mapped_column(String(64))
+    name: Mapped[str] = mapped_column(String(300))
+    definition: Mapped[str] = mapped_column(Text, default="")
+    unit: Mapped[str] = mapped_column(String(20))
+    rate_multiplier: Mapped[float] = mapped_column(Float, default=1.0)
+    direction: Mapped[str] = mapped_column(String(20))
+    kind: Mapped[str] = mapped_column(String(20))
+    frequency: Mapped[str] = mapped_column(String(20))
+    across_places: Mapped[str] = mapped_column(String(20))
+    across_time: Mapped[str] = mapped_column(String(20))
+    dimension_ids: Mapped[list[str]] = mapped_column(JSONB, default=list)
+    goal_ids: Mapped[list[str]] = mapped_column(JSONB, default=list)
+    data_source: Mapped[str] = mapped_column(Text, default="")
+    status: Mapped[str] = mapped_column(String(20))
+    baseline_period: Mapped[str | None] = mapped_column(String(20))
+    baseline_value: Mapped[float | None] = mapped_column(Float)
+    progress_status: Mapped[str] = mapped_column(String(20), default="no_target")
+
+
+class Target(Base):
+    """One time-phased target, overall or for one cell and/or reporting organization."""
+
+    __tablename__ = "targets"
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
+    initiative_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("initiatives.id", ondelete="CASCADE"), index=True)
+    indicator_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("indicators.id", ondelete="CASCADE"), index=True)
+    period: Mapped[str] = mapped_column(String(20))
+    period_start: Mapped[date] = mapped_column(Date)
+    period_end: Mapped[date] = mapped_column(Date)
+    value: Mapped[float] = mapped_column(Float)
+    cell: Mapped[str] = mapped_column(Text, default="")
+    disaggregation: Mapped[dict[str, str]] = mapped_column(JSONB, default=dict)
+    organization_id: Mapped[uuid.UUID | None] = mapped_column(Uuid)
+
+
+class Observation(TenantEntity, Base):
+    __tablename__ = "observations"
+    __table_args__ = (
+        Index("uq_observations_key", "indicator_id", "period", "cell", "geography",
+              "organization_id", unique=True, postgresql_nulls_not_distinct=True),
+        Index("ix_observations_series", "indicator_id", "cell", "period_end"),
+    )
+
+    initiative_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("initiatives.id", ondelete="CASCADE"), index=True)
+    indicator_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("indicators.id", ondelete="CASCADE"))
+    period: Mapped[str] = mapped_column(String(20))
+    period_start: Mapped[date] = mapped_column(Date)
+    period_end: Mapped[date] = mapped_column(Date)
+    cell: Mapped[str] = mapped_column(Text, default="")
+    disaggregation: Mapped[dict[str, str]] = mapped_column(JSONB, default=dict)
+    geography: Mapped[str] = mapped_column(String(200), default="")
+    organization_id: Mapped[uuid.UUID | None] = mapped_column(Uuid)
+    value: Mapped[float | None] = mapped_column(Float)
+    numerator: Mapped[float | None] = mapped_column(Float)
+    denominator: Mapped[float | None] = mapped_column(Float)
+    source: Mapped[str] = mapped_column(Text, default="")
+    comment: Mapped[str] = mapped_column(Text, default="")
+    status: Mapped[str] = mapped_column(String(20), default="submitted")
+    review_note: Mapped[str] = mapped_column(Text, default="")
+    recorded_by: Mapped[str] = mapped_column(String(200))
+    reviewed_by: Mapped[str | None] = mapped_column(String(200))
+    reviewed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+
+class ObservationRevision(Base):
+    """The state of an observation after one change, and who made it."""
+
+    __tablename__ = "observation_revisions"
+
+    id: Mapped[int] = mapped_column(BigInteger, Identity(always=True), primary_key=True)
+    observation_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("observations.id", ondelete="CASCADE"), index=True)
+    version: Mapped[int] = mapped_column(Integer)
+    change: Mapped[str] = mapped_column(String(20))
+    value: Mapped[float | None] = mapped_column(Float)
+    numerator: Mapped[float | None] = mapped_column(Float)
+    denominator: Mapped[float | None] = mapped_column(Float)
+    source: Mapped[str] = mapped_column(Text)
+    comment: Mapped[str] = mapped_column(Text)
+    status: Mapped[str] = mapped_column(String(20))
+    note: Mapped[str] = mapped_column(Text, default="")
+    changed_by: Mapped[str] = mapped_column(String(200))
+    changed_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class Import(Base):
+    """The summary of one batch or CSV import."""
+
+    __tablename__ = "imports"
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
+    tenant: Mapped[str] = mapped_column(String(100))
+    initiative_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("initiatives.id", ondelete="CASCADE"), index=True)
+    format: Mapped[str] = mapped_column(String(10))
+    mode: Mapped[str] = mapped_column(String(20))
+    rows: Mapped[int] = mapped_column(Integer)
+    created: Mapped[int] = mapped_column(Integer)
+    updated: Mapped[int] = mapped_column(Integer)
+    unchanged: Mapped[int] = mapped_column(Integer)
+    errors: Mapped[int] = mapped_column(Integer)
+    imported_by: Mapped[str] = mapped_column(String(200))
+    imported_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)

@@ -1,0 +1,263 @@
+"""Series, progress and disparities computed from stored observations.
+
+Observations matching the request's cells are combined across places and organizations
+(the indicator's ``across_places`` rule), then over time (``across_time``), then cut to
+the requested period range, so cumulative totals always count from the first period.
+Callers below backbone staff see approved data only, with small cells suppressed.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from backbone.auth.principal import InitiativeRole, Principal
+from backbone.http.problems import ProblemError
+from measurement import schemas
+from measurement.domain import disparities, progress, suppression
+from measurement.domain.aggregation import AcrossPlaces, AcrossTime, Point, accumulate, combine
+from measurement.domain.cells import Scheme, cell_key
+from measurement.domain.periods import parse_period
+from measurement.domain.progress import Direction, Mark
+from measurement.models import Indicator, Initiative, Observation, Target
+
+ALL_VISIBLE = (schemas.ObservationStatus.SUBMITTED, schemas.ObservationStatus.APPROVED)
+
+
+@dataclass(frozen=True)
+class View:
+    """What the caller may see: which review statuses, and the small-cell minimum (if any)."""
+
+    statuses: tuple[schemas.ObservationStatus, ...]
+    suppress_below: int | None
+
+    @classmethod
+    def for_caller(cls, principal: Principal, initiative: Initiative,
+                   statuses: Sequence[schemas.ObservationStatus] | None = None) -> View:
+        if principal.has_role(initiative.id, InitiativeRole.BACKBONE):
+            return cls(tuple(statuses or ALL_VISIBLE), None)
+        return cls((schemas.ObservationStatus.APPROVED,), initiative.min_cell_size)
+
+
+@dataclass(frozen=True)
+class Filters:
+    start: date | None = None
+    end: date | None = None
+    geography: str | None = None
+    organization_id: uuid.UUID | None = None
+    where: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass
+class Cell:
+    """One point of a series."""
+
+    period: str
+    start: date
+    end: date
+    point: Point
+    observations: int
+    suppressed: bool = False
+
+    @property
+    def value(self) -> float | None:
+        return None if self.suppressed else self.point.value
+
+
+@dataclass
+class SeriesData:
+    group: str | None
+    cell: str
+    points: list[Cell]
+
+
+class Analysis:
+    """The figures of one indicator as one caller may see them."""
+
+    def __init__(self, indicator: Indicator, initiative: Initiative, scheme: Scheme,
+                 view: View) -> None:
+        self.indicator = indicator
+        self.initiative = initiative
+        self.scheme = scheme
+        self.view = view
+        self.multiplier = indicator.rate_multiplier
+
+    def check_cells(self, filters: Filters, by: str | None) -> None:
+        problem = self.scheme.check(filters.where, for_new_data=False)
+        if by is not None and by not in self.scheme.options:
+            problem = f"'{by}' is not a dimension of this indicator"
+        elif by is not None and by in filters.where:
+            problem = f"'{by}' cannot be both filtered on and broken down by"
+        if problem:
+            raise ProblemError(422, problem, kind="invalid-filter")
+
+    async def series(self, session: AsyncSession, filters: Filters,
+                     by: str | None = None) -> list[SeriesData]:
+        self.check_cells(filters, by)
+        if by is None:
+            cells: dict[str | None, str] = {None: cell_key(filters.where)}
+        else:
+            cells = {o: cell_key({**filters.where, by: o}) for o in self.scheme.all_options(by)}
+        stmt = select(Observation.period, Observation.period_start, Observation.period_end,
+                      Observation.cell, Observation.value, Observation.numerator,
+                      Observation.denominator, Observation.updated_at).where(
+            Observation.indicator_id == self.indicator.id,
+            Observation.cell.in_(list(cells.values())),
+            Observation.status.in_([s.value for s in self.view.statuses]))
+        if filters.geography is not None:
+            stmt = stmt.where(Observation.geography == filters.geography)
+        if filters.organization_id is not None:
+            stmt = stmt.where(Observation.organization_id == filters.organization_id)
+        grouped: dict[tuple[str, str], list[Point]] = defaultdict(list)
+        periods: dict[str, tuple[date, date]] = {}
+        for row in await session.execute(stmt):
+            grouped[(row.cell, row.period)].append(
+                Point(row.value, row.numerator, row.denominator, row.updated_at.timestamp()))
+            periods[row.period] = (row.period_start, row.period_end)
+        ordered = sorted(periods, key=lambda p: (periods[p][1], periods[p][0]))
+        out = []
+        for group, cell in cells.items():
+            present = [p for p in ordered if (cell, p) in grouped]
+            combined = [combine(grouped[(cell, p)], AcrossPlaces(self.indicator.across_places),
+                                self.multiplier) for p in present]
+            running = accumulate(combined, AcrossTime(self.indicator.across_time),
+                                 self.multiplier)
+            points = [Cell(p, *periods[p], point, len(grouped[(cell, p)]))
+                      for p, point in zip(present, running, strict=True)
+                      if (filters.start is None or periods[p][1] >= filters.start)
+                      and (filters.end is None or periods[p][0] <= filters.end)]
+            out.append(SeriesData(group, cell, points))
+        self._suppress(out)
+        return out
+
+    def _count(self, point: Point) -> float | None:
+        if point.denominator is not None:
+            return point.denominator
+        return point.value if self.indicator.unit == schemas.Unit.COUNT else None
+
+    def _suppress(self, series: list[SeriesData]) -> None:
+        minimum = self.view.suppress_below
+        if minimum is None:
+            return
+        by_period: dict[str, dict[str, Cell]] = defaultdict(dict)
+        for s in series:
+            for c in s.points:
+                by_period[c.period][s.cell] = c
+        for cells in by_period.values():
+            hidden = suppression.protect({k: self._count(c.point) for k, c in cells.items()},
+                                         minimum)
+            for key in hidden:
+                cells[key].suppressed = True
+
+    # --- progress ---------------------------------------------------------------------------
+
+    async def progress(self, session: AsyncSession, filters: Filters, by: str | None
+                       ) -> schemas.ProgressRead:
+        targets = list((await session.execute(select(Target).where(
+            Target.indicator_id == self.indicator.id,
+            Target.organization_id.is_(None) if filters.organization_id is None
+            else Target.organization_id == filters.organization_id))).scalars())
+        overall = (await self.series(session, filters))[0]
+        groups = await self.series(session, filters, by) if by else []
+        return schemas.ProgressRead(
+            indicator_id=self.indicator.id, direction=Direction(self.indicator.direction),
+            overall=self._assess(overall, targets, is_overall=not filters.where), by=by,
+            groups=[self._assess(s, targets, is_overall=False) for s in groups])
+
+    def _assess(self, series: SeriesData, targets: Sequence[Target], *, is_overall: bool
+                ) -> schemas.GroupProgress:
+        own = [t for t in targets if t.cell == series.cell] or [t for t in targets
+                                                                if t.cell == ""]
+        marks = [Mark(t.period_end, t.value, t.period) for t in own]
+        shown = [c for c in series.points if c.point.value is not None]
+        latest_cell = shown[-1] if shown else None
+        if latest_cell is not None and latest_cell.suppressed:
+            return schemas.GroupProgress(
+                group=series.group, status=progress.ProgressStatus.NO_DATA, baseline=None,
+                latest=None, target=None, expected=None, share_of_the_way=None,
+                suppressed=True)
+        baseline = self._baseline(shown, is_overall)
+        latest = (Mark(latest_cell.end, latest_cell.point.value, latest_cell.period)
+                  if latest_cell is not None and latest_cell.point.value is not None else None)
+        result = progress.assess(baseline, marks, latest, Direction(self.indicator.direction))
+        return schemas.GroupProgress(
+            group=series.group, status=result.status, baseline=_mark(result.baseline),
+            latest=_mark(result.latest), target=_mark(result.target),
+            expected=result.expected, share_of_the_way=result.share_of_the_way)
+
+    def _baseline(self, shown: Sequence[Cell], is_overall: bool) -> Mark | None:
+        wanted = self.indicator.baseline_period
+        cell = next((c for c in shown if c.period == wanted), None) if wanted else (
+            shown[0] if shown else None)
+        if is_overall and self.indicator.baseline_value is not None and wanted:
+            at = parse_period(wanted, self.initiative.fiscal_year_start_month).end
+            return Mark(at, self.indicator.baseline_value, wanted)
+        if cell is None or cell.suppressed or cell.point.value is None:
+            return None
+        return Mark(cell.end, cell.point.value, cell.period)
+
+    # --- disparities ------------------------------------------------------------------------
+
+    async def disparities(self, session: AsyncSession, filters: Filters, dimension: str,
+                          reference: str | None) -> schemas.DisparitiesRead:
+        if reference is not None and reference not in self.scheme.all_options(dimension):
+            raise ProblemError(422, f"'{reference}' is not an option of '{dimension}'",
+                               kind="invalid-filter")
+        series = await self.series(session, filters, dimension)
+        table: dict[str, dict[str, Cell]] = defaultdict(dict)
+        when: dict[str, date] = {}
+        for s in series:
+            for c in s.points:
+                table[c.period][s.group or ""] = c
+                when[c.period] = c.end
+        usable = [p for p in sorted(table, key=when.__getitem__)
+                  if len([c for c in table[p].values() if c.value is not None]) >= 2]
+        if not usable:
+            raise ProblemError(422, "No period has figures for two or more groups to compare.",
+                               kind="no-comparable-data")
+        latest_values = {g: c.value for g, c in table[usable[-1]].items() if c.value is not None}
+        rule = "chosen" if reference else "best"
+        ref = reference or disparities.best_group(latest_values,
+                                                  Direction(self.indicator.direction))
+        over_time = [self._period_gaps(p, table[p], ref) for p in usable]
+        return schemas.DisparitiesRead(
+            indicator_id=self.indicator.id, dimension=dimension, reference_group=ref,
+            reference_rule=rule, latest=over_time[-1], over_time=over_time,
+            trends=_trends(over_time, ref))
+
+    @staticmethod
+    def _period_gaps(period: str, cells: dict[str, Cell], ref: str) -> schemas.PeriodGaps:
+        ref_value = cells[ref].value if ref in cells else None
+        groups = []
+        for group, cell in sorted(cells.items()):
+            value = cell.value
+            if value is None or ref_value is None:
+                groups.append(schemas.GroupGap(group=group, value=value, gap=None, ratio=None,
+                                               suppressed=cell.suppressed))
+                continue
+            gap = disparities.compare(group, value, ref_value)
+            groups.append(schemas.GroupGap(group=group, value=value, gap=gap.gap,
+                                           ratio=gap.ratio))
+        return schemas.PeriodGaps(period=period, reference_value=ref_value, groups=groups)
+
+
+def _trends(over_time: Sequence[schemas.PeriodGaps], ref: str) -> list[schemas.GapTrend]:
+    seen: dict[str, list[tuple[str, float]]] = defaultdict(list)
+    for period in over_time:
+        for g in period.groups:
+            if g.group != ref and g.gap is not None:
+                seen[g.group].append((period.period, g.gap))
+    return [schemas.GapTrend(group=group, first_period=gaps[0][0], last_period=gaps[-1][0],
+                             first_gap=gaps[0][1], last_gap=gaps[-1][1],
+                             trend=disparities.trend(gaps[0][1], gaps[-1][1]))
+            for group, gaps in sorted(seen.items())]
+
+
+def _mark(mark: Mark | None) -> schemas.Mark | None:
+    return None if mark is None else schemas.Mark(period=mark.period, value=mark.value)

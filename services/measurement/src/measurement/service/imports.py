@@ -1,0 +1,139 @@
+"""Bulk imports (JSON batches and CSV files) with per-row results.
+
+``all_or_nothing`` stores nothing unless every row is good (a 422 lists the bad ones);
+``partial`` stores the good rows and reports the bad. A dry run reports what would happen
+and stores nothing. Applied imports are recorded and announced by ``import.completed``.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Sequence
+from typing import Any
+
+from pydantic import ValidationError
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from backbone.auth.principal import InitiativeRole, Principal
+from backbone.events.registry import DomainEvent
+from backbone.http.problems import ProblemError
+from measurement import schemas
+from measurement.domain.spreadsheet import SheetError, read_sheet
+from measurement.events import IMPORT_COMPLETED, ImportCompleted, outbox
+from measurement.models import Dimension, Import, Initiative
+from measurement.service.context import initiative_for
+from measurement.service.recording import Prepared, Recorder, RowError
+from measurement.service.status import refresh_status
+
+MAX_ROWS = 10_000
+MAX_LISTED_ERRORS = 1_000
+
+Row = tuple[int, schemas.ObservationIn | str]
+"""A row number and the row, or the reason it could not be read."""
+
+
+async def import_batch(session: AsyncSession, principal: Principal, initiative_id: uuid.UUID,
+                       body: schemas.BatchRequest) -> schemas.ImportResult:
+    initiative = await initiative_for(session, principal, initiative_id, InitiativeRole.PARTNER)
+    return await _run(session, principal, initiative, list(enumerate(body.rows)), body.mode,
+                      body.dry_run, "json", [])
+
+
+async def import_csv(session: AsyncSession, principal: Principal, initiative_id: uuid.UUID,
+                     content: bytes, mode: schemas.ImportMode, dry_run: bool
+                     ) -> schemas.ImportResult:
+    initiative = await initiative_for(session, principal, initiative_id, InitiativeRole.PARTNER)
+    codes = set((await session.execute(select(Dimension.code).where(
+        Dimension.initiative_id == initiative_id))).scalars())
+    try:
+        sheet = read_sheet(content, codes, MAX_ROWS)
+    except SheetError as exc:
+        raise ProblemError(422, str(exc), kind="unreadable-csv") from exc
+    rows: list[Row] = []
+    for line, fields in sheet.rows:
+        if isinstance(fields, str):
+            rows.append((line, fields))
+            continue
+        try:
+            rows.append((line, schemas.BatchRow.model_validate(fields)))
+        except ValidationError as exc:
+            rows.append((line, "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}"
+                                         for e in exc.errors())))
+    if not rows:
+        raise ProblemError(422, "The CSV has a header but no rows.", kind="unreadable-csv")
+    return await _run(session, principal, initiative, rows, mode, dry_run, "csv",
+                      sheet.ignored_columns)
+
+
+async def _run(session: AsyncSession, principal: Principal, initiative: Initiative,
+               rows: Sequence[Row], mode: schemas.ImportMode, dry_run: bool, fmt: str,
+               ignored: list[str]) -> schemas.ImportResult:
+    recorder = await Recorder.for_initiative(session, principal, initiative)
+    prepared, errors = _prepare(recorder, rows)
+    refused = bool(errors) and mode is schemas.ImportMode.ALL_OR_NOTHING
+    if refused and not dry_run:
+        raise ProblemError(
+            422, f"{len(errors)} of {len(rows)} rows are invalid; nothing was stored "
+                 "(all_or_nothing). Fix them, or import in partial mode.",
+            kind="invalid-rows",
+            errors=[{"loc": ["body", "rows", e.row], "msg": e.error or "", "type": "invalid_row"}
+                    for e in errors[:MAX_LISTED_ERRORS]])
+    stored = await recorder.store(prepared, dry_run=dry_run)
+    results = sorted([*stored, *errors], key=lambda r: r.row)
+    summary = _summary(results)
+    import_id = None
+    if not dry_run:
+        import_id = await _record_import(session, principal, initiative, fmt, mode, summary)
+        changed = {p.indicator.id: p.indicator for p, r in zip(prepared, stored, strict=True)
+                   if r.outcome is not schemas.RowOutcome.UNCHANGED}
+        for indicator in changed.values():
+            await refresh_status(session, indicator, initiative)
+    return schemas.ImportResult(import_id=import_id, applied=not dry_run and not refused,
+                                dry_run=dry_run, mode=mode, summary=summary,
+                                ignored_columns=ignored, results=results)
+
+
+def _prepare(recorder: Recorder, rows: Sequence[Row]
+             ) -> tuple[list[Prepared], list[schemas.RowResult]]:
+    prepared: list[Prepared] = []
+    errors: list[schemas.RowResult] = []
+    first_row_of: dict[tuple[Any, ...], int] = {}
+    for number, row in rows:
+        try:
+            if isinstance(row, str):
+                raise RowError(row)
+            checked = recorder.prepare(number, row)
+            earlier = first_row_of.setdefault(checked.key, number)
+            if earlier != number:
+                raise RowError(f"the same observation as row {earlier}")
+            prepared.append(checked)
+        except RowError as exc:
+            errors.append(schemas.RowResult(row=number, outcome=schemas.RowOutcome.ERROR,
+                                            error=str(exc)))
+    return prepared, errors
+
+
+def _summary(results: Sequence[schemas.RowResult]) -> schemas.ImportSummary:
+    counts = {o: 0 for o in schemas.RowOutcome}
+    for result in results:
+        counts[result.outcome] += 1
+    return schemas.ImportSummary(
+        rows=len(results), created=counts[schemas.RowOutcome.CREATED],
+        updated=counts[schemas.RowOutcome.UPDATED],
+        unchanged=counts[schemas.RowOutcome.UNCHANGED], errors=counts[schemas.RowOutcome.ERROR])
+
+
+async def _record_import(session: AsyncSession, principal: Principal, initiative: Initiative,
+                         fmt: str, mode: schemas.ImportMode, summary: schemas.ImportSummary
+                         ) -> uuid.UUID:
+    record = Import(id=uuid.uuid4(), tenant=principal.tenant, initiative_id=initiative.id,
+                    format=fmt, mode=mode.value, imported_by=principal.sub,
+                    **summary.model_dump())
+    session.add(record)
+    await outbox.add(session, DomainEvent(
+        event_type=IMPORT_COMPLETED, tenant=principal.tenant, subject=record.id,
+        initiative=initiative.id,
+        data=ImportCompleted(import_id=record.id, initiative_id=initiative.id, format=fmt,
+                             mode=mode, imported_by=principal.sub, **summary.model_dump())))
+    return record.id

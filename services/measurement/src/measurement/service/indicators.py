@@ -1,0 +1,79 @@
+"""Indicators: definitions, aggregation rules, dimensions and the agenda goals they track."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from sqlalchemy import exists, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from backbone.auth.principal import Principal
+from backbone.http.problems import ProblemError
+from backbone.repository import apply_changes
+from backbone.resources import InitiativeResource, ensure_in_initiative
+from measurement.events import (
+    INDICATOR_DEFINED,
+    INDICATOR_RETIRED,
+    INDICATOR_UPDATED,
+    outbox,
+)
+from measurement.models import Dimension, Goal, Indicator, Initiative, Observation
+from measurement.schemas import IndicatorCreate, IndicatorStatus, IndicatorUpdate, Unit
+from measurement.service.context import period_or_422
+
+INDICATORS = InitiativeResource(Indicator, "indicator", Initiative, outbox, INDICATOR_DEFINED,
+                                INDICATOR_UPDATED)
+"""Indicators are retired, never deleted: their data stays readable."""
+
+FIXED_ONCE_REPORTED = ("unit", "rate_multiplier", "frequency")
+"""Changing these would change the meaning of figures already stored."""
+
+
+async def _check_links(session: AsyncSession, initiative: Initiative,
+                       values: dict[str, Any]) -> None:
+    if values.get("dimension_ids"):
+        await ensure_in_initiative(session, Dimension, initiative.id,
+                                   [uuid.UUID(i) for i in values["dimension_ids"]],
+                                   "dimension_ids")
+    if values.get("goal_ids"):
+        # Goals come from agenda's events: a goal agenda has not announced is unknown here.
+        await ensure_in_initiative(session, Goal, initiative.id,
+                                   [uuid.UUID(i) for i in values["goal_ids"]], "goal_ids")
+    if values.get("baseline_period"):
+        values["baseline_period"] = period_or_422(values["baseline_period"], initiative,
+                                                  "body", "baseline_period").code
+
+
+async def create(session: AsyncSession, principal: Principal, initiative_id: uuid.UUID,
+                 body: IndicatorCreate) -> Indicator:
+    values = body.columns()
+    if values["rate_multiplier"] is None:
+        values["rate_multiplier"] = 100.0 if body.unit is Unit.PERCENT else 1.0
+    values["dimension_ids"] = sorted(set(values["dimension_ids"]))
+    values["goal_ids"] = sorted(set(values["goal_ids"]))
+    initiative = await INDICATORS.managed_initiative(session, principal, initiative_id)
+    await _check_links(session, initiative, values)
+    return await INDICATORS.create(session, principal, initiative_id, values)
+
+
+async def update(session: AsyncSession, principal: Principal, id_: uuid.UUID,
+                 body: IndicatorUpdate, if_match: str | None) -> Indicator:
+    indicator, initiative = await INDICATORS.load_for_change(session, principal, id_, if_match)
+    changes = body.columns()
+    for name in ("dimension_ids", "goal_ids"):
+        if name in changes:
+            changes[name] = sorted(set(changes[name]))
+    await _check_links(session, initiative, changes)
+    fixed = [n for n in FIXED_ONCE_REPORTED if n in changes and changes[n] != getattr(
+        indicator, n)]
+    if fixed and (await session.execute(select(exists().where(
+            Observation.indicator_id == id_)))).scalar():
+        raise ProblemError(409, f"{', '.join(fixed)} cannot change once data is reported; "
+                                "define a new indicator instead.", kind="conflict")
+    was_retired = indicator.status == IndicatorStatus.RETIRED
+    if apply_changes(indicator, changes):
+        retiring = indicator.status == IndicatorStatus.RETIRED and not was_retired
+        await outbox.emit_state(session, INDICATOR_RETIRED if retiring else INDICATOR_UPDATED,
+                                indicator, indicator.initiative_id)
+    return indicator

@@ -1,0 +1,152 @@
+"""Single observations: record one, review it, read it and its correction history.
+
+Observation-level data is for partners (their own organization's) and backbone staff;
+viewers read aggregated figures only, where small cells are protected.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Sequence
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from backbone.auth.principal import InitiativeRole, Principal
+from backbone.db import utcnow
+from backbone.events.registry import DomainEvent
+from backbone.http.etag import check_if_match
+from backbone.http.pagination import Page, PageParams
+from backbone.http.problems import ProblemError, not_found
+from backbone.repository import get_owned, list_page
+from measurement import schemas
+from measurement.events import (
+    OBSERVATION_APPROVED,
+    OBSERVATION_REJECTED,
+    ObservationChanged,
+    outbox,
+)
+from measurement.models import Indicator, Observation, ObservationRevision
+from measurement.service.context import indicator_for, initiative_for
+from measurement.service.recording import Recorder, RowError
+from measurement.service.status import refresh_status
+
+
+async def record(session: AsyncSession, principal: Principal, indicator_id: uuid.UUID,
+                 body: schemas.ObservationIn) -> tuple[Observation, schemas.RowOutcome]:
+    indicator, initiative = await indicator_for(session, principal, indicator_id,
+                                                InitiativeRole.PARTNER)
+    recorder = await Recorder.for_initiative(session, principal, initiative)
+    try:
+        prepared = recorder.prepare(0, body, recorder.by_id[indicator.id])
+    except RowError as exc:
+        raise ProblemError(422, str(exc), kind="invalid-observation") from exc
+    [result] = await recorder.store([prepared], dry_run=False)
+    if result.outcome is not schemas.RowOutcome.UNCHANGED:
+        await refresh_status(session, indicator, initiative)
+    observation = await session.get(Observation, result.observation_id, populate_existing=True)
+    assert observation is not None
+    return observation, result.outcome
+
+
+async def get(session: AsyncSession, principal: Principal, id_: uuid.UUID) -> Observation:
+    observation = await get_owned(session, Observation, principal.tenant, id_, "observation")
+    await initiative_for(session, principal, observation.initiative_id, InitiativeRole.PARTNER)
+    if not _may_see(principal, observation):
+        raise not_found("observation")
+    return observation
+
+
+def _may_see(principal: Principal, observation: Observation) -> bool:
+    return (principal.has_role(observation.initiative_id, InitiativeRole.BACKBONE)
+            or (principal.org is not None and observation.organization_id == principal.org))
+
+
+async def list_for_indicator(
+    session: AsyncSession, principal: Principal, indicator_id: uuid.UUID, params: PageParams,
+    statuses: Sequence[schemas.ObservationStatus], period: str | None,
+    organization_id: uuid.UUID | None,
+) -> Page[schemas.ObservationRead]:
+    indicator, initiative = await indicator_for(session, principal, indicator_id,
+                                                InitiativeRole.PARTNER)
+    stmt = select(Observation).where(Observation.tenant == principal.tenant,
+                                     Observation.indicator_id == indicator.id)
+    if not principal.has_role(initiative.id, InitiativeRole.BACKBONE):
+        if principal.org is None or organization_id not in (None, principal.org):
+            raise ProblemError(403, "Partners read their own organization's observations.",
+                               kind="forbidden")
+        organization_id = principal.org
+    if organization_id is not None:
+        stmt = stmt.where(Observation.organization_id == organization_id)
+    if statuses:
+        stmt = stmt.where(Observation.status.in_([s.value for s in statuses]))
+    if period is not None:
+        stmt = stmt.where(Observation.period == period.strip().upper())
+    return await list_page(session, stmt, Observation, params, schemas.ObservationRead)
+
+
+async def review(session: AsyncSession, principal: Principal, id_: uuid.UUID,
+                 body: schemas.ReviewIn, if_match: str | None) -> Observation:
+    observation = await get_owned(session, Observation, principal.tenant, id_, "observation",
+                                  lock=True)
+    initiative = await initiative_for(session, principal, observation.initiative_id,
+                                      InitiativeRole.BACKBONE)
+    check_if_match(if_match, observation.version)
+    approve = body.decision is schemas.ReviewDecision.APPROVE
+    status = schemas.ObservationStatus.APPROVED if approve else schemas.ObservationStatus.REJECTED
+    observation.status = status.value
+    observation.review_note = body.note
+    observation.reviewed_by = principal.sub
+    observation.reviewed_at = utcnow()
+    observation.touch()
+    session.add(_revision(observation, status.value, principal.sub, body.note))
+    indicator = await session.get(Indicator, observation.indicator_id)
+    assert indicator is not None
+    event_type = OBSERVATION_APPROVED if approve else OBSERVATION_REJECTED
+    await outbox.add(session, DomainEvent(
+        event_type=event_type, tenant=observation.tenant, subject=observation.id,
+        initiative=observation.initiative_id,
+        data=changed_payload(observation, indicator.code, principal.sub, body.note)))
+    await refresh_status(session, indicator, initiative)
+    return observation
+
+
+def _revision(observation: Observation, change: str, by: str, note: str) -> ObservationRevision:
+    return ObservationRevision(
+        observation_id=observation.id, version=observation.version, change=change,
+        value=observation.value, numerator=observation.numerator,
+        denominator=observation.denominator, source=observation.source,
+        comment=observation.comment, status=observation.status, note=note, changed_by=by,
+        changed_at=utcnow())
+
+
+def changed_payload(observation: Observation, code: str, by: str, note: str
+                    ) -> ObservationChanged:
+    return ObservationChanged(
+        id=observation.id, initiative_id=observation.initiative_id,
+        indicator_id=observation.indicator_id, indicator_code=code, period=observation.period,
+        period_start=observation.period_start, period_end=observation.period_end,
+        disaggregation=observation.disaggregation, geography=observation.geography,
+        organization_id=observation.organization_id, value=observation.value,
+        numerator=observation.numerator, denominator=observation.denominator,
+        status=schemas.ObservationStatus(observation.status), version=observation.version,
+        changed_by=by, note=note)
+
+
+async def history(session: AsyncSession, principal: Principal, id_: uuid.UUID
+                  ) -> list[schemas.HistoryEntry]:
+    observation = await get(session, principal, id_)
+    revisions = (await session.execute(
+        select(ObservationRevision).where(ObservationRevision.observation_id == observation.id)
+        .order_by(ObservationRevision.version, ObservationRevision.id))).scalars()
+    entries: list[schemas.HistoryEntry] = []
+    previous: ObservationRevision | None = None
+    for revision in revisions:
+        entry = schemas.HistoryEntry.model_validate(revision)
+        if previous is not None:
+            entry.previous_value = previous.value
+            entry.previous_numerator = previous.numerator
+            entry.previous_denominator = previous.denominator
+        entries.append(entry)
+        previous = revision
+    return entries

@@ -1,0 +1,309 @@
+"""Recording observations: one path for single writes, JSON batches and CSV imports.
+
+Rows are checked one by one in Python (a bad row gets its reason and never touches the
+others), then written in set-based statements: one lookup of the existing observations
+(locked), and one statement that upserts the changed rows, writes their revisions and adds
+one outbox event per observation. Dry runs stop before writing.
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import select, text
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from backbone.auth.principal import InitiativeRole, Principal
+from backbone.telemetry import current_traceparent
+from measurement.domain.cells import Scheme, cell_key
+from measurement.domain.periods import FREQUENCY_KINDS, Period, PeriodError, parse_period
+from measurement.events import OBSERVATION_RECORDED, OBSERVATION_REVISED, outbox
+from measurement.models import Indicator, Initiative
+from measurement.schemas import (
+    RATIO_UNITS,
+    BatchRow,
+    IndicatorStatus,
+    ObservationIn,
+    RowOutcome,
+    RowResult,
+    Unit,
+)
+from measurement.service.context import schemes_for
+
+RATIO_TOLERANCE = 1e-6
+
+
+class RowError(ValueError):
+    """Why one row cannot be recorded."""
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """A checked row, ready to store."""
+
+    row: int
+    id: uuid.UUID
+    indicator: Indicator
+    period: Period
+    cell: str
+    disaggregation: dict[str, str]
+    geography: str
+    organization_id: uuid.UUID | None
+    value: float | None
+    numerator: float | None
+    denominator: float | None
+    source: str
+    comment: str
+
+    @property
+    def key(self) -> tuple[Any, ...]:
+        return (self.indicator.id, self.period.code, self.cell, self.geography,
+                self.organization_id)
+
+
+class Recorder:
+    """Checks and stores observations for one initiative on behalf of one caller."""
+
+    def __init__(self, session: AsyncSession, principal: Principal, initiative: Initiative,
+                 indicators: Sequence[Indicator], schemes: dict[uuid.UUID, Scheme]) -> None:
+        self.session = session
+        self.principal = principal
+        self.initiative = initiative
+        self.by_id = {i.id: i for i in indicators}
+        self.by_code = {i.code: i for i in indicators}
+        self.schemes = schemes
+        self.is_staff = principal.has_role(initiative.id, InitiativeRole.BACKBONE)
+        self._periods: dict[str, Period] = {}
+
+    @classmethod
+    async def for_initiative(cls, session: AsyncSession, principal: Principal,
+                             initiative: Initiative) -> Recorder:
+        indicators = list((await session.execute(
+            select(Indicator).where(Indicator.initiative_id == initiative.id))).scalars())
+        return cls(session, principal, initiative, indicators,
+                   await schemes_for(session, indicators))
+
+    # --- checking ---------------------------------------------------------------------------
+
+    def prepare(self, index: int, row: ObservationIn, indicator: Indicator | None = None
+                ) -> Prepared:
+        if indicator is None:
+            indicator = self._indicator_of(row)
+        if indicator.status == IndicatorStatus.RETIRED:
+            raise RowError(f"indicator '{indicator.code}' is retired")
+        period = self._period(row.period, indicator)
+        problem = self.schemes[indicator.id].check(row.disaggregation, for_new_data=True)
+        if problem:
+            raise RowError(problem)
+        value, numerator, denominator = self._figures(row, indicator)
+        return Prepared(
+            row=index, id=uuid.uuid4(), indicator=indicator, period=period,
+            cell=cell_key(row.disaggregation), disaggregation=dict(row.disaggregation),
+            geography=row.geography, organization_id=self._organization(row),
+            value=value, numerator=numerator, denominator=denominator,
+            source=row.source, comment=row.comment,
+        )
+
+    def _indicator_of(self, row: ObservationIn) -> Indicator:
+        if not isinstance(row, BatchRow) or (row.indicator is None) == (row.indicator_id is None):
+            raise RowError("name the indicator by 'indicator' (its code) or 'indicator_id'")
+        found = (self.by_code.get(row.indicator) if row.indicator is not None
+                 else self.by_id.get(row.indicator_id))  # type: ignore[arg-type]
+        if found is None:
+            raise RowError(f"no indicator '{row.indicator or row.indicator_id}' in this "
+                           "initiative")
+        return found
+
+    def _period(self, code: str, indicator: Indicator) -> Period:
+        period = self._periods.get(code)
+        if period is None:
+            try:
+                period = parse_period(code, self.initiative.fiscal_year_start_month)
+            except PeriodError as exc:
+                raise RowError(str(exc)) from exc
+            self._periods[code] = period
+        if period.kind not in FREQUENCY_KINDS[indicator.frequency]:
+            raise RowError(f"'{code}' is a {period.kind.value.replace('_', ' ')}, but "
+                           f"'{indicator.code}' is reported {indicator.frequency}")
+        return period
+
+    def _organization(self, row: ObservationIn) -> uuid.UUID | None:
+        if self.is_staff:
+            return row.organization_id
+        own = self.principal.org
+        if own is None:
+            raise RowError("partners report for their organization; this token names none")
+        if row.organization_id not in (None, own):
+            raise RowError("partners may only report for their own organization")
+        return own
+
+    @staticmethod
+    def _figures(row: ObservationIn, indicator: Indicator
+                 ) -> tuple[float | None, float | None, float | None]:
+        if indicator.unit in RATIO_UNITS:
+            if row.numerator is None or row.denominator is None:
+                raise RowError(f"'{indicator.code}' is a {indicator.unit}: give numerator "
+                               "and denominator")
+            if row.denominator <= 0:
+                raise RowError("the denominator must be positive")
+            if indicator.unit == Unit.PERCENT and row.numerator > row.denominator:
+                raise RowError("a percent's numerator cannot exceed its denominator")
+            value = row.numerator / row.denominator * indicator.rate_multiplier
+            if row.value is not None and abs(row.value - value) > max(
+                    abs(value) * 0.005, RATIO_TOLERANCE):
+                raise RowError(f"value {row.value} does not match numerator/denominator "
+                               f"({value:.4g})")
+            return value, row.numerator, row.denominator
+        if row.numerator is not None or row.denominator is not None:
+            raise RowError(f"'{indicator.code}' is a {indicator.unit}: give a value only")
+        if row.value is None:
+            raise RowError("a value is required")
+        if indicator.unit == Unit.COUNT and row.value < 0:
+            raise RowError("a count cannot be negative")
+        return row.value, None, None
+
+    # --- storing ----------------------------------------------------------------------------
+
+    async def store(self, rows: Sequence[Prepared], *, dry_run: bool) -> list[RowResult]:
+        """Classify rows as created, updated or unchanged; write them unless dry-run."""
+        if not rows:
+            return []
+        existing = await self._existing(rows)
+        results: list[RowResult] = []
+        changed: list[Prepared] = []
+        for prepared in rows:
+            found = existing.get(prepared.row)
+            if found is None:
+                results.append(RowResult(row=prepared.row, outcome=RowOutcome.CREATED,
+                                         observation_id=prepared.id))
+                changed.append(prepared)
+            elif _same_figures(found, prepared):
+                results.append(RowResult(row=prepared.row, outcome=RowOutcome.UNCHANGED,
+                                         observation_id=found["id"]))
+            else:
+                results.append(RowResult(row=prepared.row, outcome=RowOutcome.UPDATED,
+                                         observation_id=found["id"]))
+                changed.append(prepared)
+        if changed and not dry_run:
+            await self._upsert(changed)
+        return results
+
+    async def _existing(self, rows: Sequence[Prepared]) -> dict[int, Any]:
+        result = await self.session.execute(text("""
+            SELECT i.row, o.id, o.value, o.numerator, o.denominator, o.source, o.comment
+            FROM unnest(CAST(:rows AS int[]), CAST(:indicators AS uuid[]),
+                        CAST(:periods AS text[]), CAST(:cells AS text[]),
+                        CAST(:geographies AS text[]), CAST(:organizations AS uuid[]))
+                 AS i(row, indicator_id, period, cell, geography, organization_id)
+            JOIN observations o
+              ON o.indicator_id = i.indicator_id AND o.period = i.period
+             AND o.cell = i.cell AND o.geography = i.geography
+             AND o.organization_id IS NOT DISTINCT FROM i.organization_id
+            ORDER BY o.id
+            FOR UPDATE OF o
+        """), {
+            "rows": [r.row for r in rows],
+            "indicators": [r.indicator.id for r in rows],
+            "periods": [r.period.code for r in rows],
+            "cells": [r.cell for r in rows],
+            "geographies": [r.geography for r in rows],
+            "organizations": [r.organization_id for r in rows],
+        })
+        return {m["row"]: m for m in result.mappings()}
+
+    async def _upsert(self, rows: Sequence[Prepared]) -> None:
+        rows = sorted(rows, key=lambda r: (str(r.indicator.id), r.period.code, r.cell,
+                                           r.geography, str(r.organization_id)))
+        await self.session.execute(text(UPSERT), {
+            "ids": [r.id for r in rows],
+            "indicators": [r.indicator.id for r in rows],
+            "periods": [r.period.code for r in rows],
+            "starts": [r.period.start for r in rows],
+            "ends": [r.period.end for r in rows],
+            "cells": [r.cell for r in rows],
+            "disaggregations": [json.dumps(r.disaggregation) for r in rows],
+            "geographies": [r.geography for r in rows],
+            "organizations": [r.organization_id for r in rows],
+            "values": [r.value for r in rows],
+            "numerators": [r.numerator for r in rows],
+            "denominators": [r.denominator for r in rows],
+            "sources": [r.source for r in rows],
+            "comments": [r.comment for r in rows],
+            "tenant": self.principal.tenant,
+            "initiative": self.initiative.id,
+            "by": self.principal.sub,
+            "topic": outbox.topic,
+            "source": outbox.source,
+            "recorded": OBSERVATION_RECORDED.type,
+            "recorded_schema": OBSERVATION_RECORDED.dataschema,
+            "revised": OBSERVATION_REVISED.type,
+            "revised_schema": OBSERVATION_REVISED.dataschema,
+            "traceparent": current_traceparent(),
+        })
+        await outbox.notify(self.session)
+
+
+def _same_figures(found: Any, row: Prepared) -> bool:
+    return (found["value"], found["numerator"], found["denominator"], found["source"],
+            found["comment"]) == (row.value, row.numerator, row.denominator, row.source,
+                                  row.comment)
+
+
+# One statement: upsert the rows, keep their revisions and add one event per observation.
+# ``xmax = 0`` tells a fresh insert from an update of a row that already existed.
+UPSERT = """
+WITH incoming AS (
+    SELECT * FROM unnest(
+        CAST(:ids AS uuid[]), CAST(:indicators AS uuid[]), CAST(:periods AS text[]),
+        CAST(:starts AS date[]), CAST(:ends AS date[]), CAST(:cells AS text[]),
+        CAST(:disaggregations AS jsonb[]), CAST(:geographies AS text[]),
+        CAST(:organizations AS uuid[]), CAST(:values AS float8[]),
+        CAST(:numerators AS float8[]), CAST(:denominators AS float8[]),
+        CAST(:sources AS text[]), CAST(:comments AS text[]))
+    AS t(id, indicator_id, period, period_start, period_end, cell, disaggregation, geography,
+         organization_id, value, numerator, denominator, source, comment)
+), upserted AS (
+    INSERT INTO observations AS o (
+        id, tenant, initiative_id, indicator_id, period, period_start, period_end, cell,
+        disaggregation, geography, organization_id, value, numerator, denominator, source,
+        comment, status, review_note, recorded_by, version, created_at, updated_at)
+    SELECT id, :tenant, :initiative, indicator_id, period, period_start, period_end, cell,
+           disaggregation, geography, organization_id, value, numerator, denominator, source,
+           comment, 'submitted', '', :by, 1, now(), now()
+    FROM incoming
+    ON CONFLICT (indicator_id, period, cell, geography, organization_id) DO UPDATE SET
+        value = excluded.value, numerator = excluded.numerator,
+        denominator = excluded.denominator, source = excluded.source,
+        comment = excluded.comment, status = 'submitted', review_note = '',
+        reviewed_by = NULL, reviewed_at = NULL, recorded_by = excluded.recorded_by,
+        version = o.version + 1, updated_at = now()
+    RETURNING o.*, (xmax = 0) AS inserted
+), revisions AS (
+    INSERT INTO observation_revisions (
+        observation_id, version, change, value, numerator, denominator, source, comment,
+        status, note, changed_by, changed_at)
+    SELECT id, version, CASE WHEN inserted THEN 'recorded' ELSE 'revised' END, value,
+           numerator, denominator, source, comment, status, '', :by, now()
+    FROM upserted
+)
+INSERT INTO outbox (id, topic, key, type, source, subject, dataschema, tenant, initiative,
+                    traceparent, payload, created_at)
+SELECT gen_random_uuid(), :topic, u.initiative_id::text,
+       CASE WHEN u.inserted THEN :recorded ELSE :revised END, :source, u.id::text,
+       CASE WHEN u.inserted THEN :recorded_schema ELSE :revised_schema END,
+       u.tenant, u.initiative_id::text, :traceparent,
+       jsonb_build_object(
+           'id', u.id, 'initiative_id', u.initiative_id, 'indicator_id', u.indicator_id,
+           'indicator_code', ind.code, 'period', u.period, 'period_start', u.period_start,
+           'period_end', u.period_end, 'disaggregation', u.disaggregation,
+           'geography', u.geography, 'organization_id', u.organization_id,
+           'value', u.value, 'numerator', u.numerator, 'denominator', u.denominator,
+           'status', u.status, 'version', u.version, 'changed_by', :by, 'note', ''),
+       now()
+FROM upserted u JOIN indicators ind ON ind.id = u.indicator_id
+"""
+

@@ -1,0 +1,40 @@
+"""An initiative's measurement settings: the small-cell minimum and the fiscal year."""
+
+from __future__ import annotations
+
+import uuid
+
+from sqlalchemy import exists, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from backbone.auth.principal import InitiativeRole, Principal
+from backbone.http.etag import check_if_match
+from backbone.http.problems import ProblemError
+from backbone.repository import apply_changes
+from measurement.events import SETTINGS_UPDATED, outbox
+from measurement.models import Initiative, Observation, Target
+from measurement.schemas import MeasurementSettingsUpdate
+from measurement.service.context import initiative_for
+
+
+async def update(session: AsyncSession, principal: Principal, initiative_id: uuid.UUID,
+                 body: MeasurementSettingsUpdate, if_match: str | None) -> Initiative:
+    initiative = await initiative_for(session, principal, initiative_id,
+                                      InitiativeRole.BACKBONE, lock=True)
+    check_if_match(if_match, initiative.version)
+    changes = body.columns()
+    month = changes.get("fiscal_year_start_month", initiative.fiscal_year_start_month)
+    if month != initiative.fiscal_year_start_month and await _has_fiscal_periods(
+            session, initiative_id):
+        raise ProblemError(409, "Fiscal-year data exists: changing the fiscal year's first "
+                                "month would move its periods.", kind="conflict")
+    if apply_changes(initiative, changes):
+        await outbox.emit_state(session, SETTINGS_UPDATED, initiative, initiative.id)
+    return initiative
+
+
+async def _has_fiscal_periods(session: AsyncSession, initiative_id: uuid.UUID) -> bool:
+    observed = exists().where(Observation.initiative_id == initiative_id,
+                              Observation.period.like("FY%"))
+    targeted = exists().where(Target.initiative_id == initiative_id, Target.period.like("FY%"))
+    return bool((await session.execute(select(observed | targeted))).scalar())

@@ -1,0 +1,130 @@
+from __future__ import annotations
+
+import uuid
+from collections.abc import AsyncIterator, Awaitable, Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+import httpx
+import pytest
+from fastapi import FastAPI
+
+from backbone.devstack.infra import Infrastructure
+from backbone.events.envelope import CloudEvent
+from backbone.events.kafka import ensure_topics
+from backbone.testing import Tenant, client, service_app
+from measurement.app import SERVICE, create_app
+from measurement.config import Settings
+from measurement.service.readmodel import AGENDA_TOPIC, HANDLERS
+
+
+@pytest.fixture(scope="session")
+async def measurement_app(infra: Infrastructure) -> AsyncIterator[FastAPI]:
+    await ensure_topics(infra.bootstrap_servers, [AGENDA_TOPIC], 3)
+    async with service_app(infra, SERVICE, create_app, Settings) as app:
+        yield app
+
+
+@pytest.fixture
+async def api(measurement_app: FastAPI) -> AsyncIterator[httpx.AsyncClient]:
+    async with client(measurement_app, "measurement") as api:
+        yield api
+
+
+@dataclass
+class AgendaFeed:
+    """Announces initiatives and goals as agenda would, through measurement's handlers."""
+
+    app: FastAPI
+
+    async def _apply(self, tenant: Tenant, type_: str, data: dict[str, Any]) -> None:
+        event = CloudEvent(id=uuid.uuid4(), source="/backbone/agenda",
+                           type=f"org.backbone.agenda.{type_}", subject=str(data["id"]),
+                           time=datetime.now(UTC), dataschema="", tenant=tenant.name,
+                           initiative=None, traceparent=None, data=data)
+        async with self.app.state.sessionmaker() as session, session.begin():
+            await HANDLERS[event.type](session, event)
+
+    async def initiative(self, tenant: Tenant, name: str = "Cradle to Career") -> uuid.UUID:
+        id_ = uuid.uuid4()
+        await self._apply(tenant, "initiative.created",
+                          {"id": str(id_), "name": name, "status": "active", "version": 1})
+        return id_
+
+    async def goal(self, tenant: Tenant, initiative_id: uuid.UUID) -> uuid.UUID:
+        id_ = uuid.uuid4()
+        await self._apply(tenant, "goal.created", {
+            "id": str(id_), "initiative_id": str(initiative_id), "title": "Every child ready "
+            "for kindergarten", "version": 1})
+        return id_
+
+    async def goal_deleted(self, tenant: Tenant, initiative_id: uuid.UUID,
+                           goal_id: uuid.UUID) -> None:
+        await self._apply(tenant, "goal.deleted", {"id": str(goal_id),
+                                                   "initiative_id": str(initiative_id)})
+
+
+@pytest.fixture
+def agenda(measurement_app: FastAPI) -> AgendaFeed:
+    return AgendaFeed(measurement_app)
+
+
+@dataclass
+class Setup:
+    """An initiative with a race dimension and one indicator, as its backbone staff made it."""
+
+    tenant: Tenant
+    initiative_id: uuid.UUID
+    dimension: dict[str, Any]
+    indicator: dict[str, Any]
+
+    @property
+    def staff(self) -> dict[str, str]:
+        return self.tenant.headers(f"initiative:{self.initiative_id}:backbone")
+
+    def partner(self, org: uuid.UUID) -> dict[str, str]:
+        return self.tenant.headers(f"initiative:{self.initiative_id}:partner", org=org)
+
+    @property
+    def viewer(self) -> dict[str, str]:
+        return self.tenant.headers(f"initiative:{self.initiative_id}:viewer")
+
+
+RACE = {"code": "race", "name": "Race/ethnicity", "options": [
+    {"code": "asian", "label": "Asian"}, {"code": "black", "label": "Black"},
+    {"code": "latino", "label": "Latino"}, {"code": "white", "label": "White"}]}
+
+
+async def _make_setup(api: httpx.AsyncClient, agenda: AgendaFeed, tenant: Tenant,
+                      **indicator: Any) -> Setup:
+    initiative_id = await agenda.initiative(tenant)
+    headers = tenant.headers(f"initiative:{initiative_id}:backbone")
+    dim = await api.post(f"/v1/initiatives/{initiative_id}/dimensions", headers=headers,
+                         json=RACE)
+    assert dim.status_code == 201, dim.text
+    body = {"code": "ready", "name": "Kindergarten readiness", "unit": "percent",
+            "direction": "increase", "frequency": "annual", "status": "active",
+            "dimension_ids": [dim.json()["id"]], **indicator}
+    ind = await api.post(f"/v1/initiatives/{initiative_id}/indicators", headers=headers,
+                         json=body)
+    assert ind.status_code == 201, ind.text
+    return Setup(tenant, initiative_id, dim.json(), ind.json())
+
+
+MakeSetup = Callable[..., Awaitable[Setup]]
+
+
+@pytest.fixture
+def make_setup(api: httpx.AsyncClient, agenda: AgendaFeed, tenant: Tenant) -> MakeSetup:
+    """Make a Setup; keyword arguments override the indicator's fields."""
+
+    async def make(**indicator: Any) -> Setup:
+        return await _make_setup(api, agenda, tenant, **indicator)
+
+    return make
+
+
+@pytest.fixture
+async def setup(make_setup: MakeSetup) -> Setup:
+    return await make_setup()
