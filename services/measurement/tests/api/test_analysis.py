@@ -1,0 +1,91 @@
+"""Series filters, per-group progress and disparities over time, through the API."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import httpx
+import pytest
+
+# Readiness (%) by race, 2021-2025: the Black-white gap narrows, the Latino-white widens.
+DATA = {
+    "black": [40, 44, 48, 52, 56],
+    "latino": [60, 58, 57, 55, 54],
+    "white": [70, 71, 72, 72, 73],
+}
+
+
+@pytest.fixture
+async def story(api: httpx.AsyncClient, setup: Any) -> Any:
+    rows = []
+    for race, values in DATA.items():
+        for year, pct in zip(range(2021, 2026), values, strict=True):
+            for place in ("north", "south"):  # two places, pooled
+                rows.append({"indicator": "ready", "period": str(year), "geography": place,
+                             "numerator": pct * 5, "denominator": 500,
+                             "disaggregation": {"race": race}})
+    r = await api.post(f"/v1/initiatives/{setup.initiative_id}/observations/batch",
+                       headers=setup.staff, json={"rows": rows})
+    assert r.status_code == 200, r.text
+    await api.put(f"/v1/indicators/{setup.indicator['id']}/targets", headers=setup.staff,
+                  json={"targets": [{"period": "2026", "value": 75},
+                                    {"period": "2026", "value": 65,
+                                     "disaggregation": {"race": "black"}}]})
+    return setup
+
+
+async def test_series_pools_places_and_filters(api: httpx.AsyncClient, story: Any) -> None:
+    url = f"/v1/indicators/{story.indicator['id']}/series"
+    black = (await api.get(url, params={"where": "race:black"}, headers=story.staff)).json()
+    points = black["series"][0]["points"]
+    assert [p["value"] for p in points] == pytest.approx([40.0, 44.0, 48.0, 52.0, 56.0])
+    assert points[0]["observations"] == 2
+    assert points[0]["denominator"] == 1000
+    ranged = (await api.get(url, params={"where": "race:black", "from": "2023", "to": "2024",
+                                         "geography": "north"}, headers=story.staff)).json()
+    assert [(p["period"], p["denominator"]) for p in ranged["series"][0]["points"]] == [
+        ("2023", 500), ("2024", 500)]
+    bad = await api.get(url, params={"where": "race"}, headers=story.staff)
+    assert bad.status_code == 422
+    unknown = await api.get(url, params={"by": "gender"}, headers=story.staff)
+    assert unknown.status_code == 422
+    period = await api.get(url, params={"from": "2023Q5"}, headers=story.staff)
+    assert period.json()["errors"][0]["loc"] == ["query", "from"]
+
+
+async def test_progress_per_group(api: httpx.AsyncClient, story: Any) -> None:
+    progress = (await api.get(f"/v1/indicators/{story.indicator['id']}/progress",
+                              params={"by": "race"}, headers=story.staff)).json()
+    groups = {g["group"]: g for g in progress["groups"]}
+    # Black: 40 (2021) toward its own target 65 (2026); 56 in 2025 vs ~60 expected.
+    assert groups["black"]["target"] == {"period": "2026", "value": 65.0}
+    assert groups["black"]["status"] == "off_track"
+    assert groups["black"]["share_of_the_way"] == pytest.approx(16 / 25)
+    # White uses the overall target 75: 70 -> 73 by 2025 vs ~74 expected.
+    assert groups["white"]["target"]["value"] == 75.0
+    assert groups["white"]["status"] == "off_track"
+    assert groups["latino"]["status"] == "off_track"
+    assert progress["overall"]["status"] == "no_data"  # no total rows reported
+
+
+async def test_disparities_narrowing_and_widening(api: httpx.AsyncClient, story: Any) -> None:
+    url = f"/v1/indicators/{story.indicator['id']}/disparities"
+    result = (await api.get(url, params={"dimension": "race"}, headers=story.staff)).json()
+    assert result["reference_group"] == "white"
+    assert result["reference_rule"] == "best"
+    latest = {g["group"]: g for g in result["latest"]["groups"]}
+    assert latest["black"]["gap"] == pytest.approx(-17.0)
+    assert latest["black"]["ratio"] == pytest.approx(56 / 73)
+    trends = {t["group"]: t for t in result["trends"]}
+    assert trends["black"]["trend"] == "narrowing"   # -30 -> -17
+    assert trends["latino"]["trend"] == "widening"   # -10 -> -19
+    assert trends["latino"]["first_gap"] == pytest.approx(-10.0)
+    assert len(result["over_time"]) == 5
+
+    chosen = (await api.get(url, params={"dimension": "race", "reference": "black"},
+                            headers=story.staff)).json()
+    assert chosen["reference_rule"] == "chosen"
+    assert {g["group"]: g["gap"] for g in chosen["latest"]["groups"]}["white"] == \
+        pytest.approx(17.0)
+    assert (await api.get(url, params={"dimension": "race", "reference": "nobody"},
+                          headers=story.staff)).status_code == 422
