@@ -5,13 +5,16 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+import httpx
 import pytest
 
-from agenda.app import SERVICE
+from agenda.app import SERVICE as AGENDA
 from backbone.devstack.infra import Infrastructure, prepare_service
 from backbone.devstack.ports import free_port
 from backbone.devstack.processes import ServiceProcess
+from backbone.service import ServiceSpec
 from backbone.testing import Tenant
+from measurement.app import SERVICE as MEASUREMENT
 
 
 @dataclass
@@ -20,14 +23,45 @@ class RunningService:
     tenant: Tenant
 
 
-@pytest.fixture(scope="session")
-def agenda_server(infra: Infrastructure) -> Iterator[RunningService]:
-    """The agenda service as it runs in production: its own uvicorn process."""
-    prepare_service(infra, SERVICE)
-    process = ServiceProcess(SERVICE, infra, free_port(), Path(tempfile.mkdtemp()) / "agenda.log",
+def _serve(infra: Infrastructure, spec: ServiceSpec) -> Iterator[RunningService]:
+    """A service as it runs in production: its own uvicorn process."""
+    prepare_service(infra, spec)
+    process = ServiceProcess(spec, infra, free_port(),
+                             Path(tempfile.mkdtemp()) / f"{spec.name}.log",
                              env={"BACKBONE_LOG_LEVEL": "WARNING"})
     try:
         process.wait_ready()
-        yield RunningService(process.url, Tenant(infra.settings("agenda")))
+        yield RunningService(process.url, Tenant(infra.settings(spec.name)))
     finally:
         process.stop()
+
+
+@pytest.fixture(scope="session")
+def agenda_server(infra: Infrastructure) -> Iterator[RunningService]:
+    yield from _serve(infra, AGENDA)
+
+
+@pytest.fixture(scope="session")
+def measurement_server(infra: Infrastructure, agenda_server: RunningService
+                       ) -> Iterator[RunningService]:
+    """Measurement beside agenda (whose events it consumes), in the agenda server's tenant."""
+    for running in _serve(infra, MEASUREMENT):
+        yield RunningService(running.url, agenda_server.tenant)
+
+
+@dataclass
+class Network:
+    """An initiative created in agenda and already known to measurement (via Kafka)."""
+
+    initiative_id: str
+    goal_id: str
+
+
+@pytest.fixture(scope="session")
+def network(agenda_server: RunningService, measurement_server: RunningService) -> Network:
+    tenant = agenda_server.tenant
+    with httpx.Client(base_url=agenda_server.url, headers=tenant.admin) as agenda:
+        initiative = agenda.post("/v1/initiatives", json={"name": "Shared measurement"}).json()
+        goal = agenda.post(f"/v1/initiatives/{initiative['id']}/goals",
+                           json={"title": "Every child reads by grade 3"}).json()
+    return Network(initiative["id"], goal["id"])

@@ -32,8 +32,20 @@ def utcnow() -> datetime:
     return datetime.now(UTC)
 
 
-class Base(DeclarativeBase):
-    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+def service_metadata() -> MetaData:
+    """A fresh MetaData with the project's constraint naming conventions.
+
+    Each service declares its own ``Base`` on one of these, so two services may both have
+    (say) an ``initiatives`` table when imported into one process, as in tests.
+    """
+    return MetaData(naming_convention=NAMING_CONVENTION)
+
+
+class LibraryBase(DeclarativeBase):
+    """The shared library's own tables (outbox, inbox, idempotency keys), which every
+    service's database holds beside its own."""
+
+    metadata = service_metadata()
 
 
 class TenantEntity:

@@ -17,9 +17,10 @@ from alembic.config import Config
 from sqlalchemy.engine import Connection, make_url
 from sqlalchemy.ext.asyncio import create_async_engine
 
+from backbone.db import LibraryBase
 from backbone.settings import BaseServiceSettings
 
-# The library's tables live on every service's metadata: import them for autogenerate.
+# The library's tables, declared on LibraryBase: import them for autogenerate.
 from backbone.events import inbox, outbox  # noqa: F401  # isort: skip
 from backbone.http import idempotency  # noqa: F401  # isort: skip
 
@@ -52,13 +53,17 @@ def upgrade(settings: BaseServiceSettings, script_location: Path) -> None:
 
 
 def run_env(metadata: sa.MetaData) -> None:
-    """The body of every service's ``env.py`` (online mode, async engine, locked)."""
+    """The body of every service's ``env.py`` (online mode, async engine, locked).
+
+    The service's tables are ``metadata``; the library's own tables are added to them.
+    """
     url = context.config.get_main_option("sqlalchemy.url")
     assert url is not None
 
     def migrate(connection: Connection) -> None:
         connection.execute(sa.text(f"SELECT pg_advisory_xact_lock({MIGRATION_LOCK_KEY})"))
-        context.configure(connection=connection, target_metadata=metadata,
+        context.configure(connection=connection,
+                          target_metadata=[LibraryBase.metadata, metadata],
                           transaction_per_migration=False)
         with context.begin_transaction():
             context.run_migrations()

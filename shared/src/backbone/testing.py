@@ -27,7 +27,7 @@ from fastapi import FastAPI
 from sqlalchemy.engine import Connection
 
 from backbone.auth.tokens import mint_token
-from backbone.db import create_engine
+from backbone.db import LibraryBase, create_engine
 from backbone.devstack.infra import Infrastructure, prepare_service, start_infrastructure
 from backbone.devstack.ports import free_port
 from backbone.events.envelope import CloudEvent
@@ -128,8 +128,13 @@ async def client(app: FastAPI, name: str) -> AsyncIterator[httpx.AsyncClient]:
 
 async def schema_differences(settings: BaseServiceSettings, metadata: sa.MetaData) -> list[Any]:
     """What the migrated database lacks or has beyond the models (empty when they agree)."""
+    merged = sa.MetaData()
+    for tables in (LibraryBase.metadata, metadata):
+        for table in tables.tables.values():
+            table.to_metadata(merged)
+
     def compare(connection: Connection) -> list[Any]:
-        return list(compare_metadata(MigrationContext.configure(connection), metadata))
+        return list(compare_metadata(MigrationContext.configure(connection), merged))
 
     engine = create_engine(settings)
     try:

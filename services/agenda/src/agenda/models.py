@@ -18,9 +18,13 @@ from sqlalchemy import (
     Uuid,
 )
 from sqlalchemy.dialects.postgresql import JSONB
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
-from backbone.db import Base, TenantEntity, utcnow
+from backbone.db import TenantEntity, service_metadata, utcnow
+
+
+class Base(DeclarativeBase):
+    metadata = service_metadata()
 
 
 class InitiativeOwned(TenantEntity):

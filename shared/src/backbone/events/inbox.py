@@ -10,10 +10,10 @@ from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import Mapped, mapped_column
 
-from backbone.db import Base, utcnow
+from backbone.db import LibraryBase, utcnow
 
 
-class InboxMessage(Base):
+class InboxMessage(LibraryBase):
     __tablename__ = "inbox"
 
     consumer: Mapped[str] = mapped_column(String(100), primary_key=True)

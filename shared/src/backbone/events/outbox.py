@@ -11,7 +11,7 @@ from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import Mapped, mapped_column
 
-from backbone.db import Base, utcnow
+from backbone.db import LibraryBase, utcnow
 from backbone.events.envelope import CloudEvent
 from backbone.events.registry import DomainEvent, EventRegistry, EventType, Removed
 from backbone.telemetry import current_traceparent
@@ -19,7 +19,7 @@ from backbone.telemetry import current_traceparent
 NOTIFY_CHANNEL = "backbone_outbox"
 
 
-class OutboxMessage(Base):
+class OutboxMessage(LibraryBase):
     """One event waiting to be (or already) published. ``seq`` gives the publishing order."""
 
     __tablename__ = "outbox"

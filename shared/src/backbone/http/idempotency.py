@@ -15,11 +15,11 @@ from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import Mapped, mapped_column
 
-from backbone.db import Base, utcnow
+from backbone.db import LibraryBase, utcnow
 from backbone.http.problems import ProblemError
 
 
-class IdempotencyRecord(Base):
+class IdempotencyRecord(LibraryBase):
     __tablename__ = "idempotency_keys"
 
     tenant: Mapped[str] = mapped_column(String(100), primary_key=True)

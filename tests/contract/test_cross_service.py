@@ -1,0 +1,51 @@
+"""Agenda and measurement as separate processes, talking only through Kafka."""
+
+from __future__ import annotations
+
+import time
+import uuid
+
+import httpx
+
+
+def _eventually(check, timeout_s: float = 30.0) -> httpx.Response:  # type: ignore[no-untyped-def]
+    deadline = time.monotonic() + timeout_s
+    while True:
+        response = check()
+        if response.status_code < 400 or time.monotonic() > deadline:
+            return response
+        time.sleep(0.2)
+
+
+def test_a_goal_created_in_agenda_becomes_linkable_in_measurement(  # type: ignore[no-untyped-def]
+    agenda_server, measurement_server,
+) -> None:
+    tenant = agenda_server.tenant
+    with httpx.Client(base_url=agenda_server.url, headers=tenant.admin) as agenda, \
+            httpx.Client(base_url=measurement_server.url, headers=tenant.admin) as measurement:
+        initiative = agenda.post("/v1/initiatives", json={"name": "Linked"}).json()
+        goal = agenda.post(f"/v1/initiatives/{initiative['id']}/goals",
+                           json={"title": "All youth employed by 24"}).json()
+        base = f"/v1/initiatives/{initiative['id']}"
+        indicator = {"code": "employed", "name": "Youth employment", "unit": "percent",
+                     "direction": "increase", "frequency": "annual"}
+
+        unknown = _eventually(lambda: measurement.post(
+            f"{base}/indicators", json={**indicator, "goal_ids": [str(uuid.uuid4())]}),
+            timeout_s=0)
+        assert unknown.status_code in (404, 422)  # 404 until the initiative itself arrives
+        created = _eventually(lambda: measurement.post(
+            f"{base}/indicators", json={**indicator, "goal_ids": [goal["id"]]}))
+        assert created.status_code == 201, created.text
+        assert created.json()["goal_ids"] == [goal["id"]]
+        unknown = measurement.post(f"{base}/indicators", json={
+            **indicator, "code": "other", "goal_ids": [str(uuid.uuid4())]})
+        assert unknown.status_code == 422
+        assert unknown.json()["type"] == "urn:backbone:problem:unknown-reference"
+
+        # Deleting the goal in agenda unlinks it in measurement.
+        assert agenda.delete(f"/v1/goals/{goal['id']}").status_code == 204
+        deadline = time.monotonic() + 30
+        while measurement.get(f"/v1/indicators/{created.json()['id']}").json()["goal_ids"]:
+            assert time.monotonic() < deadline, "goal.deleted never reached measurement"
+            time.sleep(0.2)
