@@ -57,10 +57,53 @@ async def test_emitted_events_are_cloudevents_that_match_their_schemas(agenda_se
                     f"/v1/goals/{goal['id']}"):
             assert (await api.delete(url)).status_code == 204
 
-    registry = discover_registries()[0]
+    await _check_topic("agenda", tenant.name, tenant.settings.kafka_bootstrap_servers)
+
+
+async def test_measurement_events_match_their_schemas(measurement_server, network) -> None:  # type: ignore[no-untyped-def]
+    tenant = measurement_server.tenant
+    async with httpx.AsyncClient(base_url=measurement_server.url, headers=tenant.admin) as api:
+        base = f"/v1/initiatives/{network.initiative_id}"
+        deadline = asyncio.get_running_loop().time() + 30
+        while (await api.get(f"{base}/measurement-settings")).status_code == 404:
+            assert asyncio.get_running_loop().time() < deadline
+            await asyncio.sleep(0.2)
+        assert (await api.patch(f"{base}/measurement-settings",
+                                json={"min_cell_size": 5})).status_code == 200
+        options = [{"code": "f", "label": "F"}, {"code": "m", "label": "M"}]
+        dim = (await api.post(f"{base}/dimensions", json={
+            "code": "sex", "name": "Sex", "options": options})).json()
+        await api.patch(f"/v1/dimensions/{dim['id']}", json={"name": "Sex at birth"})
+        spare = (await api.post(f"{base}/dimensions", json={
+            "code": "spare", "name": "Spare", "options": options})).json()
+        assert (await api.delete(f"/v1/dimensions/{spare['id']}")).status_code == 204
+        ind = (await api.post(f"{base}/indicators", json={
+            "code": "grads", "name": "Graduates", "unit": "count", "direction": "increase",
+            "frequency": "annual", "dimension_ids": [dim["id"]],
+            "goal_ids": [network.goal_id]})).json()
+        await api.patch(f"/v1/indicators/{ind['id']}", json={"definition": "On time."})
+        await api.put(f"/v1/indicators/{ind['id']}/targets",
+                      json={"targets": [{"period": "2030", "value": 100}]})
+        first = (await api.post(f"/v1/indicators/{ind['id']}/observations",
+                                json={"period": "2025", "value": 40})).json()
+        await api.post(f"/v1/indicators/{ind['id']}/observations",
+                       json={"period": "2025", "value": 45})
+        batch = (await api.post(f"{base}/observations/batch", json={"rows": [
+            {"indicator": "grads", "period": "2026", "value": 60,
+             "disaggregation": {"sex": "f"}}]})).json()
+        await api.post(f"/v1/observations/{first['id']}/review", json={"decision": "approve"})
+        await api.post(f"/v1/observations/{batch['results'][0]['observation_id']}/review",
+                       json={"decision": "reject", "note": "duplicate"})
+        await api.patch(f"/v1/indicators/{ind['id']}", json={"status": "retired"})
+    await _check_topic("measurement", tenant.name, tenant.settings.kafka_bootstrap_servers)
+
+
+async def _check_topic(service: str, tenant: str, bootstrap_servers: str) -> None:
+    """Every event type of the service arrives, parses as a CloudEvent and fits its schema."""
+    registry = next(r for r in discover_registries() if r.service == service)
     expected_types = {t.type for t in registry}
-    consumer = AIOKafkaConsumer(registry.topic, bootstrap_servers=tenant.settings
-                                .kafka_bootstrap_servers, auto_offset_reset="earliest")
+    consumer = AIOKafkaConsumer(registry.topic, bootstrap_servers=bootstrap_servers,
+                                auto_offset_reset="earliest")
     await consumer.start()
     seen: dict[str, int] = {}
     try:
@@ -72,11 +115,11 @@ async def test_emitted_events_are_cloudevents_that_match_their_schemas(agenda_se
                         headers={k: v for k, v in record.headers}, key=record.key,
                         value=record.value)
                     event = ce_kafka.from_binary_event(message)
-                    if event.get_extension("tenant") != tenant.name:
+                    if event.get_extension("tenant") != tenant:
                         continue
                     attributes = event.get_attributes()
                     assert attributes["specversion"] == "1.0"
-                    assert attributes["source"] == "/backbone/agenda"
+                    assert attributes["source"] == registry.source
                     assert attributes["type"] in expected_types
                     assert attributes["datacontenttype"] == "application/json"
                     schema_type = registry.get(attributes["type"])
@@ -91,5 +134,4 @@ async def test_emitted_events_are_cloudevents_that_match_their_schemas(agenda_se
                     seen[attributes["type"]] = seen.get(attributes["type"], 0) + 1
     finally:
         await consumer.stop()
-    assert set(seen) == expected_types
-
+    assert set(seen) == expected_types, expected_types - set(seen)

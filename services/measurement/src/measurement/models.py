@@ -47,6 +47,11 @@ class Initiative(TenantEntity, Base):
     min_cell_size: Mapped[int] = mapped_column(Integer, default=10)
     fiscal_year_start_month: Mapped[int] = mapped_column(Integer, default=1)
 
+    @property
+    def initiative_id(self) -> uuid.UUID:
+        """The id under the name every other measurement record uses for it."""
+        return self.id
+
 
 class Goal(Base):
     """A goal of an initiative's common agenda, as agenda announced it."""

@@ -85,7 +85,7 @@ class MeasurementSettingsUpdate(Patch):
 class MeasurementSettingsRead(BaseModel):
     model_config = ConfigDict(from_attributes=True)
 
-    initiative_id: uuid.UUID = Field(validation_alias="id")
+    initiative_id: uuid.UUID
     name: str
     version: int
     min_cell_size: int
