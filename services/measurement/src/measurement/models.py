@@ -13,12 +13,10 @@ from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import (
-    BigInteger,
     Date,
     DateTime,
     Float,
     ForeignKey,
-    Identity,
     Index,
     Integer,
     String,
@@ -126,6 +124,12 @@ class Target(Base):
 
 
 class Observation(TenantEntity, Base):
+    """Written in bulk, so indexed lean: its id, its key, and series reads by cell.
+
+    ``initiative_id`` is the indicator's (whose foreign key covers it) and ``tenant`` is
+    always read together with an indicator, so neither has an index of its own.
+    """
+
     __tablename__ = "observations"
     __table_args__ = (
         Index("uq_observations_key", "indicator_id", "period", "cell", "geography",
@@ -133,8 +137,9 @@ class Observation(TenantEntity, Base):
         Index("ix_observations_series", "indicator_id", "cell", "period_end"),
     )
 
-    initiative_id: Mapped[uuid.UUID] = mapped_column(
-        ForeignKey("initiatives.id", ondelete="CASCADE"), index=True)
+    tenant: Mapped[str] = mapped_column(String(100))
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    initiative_id: Mapped[uuid.UUID] = mapped_column(Uuid)
     indicator_id: Mapped[uuid.UUID] = mapped_column(
         ForeignKey("indicators.id", ondelete="CASCADE"))
     period: Mapped[str] = mapped_column(String(20))
@@ -152,19 +157,24 @@ class Observation(TenantEntity, Base):
     status: Mapped[str] = mapped_column(String(20), default="submitted")
     review_note: Mapped[str] = mapped_column(Text, default="")
     recorded_by: Mapped[str] = mapped_column(String(200))
+    last_change: Mapped[str] = mapped_column(String(20), default="recorded")
+    changed_by: Mapped[str] = mapped_column(String(200))
     reviewed_by: Mapped[str | None] = mapped_column(String(200))
     reviewed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
 
 
 class ObservationRevision(Base):
-    """The state of an observation after one change, and who made it."""
+    """An earlier version of an observation, archived when the next change was made.
+
+    The current version lives in ``observations``; together they are the full history.
+    Keyed by observation and version, and only ever written by copying the observation's
+    row, so it carries no foreign key (whose check would cost every bulk row).
+    """
 
     __tablename__ = "observation_revisions"
 
-    id: Mapped[int] = mapped_column(BigInteger, Identity(always=True), primary_key=True)
-    observation_id: Mapped[uuid.UUID] = mapped_column(
-        ForeignKey("observations.id", ondelete="CASCADE"), index=True)
-    version: Mapped[int] = mapped_column(Integer)
+    observation_id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
+    version: Mapped[int] = mapped_column(Integer, primary_key=True)
     change: Mapped[str] = mapped_column(String(20))
     value: Mapped[float | None] = mapped_column(Float)
     numerator: Mapped[float | None] = mapped_column(Float)

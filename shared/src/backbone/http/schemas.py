@@ -6,7 +6,7 @@ import re
 import uuid
 from collections.abc import Callable
 from datetime import date, datetime
-from typing import Annotated, Any
+from typing import Annotated, Any, Self
 
 from pydantic import (
     AnyUrl,
@@ -42,13 +42,16 @@ def _column_value(value: Any, nested: bool = False) -> Any:
 
 
 def _check_text(value: Any) -> None:
+    """Reject NUL and lone surrogates in strings, in lists and dicts, but not inside nested
+    models: each ``Input`` checks its own fields (so a batch is walked once, not twice)."""
     if isinstance(value, str):
         if "\x00" in value:
             raise ValueError("text must not contain NUL characters")
-        try:
-            value.encode("utf-8")
-        except UnicodeEncodeError as exc:
-            raise ValueError("text must be valid Unicode (no lone surrogates)") from exc
+        if not value.isascii():
+            try:
+                value.encode("utf-8")
+            except UnicodeEncodeError as exc:
+                raise ValueError("text must be valid Unicode (no lone surrogates)") from exc
     elif isinstance(value, dict):
         for k, v in value.items():
             _check_text(k)
@@ -79,11 +82,12 @@ class Input(BaseModel):
 
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
-    @model_validator(mode="before")
-    @classmethod
-    def _storable_text(cls, data: Any) -> Any:
-        _check_text(data)
-        return data
+    @model_validator(mode="after")
+    def _storable_text(self) -> Self:
+        for value in self.__dict__.values():
+            if isinstance(value, str | dict | list):
+                _check_text(value)
+        return self
 
     def columns(self, *, exclude: frozenset[str] = frozenset()) -> dict[str, Any]:
         """The values to store, by column name (for a Patch, only the fields sent)."""

@@ -6,6 +6,7 @@ viewers read aggregated figures only, where small cells are protected.
 
 from __future__ import annotations
 
+import itertools
 import uuid
 from collections.abc import Sequence
 
@@ -28,7 +29,7 @@ from measurement.events import (
 )
 from measurement.models import Indicator, Observation, ObservationRevision
 from measurement.service.context import indicator_for, initiative_for
-from measurement.service.recording import Recorder, RowError
+from measurement.service.recording import Recorder, RowError, archive
 from measurement.service.status import refresh_status
 
 
@@ -92,14 +93,16 @@ async def review(session: AsyncSession, principal: Principal, id_: uuid.UUID,
     initiative = await initiative_for(session, principal, observation.initiative_id,
                                       InitiativeRole.BACKBONE)
     check_if_match(if_match, observation.version)
+    await archive(session, [observation.id])
     approve = body.decision is schemas.ReviewDecision.APPROVE
     status = schemas.ObservationStatus.APPROVED if approve else schemas.ObservationStatus.REJECTED
     observation.status = status.value
     observation.review_note = body.note
     observation.reviewed_by = principal.sub
     observation.reviewed_at = utcnow()
+    observation.last_change = status.value
+    observation.changed_by = principal.sub
     observation.touch()
-    session.add(_revision(observation, status.value, principal.sub, body.note))
     indicator = await session.get(Indicator, observation.indicator_id)
     assert indicator is not None
     event_type = OBSERVATION_APPROVED if approve else OBSERVATION_REJECTED
@@ -109,15 +112,6 @@ async def review(session: AsyncSession, principal: Principal, id_: uuid.UUID,
         data=changed_payload(observation, indicator.code, principal.sub, body.note)))
     await refresh_status(session, indicator, initiative)
     return observation
-
-
-def _revision(observation: Observation, change: str, by: str, note: str) -> ObservationRevision:
-    return ObservationRevision(
-        observation_id=observation.id, version=observation.version, change=change,
-        value=observation.value, numerator=observation.numerator,
-        denominator=observation.denominator, source=observation.source,
-        comment=observation.comment, status=observation.status, note=note, changed_by=by,
-        changed_at=utcnow())
 
 
 def changed_payload(observation: Observation, code: str, by: str, note: str
@@ -135,18 +129,20 @@ def changed_payload(observation: Observation, code: str, by: str, note: str
 
 async def history(session: AsyncSession, principal: Principal, id_: uuid.UUID
                   ) -> list[schemas.HistoryEntry]:
+    """Every version, oldest first: the archived ones, then the current one."""
     observation = await get(session, principal, id_)
-    revisions = (await session.execute(
+    earlier = (await session.execute(
         select(ObservationRevision).where(ObservationRevision.observation_id == observation.id)
-        .order_by(ObservationRevision.version, ObservationRevision.id))).scalars()
-    entries: list[schemas.HistoryEntry] = []
-    previous: ObservationRevision | None = None
-    for revision in revisions:
-        entry = schemas.HistoryEntry.model_validate(revision)
-        if previous is not None:
-            entry.previous_value = previous.value
-            entry.previous_numerator = previous.numerator
-            entry.previous_denominator = previous.denominator
-        entries.append(entry)
-        previous = revision
-    return entries
+        .order_by(ObservationRevision.version))).scalars()
+    versions = [schemas.HistoryEntry.model_validate(r) for r in earlier]
+    versions.append(schemas.HistoryEntry(
+        version=observation.version, change=observation.last_change, value=observation.value,
+        numerator=observation.numerator, denominator=observation.denominator,
+        source=observation.source, comment=observation.comment,
+        status=schemas.ObservationStatus(observation.status), note=observation.review_note,
+        changed_by=observation.changed_by, changed_at=observation.updated_at))
+    for previous, entry in itertools.pairwise(versions):
+        entry.previous_value = previous.value
+        entry.previous_numerator = previous.numerator
+        entry.previous_denominator = previous.denominator
+    return versions

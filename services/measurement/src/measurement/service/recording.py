@@ -2,8 +2,9 @@
 
 Rows are checked one by one in Python (a bad row gets its reason and never touches the
 others), then written in set-based statements: one lookup of the existing observations
-(locked), and one statement that upserts the changed rows, writes their revisions and adds
-one outbox event per observation. Dry runs stop before writing.
+(locked); for corrections, one copy of their current versions into the history; and one
+statement that upserts the changed rows and adds one outbox event per observation. Dry runs
+stop before writing.
 """
 
 from __future__ import annotations
@@ -189,6 +190,10 @@ class Recorder:
                                          observation_id=found["id"]))
                 changed.append(prepared)
         if changed and not dry_run:
+            corrected = [r.observation_id for r in results
+                         if r.outcome is RowOutcome.UPDATED and r.observation_id]
+            if corrected:
+                await archive(self.session, corrected)
             await self._upsert(changed)
         return results
 
@@ -253,7 +258,19 @@ def _same_figures(found: Any, row: Prepared) -> bool:
                                   row.comment)
 
 
-# One statement: upsert the rows, keep their revisions and add one event per observation.
+async def archive(session: AsyncSession, ids: Sequence[uuid.UUID]) -> None:
+    """Copy the current versions of observations about to change into their history."""
+    await session.execute(text("""
+        INSERT INTO observation_revisions (
+            observation_id, version, change, value, numerator, denominator, source, comment,
+            status, note, changed_by, changed_at)
+        SELECT id, version, last_change, value, numerator, denominator, source, comment,
+               status, review_note, changed_by, updated_at
+        FROM observations WHERE id = ANY(CAST(:ids AS uuid[]))
+    """), {"ids": list(ids)})
+
+
+# One statement: upsert the rows and add one event per observation.
 # ``xmax = 0`` tells a fresh insert from an update of a row that already existed.
 UPSERT = """
 WITH incoming AS (
@@ -270,25 +287,20 @@ WITH incoming AS (
     INSERT INTO observations AS o (
         id, tenant, initiative_id, indicator_id, period, period_start, period_end, cell,
         disaggregation, geography, organization_id, value, numerator, denominator, source,
-        comment, status, review_note, recorded_by, version, created_at, updated_at)
+        comment, status, review_note, recorded_by, last_change, changed_by, version,
+        created_at, updated_at)
     SELECT id, :tenant, :initiative, indicator_id, period, period_start, period_end, cell,
            disaggregation, geography, organization_id, value, numerator, denominator, source,
-           comment, 'submitted', '', :by, 1, now(), now()
+           comment, 'submitted', '', :by, 'recorded', :by, 1, now(), now()
     FROM incoming
     ON CONFLICT (indicator_id, period, cell, geography, organization_id) DO UPDATE SET
         value = excluded.value, numerator = excluded.numerator,
         denominator = excluded.denominator, source = excluded.source,
         comment = excluded.comment, status = 'submitted', review_note = '',
         reviewed_by = NULL, reviewed_at = NULL, recorded_by = excluded.recorded_by,
+        last_change = 'revised', changed_by = excluded.changed_by,
         version = o.version + 1, updated_at = now()
     RETURNING o.*, (xmax = 0) AS inserted
-), revisions AS (
-    INSERT INTO observation_revisions (
-        observation_id, version, change, value, numerator, denominator, source, comment,
-        status, note, changed_by, changed_at)
-    SELECT id, version, CASE WHEN inserted THEN 'recorded' ELSE 'revised' END, value,
-           numerator, denominator, source, comment, status, '', :by, now()
-    FROM upserted
 )
 INSERT INTO outbox (id, topic, key, type, source, subject, dataschema, tenant, initiative,
                     traceparent, payload, created_at)

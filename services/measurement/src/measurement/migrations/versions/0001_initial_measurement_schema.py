@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-23 19:44:18.776866
+Create Date: 2026-11-23 19:59:04.145201
 """
 
 import sqlalchemy as sa
@@ -35,21 +35,6 @@ def upgrade() -> None:
     sa.Column('received_at', sa.DateTime(timezone=True), nullable=False),
     sa.PrimaryKeyConstraint('consumer', 'event_id', name=op.f('pk_inbox'))
     )
-    op.create_table('initiatives',
-    sa.Column('name', sa.String(length=200), nullable=False),
-    sa.Column('status', sa.String(length=20), nullable=False),
-    sa.Column('source_version', sa.Integer(), nullable=False),
-    sa.Column('min_cell_size', sa.Integer(), nullable=False),
-    sa.Column('fiscal_year_start_month', sa.Integer(), nullable=False),
-    sa.Column('id', sa.Uuid(), nullable=False),
-    sa.Column('tenant', sa.String(length=100), nullable=False),
-    sa.Column('version', sa.Integer(), nullable=False),
-    sa.Column('created_at', sa.DateTime(timezone=True), server_default=sa.text('now()'), nullable=False),
-    sa.Column('updated_at', sa.DateTime(timezone=True), server_default=sa.text('now()'), nullable=False),
-    sa.PrimaryKeyConstraint('id', name=op.f('pk_initiatives'))
-    )
-    op.create_index(op.f('ix_initiatives_tenant'), 'initiatives', ['tenant'], unique=False)
-    op.create_index(op.f('ix_initiatives_updated_at'), 'initiatives', ['updated_at'], unique=False)
     op.create_table('outbox',
     sa.Column('id', sa.Uuid(), nullable=False),
     sa.Column('seq', sa.BigInteger(), sa.Identity(always=True), nullable=False),
@@ -65,11 +50,40 @@ def upgrade() -> None:
     sa.Column('payload', postgresql.JSONB(astext_type=sa.Text()), nullable=False),
     sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
     sa.Column('published_at', sa.DateTime(timezone=True), nullable=True),
-    sa.PrimaryKeyConstraint('id', name=op.f('pk_outbox')),
-    sa.UniqueConstraint('seq', name=op.f('uq_outbox_seq'))
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_outbox'))
     )
-    op.create_index('ix_outbox_published_at', 'outbox', ['published_at'], unique=False)
+    op.create_index('ix_outbox_published_at', 'outbox', ['published_at'], unique=False, postgresql_where=sa.text('published_at IS NOT NULL'))
     op.create_index('ix_outbox_unpublished', 'outbox', ['seq'], unique=False, postgresql_where=sa.text('published_at IS NULL'))
+    op.create_table('initiatives',
+    sa.Column('name', sa.String(length=200), nullable=False),
+    sa.Column('status', sa.String(length=20), nullable=False),
+    sa.Column('source_version', sa.Integer(), nullable=False),
+    sa.Column('min_cell_size', sa.Integer(), nullable=False),
+    sa.Column('fiscal_year_start_month', sa.Integer(), nullable=False),
+    sa.Column('id', sa.Uuid(), nullable=False),
+    sa.Column('tenant', sa.String(length=100), nullable=False),
+    sa.Column('version', sa.Integer(), nullable=False),
+    sa.Column('created_at', sa.DateTime(timezone=True), server_default=sa.text('now()'), nullable=False),
+    sa.Column('updated_at', sa.DateTime(timezone=True), server_default=sa.text('now()'), nullable=False),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_initiatives'))
+    )
+    op.create_index(op.f('ix_initiatives_tenant'), 'initiatives', ['tenant'], unique=False)
+    op.create_index(op.f('ix_initiatives_updated_at'), 'initiatives', ['updated_at'], unique=False)
+    op.create_table('observation_revisions',
+    sa.Column('observation_id', sa.Uuid(), nullable=False),
+    sa.Column('version', sa.Integer(), nullable=False),
+    sa.Column('change', sa.String(length=20), nullable=False),
+    sa.Column('value', sa.Float(), nullable=True),
+    sa.Column('numerator', sa.Float(), nullable=True),
+    sa.Column('denominator', sa.Float(), nullable=True),
+    sa.Column('source', sa.Text(), nullable=False),
+    sa.Column('comment', sa.Text(), nullable=False),
+    sa.Column('status', sa.String(length=20), nullable=False),
+    sa.Column('note', sa.Text(), nullable=False),
+    sa.Column('changed_by', sa.String(length=200), nullable=False),
+    sa.Column('changed_at', sa.DateTime(timezone=True), nullable=False),
+    sa.PrimaryKeyConstraint('observation_id', 'version', name=op.f('pk_observation_revisions'))
+    )
     op.create_table('dimensions',
     sa.Column('code', sa.String(length=64), nullable=False),
     sa.Column('name', sa.String(length=200), nullable=False),
@@ -147,6 +161,8 @@ def upgrade() -> None:
     op.create_index(op.f('ix_indicators_tenant'), 'indicators', ['tenant'], unique=False)
     op.create_index(op.f('ix_indicators_updated_at'), 'indicators', ['updated_at'], unique=False)
     op.create_table('observations',
+    sa.Column('tenant', sa.String(length=100), nullable=False),
+    sa.Column('updated_at', sa.DateTime(timezone=True), nullable=False),
     sa.Column('initiative_id', sa.Uuid(), nullable=False),
     sa.Column('indicator_id', sa.Uuid(), nullable=False),
     sa.Column('period', sa.String(length=20), nullable=False),
@@ -164,21 +180,17 @@ def upgrade() -> None:
     sa.Column('status', sa.String(length=20), nullable=False),
     sa.Column('review_note', sa.Text(), nullable=False),
     sa.Column('recorded_by', sa.String(length=200), nullable=False),
+    sa.Column('last_change', sa.String(length=20), nullable=False),
+    sa.Column('changed_by', sa.String(length=200), nullable=False),
     sa.Column('reviewed_by', sa.String(length=200), nullable=True),
     sa.Column('reviewed_at', sa.DateTime(timezone=True), nullable=True),
     sa.Column('id', sa.Uuid(), nullable=False),
-    sa.Column('tenant', sa.String(length=100), nullable=False),
     sa.Column('version', sa.Integer(), nullable=False),
     sa.Column('created_at', sa.DateTime(timezone=True), server_default=sa.text('now()'), nullable=False),
-    sa.Column('updated_at', sa.DateTime(timezone=True), server_default=sa.text('now()'), nullable=False),
     sa.ForeignKeyConstraint(['indicator_id'], ['indicators.id'], name=op.f('fk_observations_indicator_id_indicators'), ondelete='CASCADE'),
-    sa.ForeignKeyConstraint(['initiative_id'], ['initiatives.id'], name=op.f('fk_observations_initiative_id_initiatives'), ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_observations'))
     )
-    op.create_index(op.f('ix_observations_initiative_id'), 'observations', ['initiative_id'], unique=False)
     op.create_index('ix_observations_series', 'observations', ['indicator_id', 'cell', 'period_end'], unique=False)
-    op.create_index(op.f('ix_observations_tenant'), 'observations', ['tenant'], unique=False)
-    op.create_index(op.f('ix_observations_updated_at'), 'observations', ['updated_at'], unique=False)
     op.create_index('uq_observations_key', 'observations', ['indicator_id', 'period', 'cell', 'geography', 'organization_id'], unique=True, postgresql_nulls_not_distinct=True)
     op.create_table('targets',
     sa.Column('id', sa.Uuid(), nullable=False),
@@ -197,39 +209,16 @@ def upgrade() -> None:
     )
     op.create_index(op.f('ix_targets_indicator_id'), 'targets', ['indicator_id'], unique=False)
     op.create_index(op.f('ix_targets_initiative_id'), 'targets', ['initiative_id'], unique=False)
-    op.create_table('observation_revisions',
-    sa.Column('id', sa.BigInteger(), sa.Identity(always=True), nullable=False),
-    sa.Column('observation_id', sa.Uuid(), nullable=False),
-    sa.Column('version', sa.Integer(), nullable=False),
-    sa.Column('change', sa.String(length=20), nullable=False),
-    sa.Column('value', sa.Float(), nullable=True),
-    sa.Column('numerator', sa.Float(), nullable=True),
-    sa.Column('denominator', sa.Float(), nullable=True),
-    sa.Column('source', sa.Text(), nullable=False),
-    sa.Column('comment', sa.Text(), nullable=False),
-    sa.Column('status', sa.String(length=20), nullable=False),
-    sa.Column('note', sa.Text(), nullable=False),
-    sa.Column('changed_by', sa.String(length=200), nullable=False),
-    sa.Column('changed_at', sa.DateTime(timezone=True), nullable=False),
-    sa.ForeignKeyConstraint(['observation_id'], ['observations.id'], name=op.f('fk_observation_revisions_observation_id_observations'), ondelete='CASCADE'),
-    sa.PrimaryKeyConstraint('id', name=op.f('pk_observation_revisions'))
-    )
-    op.create_index(op.f('ix_observation_revisions_observation_id'), 'observation_revisions', ['observation_id'], unique=False)
     # ### end Alembic commands ###
 
 
 def downgrade() -> None:
     # ### commands auto generated by Alembic - please adjust! ###
-    op.drop_index(op.f('ix_observation_revisions_observation_id'), table_name='observation_revisions')
-    op.drop_table('observation_revisions')
     op.drop_index(op.f('ix_targets_initiative_id'), table_name='targets')
     op.drop_index(op.f('ix_targets_indicator_id'), table_name='targets')
     op.drop_table('targets')
     op.drop_index('uq_observations_key', table_name='observations', postgresql_nulls_not_distinct=True)
-    op.drop_index(op.f('ix_observations_updated_at'), table_name='observations')
-    op.drop_index(op.f('ix_observations_tenant'), table_name='observations')
     op.drop_index('ix_observations_series', table_name='observations')
-    op.drop_index(op.f('ix_observations_initiative_id'), table_name='observations')
     op.drop_table('observations')
     op.drop_index(op.f('ix_indicators_updated_at'), table_name='indicators')
     op.drop_index(op.f('ix_indicators_tenant'), table_name='indicators')
@@ -243,12 +232,13 @@ def downgrade() -> None:
     op.drop_index(op.f('ix_dimensions_tenant'), table_name='dimensions')
     op.drop_index(op.f('ix_dimensions_initiative_id'), table_name='dimensions')
     op.drop_table('dimensions')
-    op.drop_index('ix_outbox_unpublished', table_name='outbox', postgresql_where=sa.text('published_at IS NULL'))
-    op.drop_index('ix_outbox_published_at', table_name='outbox')
-    op.drop_table('outbox')
+    op.drop_table('observation_revisions')
     op.drop_index(op.f('ix_initiatives_updated_at'), table_name='initiatives')
     op.drop_index(op.f('ix_initiatives_tenant'), table_name='initiatives')
     op.drop_table('initiatives')
+    op.drop_index('ix_outbox_unpublished', table_name='outbox', postgresql_where=sa.text('published_at IS NULL'))
+    op.drop_index('ix_outbox_published_at', table_name='outbox', postgresql_where=sa.text('published_at IS NOT NULL'))
+    op.drop_table('outbox')
     op.drop_table('inbox')
     op.drop_table('idempotency_keys')
     # ### end Alembic commands ###

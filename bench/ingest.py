@@ -1,0 +1,209 @@
+"""Ingest benchmark: 100,000 observations through the measurement batch endpoint.
+
+The measurement service runs as its own uvicorn process (relay included). Ten batches of
+10,000 rows (10 indicators, five years of months, three dimensions, 14 places) are posted
+with two requests in flight. Printed beside it, in the same run: a raw asyncpg
+``executemany`` of the same rows into a plain table. Then the time until all 100,000
+observation events are readable on ``backbone.measurement.v1``, from the last response.
+
+    .venv/bin/python bench/ingest.py [--rows 100000] [--in-flight 2]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import statistics
+import tempfile
+import time
+import uuid
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import asyncpg
+import httpx
+from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
+
+from backbone.auth.tokens import mint_token
+from backbone.devstack.infra import Infrastructure, prepare_service, start_infrastructure
+from backbone.devstack.ports import free_port
+from backbone.devstack.processes import ServiceProcess
+from backbone.events.envelope import CloudEvent
+from backbone.events.kafka import ensure_topics
+from measurement.app import SERVICE
+
+BATCH = 10_000
+DIMENSIONS = {
+    "race": ["asian", "black", "latino", "native", "white"],
+    "gender": ["female", "male"],
+    "age": ["0-4", "5-9", "10-14", "15-19"],
+}
+PLACES = [f"tract-{i:02d}" for i in range(14)]
+
+
+def make_rows(count: int) -> list[dict[str, Any]]:
+    cells: list[dict[str, str]] = [{}]
+    cells += [{d: o} for d, options in DIMENSIONS.items() for o in options]
+    rows = []
+    for indicator in range(10):
+        for year in range(2021, 2026):
+            for month in range(1, 13):
+                for cell in cells:
+                    for place in PLACES:
+                        rows.append({"indicator": f"ind-{indicator}",
+                                     "period": f"{year}-{month:02d}", "disaggregation": cell,
+                                     "geography": place, "value": float(len(rows) % 500)})
+                        if len(rows) == count:
+                            return rows
+    raise ValueError(f"at most {len(rows)} rows")
+
+
+async def announce_initiative(infra: Infrastructure, tenant: str) -> str:
+    """Publish agenda's initiative.created, as agenda would (measurement consumes it)."""
+    initiative = str(uuid.uuid4())
+    event = CloudEvent(id=uuid.uuid4(), source="/backbone/agenda",
+                       type="org.backbone.agenda.initiative.created", subject=initiative,
+                       time=datetime.now(UTC), dataschema="", tenant=tenant,
+                       initiative=initiative, traceparent=None,
+                       data={"id": initiative, "name": "Bench", "status": "active",
+                             "version": 1})
+    producer = AIOKafkaProducer(bootstrap_servers=infra.bootstrap_servers)
+    await producer.start()
+    await producer.send_and_wait("backbone.agenda.v1", event.value(), key=initiative.encode(),
+                                 headers=event.headers())
+    await producer.stop()
+    return initiative
+
+
+async def define(api: httpx.AsyncClient, initiative: str) -> None:
+    """Wait for the initiative to arrive through Kafka, then define what is measured."""
+    base = f"/v1/initiatives/{initiative}"
+    while (await api.get(f"{base}/measurement-settings")).status_code == 404:  # noqa: ASYNC110
+        await asyncio.sleep(0.2)
+    ids = []
+    for code, options in DIMENSIONS.items():
+        r = await api.post(f"{base}/dimensions", json={
+            "code": code, "name": code, "options": [{"code": o, "label": o} for o in options]})
+        ids.append(r.json()["id"])
+    for i in range(10):
+        r = await api.post(f"{base}/indicators", json={
+            "code": f"ind-{i}", "name": f"Indicator {i}", "unit": "count",
+            "direction": "increase", "frequency": "monthly", "status": "active",
+            "dimension_ids": ids})
+        assert r.status_code == 201, r.text
+
+
+async def raw_executemany(dsn: str, rows: list[dict[str, Any]]) -> float:
+    """The same rows into a plain table with the same key, one executemany: rows/s."""
+    conn = await asyncpg.connect(dsn)
+    await conn.execute("""
+        DROP TABLE IF EXISTS raw_observations;
+        CREATE TABLE raw_observations (
+            id uuid PRIMARY KEY, indicator text, period text, cell jsonb, geography text,
+            value float8, UNIQUE (indicator, period, cell, geography))""")
+    records = [(uuid.uuid4(), r["indicator"], r["period"], json.dumps(r["disaggregation"]),
+                r["geography"], r["value"]) for r in rows]
+    started = time.perf_counter()
+    await conn.executemany("INSERT INTO raw_observations VALUES ($1, $2, $3, $4, $5, $6)",
+                           records)
+    elapsed = time.perf_counter() - started
+    await conn.close()
+    return len(rows) / elapsed
+
+
+async def count_events(bootstrap: str, initiative: str, expected: int,
+                       done: asyncio.Event) -> float:
+    """Read the topic until ``expected`` observation events arrived; returns their arrival."""
+    consumer = AIOKafkaConsumer("backbone.measurement.v1", bootstrap_servers=bootstrap,
+                                auto_offset_reset="earliest", fetch_max_wait_ms=20,
+                                max_partition_fetch_bytes=8 * 1024 * 1024)
+    await consumer.start()
+    seen = 0
+    try:
+        while seen < expected:
+            for records in (await consumer.getmany(timeout_ms=200, max_records=5000)).values():
+                seen += sum(1 for r in records if r.key.decode() == initiative
+                            and dict(r.headers)["ce_type"].endswith(b"observation.recorded"))
+        return time.perf_counter()
+    finally:
+        done.set()
+        await consumer.stop()
+
+
+async def ingest(url: str, token: str, initiative: str, rows: list[dict[str, Any]],
+                 in_flight: int) -> tuple[float, list[float], float]:
+    bodies = [json.dumps({"rows": rows[i:i + BATCH]}).encode()
+              for i in range(0, len(rows), BATCH)]
+    headers = {"Authorization": f"Bearer {token}", "Content-Type": "application/json"}
+    latencies: list[float] = []
+    queue = list(bodies)
+    async with httpx.AsyncClient(base_url=url, headers=headers, timeout=120) as api:
+        async def worker() -> None:
+            while queue:
+                body = queue.pop(0)
+                started = time.perf_counter()
+                r = await api.post(f"/v1/initiatives/{initiative}/observations/batch",
+                                   content=body)
+                latencies.append(time.perf_counter() - started)
+                assert r.status_code == 200, r.text[:500]
+                assert r.json()["summary"]["created"] == BATCH
+
+        started = time.perf_counter()
+        await asyncio.gather(*(worker() for _ in range(in_flight)))
+        finished = time.perf_counter()
+    return len(rows) / (finished - started), latencies, finished
+
+
+async def run(infra: Infrastructure, url: str, count: int, in_flight: int) -> None:
+    rows = make_rows(count)
+    settings = infra.settings("bench")
+    token = mint_token(settings, sub="bench", tenant="bench", roles=["network:admin"])
+    raw_rate = await raw_executemany(infra.settings("measurement").asyncpg_dsn, rows)
+    initiative = await announce_initiative(infra, "bench")
+    async with httpx.AsyncClient(base_url=url, headers={"Authorization": f"Bearer {token}"},
+                                 timeout=60) as api:
+        await define(api, initiative)
+    done = asyncio.Event()
+    counter = asyncio.create_task(count_events(infra.bootstrap_servers, initiative, count, done))
+    rate, latencies, finished = await ingest(url, token, initiative, rows, in_flight)
+    try:
+        arrived = await asyncio.wait_for(counter, 120)
+        lag = f"{arrived - finished:.2f} s after the last response"
+    except TimeoutError:
+        lag = "NOT within 120 s"
+    latencies.sort()
+    print(f"{count:,} observations in batches of {BATCH:,}, {in_flight} in flight; "
+          "2 cores shared by PostgreSQL, Tansu, the service and this client")
+    print(f"raw asyncpg executemany (same rows)   {raw_rate:10,.0f} rows/s")
+    print(f"measurement batch endpoint over HTTP  {rate:10,.0f} obs/s  "
+          f"({rate / raw_rate:.2f}x raw)  per request p50 "
+          f"{statistics.median(latencies) * 1000:,.0f} ms, p99 "
+          f"{latencies[max(0, int(len(latencies) * 0.99) - 1)] * 1000:,.0f} ms")
+    print(f"all {count:,} observation.recorded events on backbone.measurement.v1: {lag}")
+
+
+def main(count: int, in_flight: int) -> None:
+    infra = start_infrastructure(Path(tempfile.mkdtemp()), pg_port=free_port(),
+                                 kafka_port=free_port(), durable=False)
+    process = None
+    try:
+        asyncio.run(ensure_topics(infra.bootstrap_servers, ["backbone.agenda.v1"], 3))
+        prepare_service(infra, SERVICE)
+        process = ServiceProcess(SERVICE, infra, free_port(), Path(tempfile.mkdtemp()) / "m.log",
+                                 env={"BACKBONE_LOG_LEVEL": "WARNING"})
+        process.wait_ready()
+        asyncio.run(run(infra, process.url, count, in_flight))
+    finally:
+        if process is not None:
+            process.stop()
+        infra.stop()
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--rows", type=int, default=100_000)
+    parser.add_argument("--in-flight", type=int, default=2)
+    args = parser.parse_args()
+    main(args.rows, args.in_flight)
