@@ -21,10 +21,14 @@ async def get_owned(
     session: AsyncSession, model: type[E], tenant: str, id_: uuid.UUID, what: str,
     *, lock: bool = False,
 ) -> E:
-    """The entity with this id in this tenant, or a 404 (another tenant's id is a 404 too)."""
+    """The entity with this id in this tenant, or a 404 (another tenant's id is a 404 too).
+
+    ``lock`` takes ``FOR NO KEY UPDATE``: it serialises changes of the row without blocking
+    inserts that merely reference it (whose foreign key checks take ``FOR KEY SHARE``).
+    """
     stmt = select(model).where(model.id == id_, model.tenant == tenant)
     if lock:
-        stmt = stmt.with_for_update()
+        stmt = stmt.with_for_update(key_share=True)
     entity = (await session.execute(stmt)).scalar_one_or_none()
     if entity is None:
         raise not_found(what)

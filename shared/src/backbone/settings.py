@@ -45,7 +45,7 @@ class BaseServiceSettings(BaseSettings):
     kafka_topic_partitions: int = 3
 
     outbox_poll_interval_s: float = 1.0
-    outbox_batch_size: int = 500
+    outbox_batch_size: int = 2000
     outbox_retention_hours: float = 72.0
     consumer_max_attempts: int = 5
     consumer_retry_backoff_s: float = 0.2

@@ -54,7 +54,7 @@ async def test_a_write_and_its_consumption_share_one_trace(
     spans = exporter.get_finished_spans()
     server = next(s for s in spans if s.kind == trace.SpanKind.SERVER
                   and s.attributes and s.attributes.get("http.route") == "/v1/initiatives")
-    publish = [s for s in spans if s.name == "publish org.backbone.agenda.initiative.created"
+    publish = [s for s in spans if s.name == "publish backbone.agenda.v1"
                and s.context.trace_id == server.context.trace_id]
     consume = [s for s in spans if s.name == "consume org.backbone.agenda.initiative.created"
                and s.context.trace_id == server.context.trace_id]

@@ -44,6 +44,7 @@ class PublishError(RuntimeError):
     pass
 
 
+
 class OutboxRelay:
     def __init__(self, settings: BaseServiceSettings) -> None:
         self.settings = settings
@@ -94,60 +95,89 @@ class OutboxRelay:
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(self._wake.wait(), self.settings.outbox_poll_interval_s)
 
-    def _headers(self, row: asyncpg.Record) -> list[tuple[str, bytes]]:
-        """CloudEvent headers, with a producer span continuing the writer's trace."""
-        with tracer.start_as_current_span(
-            f"publish {row['type']}",
-            context=context_from_traceparent(row["traceparent"]),
-            kind=trace.SpanKind.PRODUCER,
-        ):
-            return CloudEvent(
-                id=row["id"], source=row["source"], type=row["type"], subject=row["subject"],
-                time=row["created_at"], dataschema=row["dataschema"], tenant=row["tenant"],
-                initiative=row["initiative"],
-                traceparent=current_traceparent() or row["traceparent"], data={},
-            ).headers()
+    @staticmethod
+    def _headers(row: asyncpg.Record, traceparent: str | None) -> list[tuple[str, bytes]]:
+        return CloudEvent(
+            id=row["id"], source=row["source"], type=row["type"], subject=row["subject"],
+            time=row["created_at"], dataschema=row["dataschema"], tenant=row["tenant"],
+            initiative=row["initiative"], traceparent=traceparent, data={},
+        ).headers()
+
+    @staticmethod
+    def _publish_spans(rows: list[asyncpg.Record]) -> dict[str | None, str | None]:
+        """One producer span per writer's trace in this round (a bulk write is one trace),
+        continuing it; maps each writer traceparent to the one the events carry."""
+        carried: dict[str | None, str | None] = {None: None}
+        for row in rows:
+            parent = row["traceparent"]
+            if parent in carried:
+                continue
+            with tracer.start_as_current_span(
+                f"publish {row['topic']}", context=context_from_traceparent(parent),
+                kind=trace.SpanKind.PRODUCER,
+            ):
+                carried[parent] = current_traceparent() or parent
+        return carried
 
     async def _publish_round(self, conn: asyncpg.Connection, producer: AIOKafkaProducer) -> bool:
-        """Publish the oldest unpublished rows; True when more are waiting.
+        """Publish the oldest unpublished rows; True when more may be waiting.
 
-        Each partition gets exactly one batch per round, which the broker stores or rejects
-        as a whole: a failed round is retried from its first row, so a later event of a key
-        can never overtake an earlier one (even without an idempotent producer).
+        Partitions are sent to in parallel; the batches of one partition one after the
+        other, each only once the broker has stored the previous one. A failure stops that
+        partition's sending, and the round is retried from its first unsent row: a later
+        event of a key never overtakes an earlier one (even without an idempotent producer).
         """
         rows = await conn.fetch(_FETCH, self.settings.outbox_batch_size)
         if not rows:
             return False
-        batches: dict[tuple[str, int], tuple[BatchBuilder, list[uuid.UUID]]] = {}
-        full: set[tuple[str, int]] = set()
+        carried = self._publish_spans(rows)
+        queues: dict[tuple[str, int], list[tuple[BatchBuilder, list[uuid.UUID]]]] = {}
         partitions: dict[str, list[int]] = {}
+        placed: dict[tuple[str, str], tuple[str, int]] = {}
         for row in rows:
-            topic, key = row["topic"], row["key"].encode()
-            if topic not in partitions:
-                partitions[topic] = sorted(await producer.partitions_for(topic))
-            tp = (topic, partitions[topic][(murmur2(key) & 0x7FFFFFFF) % len(partitions[topic])])
-            if tp in full:
-                continue  # the rest of this partition waits for the next round, in order
-            batch, ids = batches.setdefault(tp, (producer.create_batch(), []))
-            if batch.append(key=key, value=row["payload"].encode(), timestamp=None,
-                            headers=self._headers(row)) is None:
-                full.add(tp)
-                continue
-            ids.append(row["id"])
-        sent = [(ids, await producer.send_batch(batch, tp[0], partition=tp[1]))
-                for tp, (batch, ids) in batches.items() if ids]
-        results = await asyncio.gather(*(future for _, future in sent), return_exceptions=True)
-        done = [i for (ids, _), result in zip(sent, results, strict=True)
-                if not isinstance(result, BaseException) for i in ids]
+            topic, key = row["topic"], row["key"]
+            tp = placed.get((topic, key))
+            if tp is None:
+                if topic not in partitions:
+                    partitions[topic] = sorted(await producer.partitions_for(topic))
+                choices = partitions[topic]
+                tp = (topic, choices[(murmur2(key.encode()) & 0x7FFFFFFF) % len(choices)])
+                placed[(topic, key)] = tp
+            queue = queues.setdefault(tp, [])
+            message = {"key": key.encode(), "value": row["payload"].encode(), "timestamp": None,
+                       "headers": self._headers(row, carried[row["traceparent"]])}
+            if not queue or queue[-1][0].append(**message) is None:
+                queue.append((producer.create_batch(), []))
+                if queue[-1][0].append(**message) is None:
+                    raise PublishError(f"event {row['id']} does not fit in a batch")
+            queue[-1][1].append(row["id"])
+        results = await asyncio.gather(*(self._send_in_order(producer, tp, queue)
+                                         for tp, queue in queues.items()))
+        done = [i for sent, _ in results for i in sent]
         if done:
             await conn.execute(
                 "UPDATE outbox SET published_at = now() WHERE id = ANY($1::uuid[])", done)
             metrics.OUTBOX_PUBLISHED.inc(len(done))
-        failures = [r for r in results if isinstance(r, BaseException)]
+        failures = [error for _, error in results if error is not None]
         if failures:
             metrics.OUTBOX_PUBLISH_FAILURES.inc()
-            raise PublishError(f"{len(failures)} partition batch(es) failed: {failures[0]!r}")
-        return len(rows) == self.settings.outbox_batch_size or bool(full)
+            raise PublishError(f"{len(failures)} partition(s) failed: {failures[0]!r}")
+        return len(rows) == self.settings.outbox_batch_size
+
+    @staticmethod
+    async def _send_in_order(
+        producer: AIOKafkaProducer, tp: tuple[str, int],
+        queue: list[tuple[BatchBuilder, list[uuid.UUID]]],
+    ) -> tuple[list[uuid.UUID], BaseException | None]:
+        """Send one partition's batches in turn; the ids stored, and the error if any."""
+        sent: list[uuid.UUID] = []
+        for batch, ids in queue:
+            try:
+                await (await producer.send_batch(batch, tp[0], partition=tp[1]))
+            except Exception as exc:
+                return sent, exc
+            sent.extend(ids)
+        return sent, None
 
     async def _maintain(self, conn: asyncpg.Connection) -> None:
         """Backlog metrics and pruning, on their own clocks (not on the hot path)."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import AsyncIterator, Awaitable, Callable
 from typing import Annotated, Any, TypeVar
 
@@ -9,6 +10,7 @@ from fastapi import Depends, Header, Request, Response
 from fastapi.responses import JSONResponse
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import BaseModel
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from backbone.auth.principal import Principal
@@ -60,20 +62,30 @@ IfMatch = Annotated[
 ]
 
 
-def entity_response(model: BaseModel, status_code: int = 200) -> JSONResponse:
-    """A JSON response with the entity's ETag (from its ``version``) when it has one."""
+def entity_response(model: BaseModel, status_code: int = 200) -> Response:
+    """A JSON response with the entity's ETag (from its ``version``) when it has one.
+
+    Serialised by pydantic-core directly to JSON (a bulk import's results are large).
+    """
     headers = {}
     version = getattr(model, "version", None)
     if isinstance(version, int):
         headers["ETag"] = etag_for(version)
-    return JSONResponse(model.model_dump(mode="json"), status_code=status_code, headers=headers)
+    return Response(model.model_dump_json(), status_code=status_code, headers=headers,
+                    media_type="application/json")
+
+
+ATTEMPTS = 3
+RETRYABLE = {"40P01", "40001"}  # deadlock_detected, serialization_failure
 
 
 class Writer:
     """Runs one command in one transaction: the single place where sessions commit.
 
     The command changes state and adds outbox events; the response is stored under the
-    ``Idempotency-Key`` (if any) in the same transaction.
+    ``Idempotency-Key`` (if any) in the same transaction. A transaction the database aborts
+    to break a deadlock (or a serialization conflict) is run again, up to three times: it
+    left nothing behind, so running it again neither loses nor duplicates anything.
     """
 
     def __init__(self, request: Request, principal: Principal) -> None:
@@ -89,6 +101,21 @@ class Writer:
         idempotency_key: str | None = None,
     ) -> Response:
         """``status_code`` may be a function, asked after the command ran (e.g. 201 or 200)."""
+        for attempt in range(1, ATTEMPTS + 1):
+            try:
+                return await self._run_once(command, schema, status_code, idempotency_key)
+            except DBAPIError as exc:
+                if attempt == ATTEMPTS or getattr(exc.orig, "sqlstate", None) not in RETRYABLE:
+                    raise
+        raise AssertionError("unreachable")
+
+    async def _run_once(
+        self,
+        command: Callable[[AsyncSession], Awaitable[Any]],
+        schema: type[M] | None,
+        status_code: int | Callable[[], int],
+        idempotency_key: str | None,
+    ) -> Response:
         request = self.request
         async with request.app.state.sessionmaker() as session, session.begin():
             print_ = ""
@@ -109,9 +136,10 @@ class Writer:
             else:
                 await session.flush()
                 model = schema.model_validate(result)
-                body = model.model_dump(mode="json")
                 response = entity_response(
                     model, status_code() if callable(status_code) else status_code)
+                if idempotency_key:
+                    body = json.loads(bytes(response.body))
             if idempotency_key:
                 session.add(
                     IdempotencyRecord(

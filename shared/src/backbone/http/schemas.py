@@ -41,10 +41,13 @@ def _column_value(value: Any, nested: bool = False) -> Any:
     return value
 
 
+_TEXTUAL = frozenset({str, dict, list})
+
+
 def _check_text(value: Any) -> None:
     """Reject NUL and lone surrogates in strings, in lists and dicts, but not inside nested
     models: each ``Input`` checks its own fields (so a batch is walked once, not twice)."""
-    if isinstance(value, str):
+    if type(value) is str:
         if "\x00" in value:
             raise ValueError("text must not contain NUL characters")
         if not value.isascii():
@@ -52,11 +55,11 @@ def _check_text(value: Any) -> None:
                 value.encode("utf-8")
             except UnicodeEncodeError as exc:
                 raise ValueError("text must be valid Unicode (no lone surrogates)") from exc
-    elif isinstance(value, dict):
+    elif type(value) is dict:
         for k, v in value.items():
             _check_text(k)
             _check_text(v)
-    elif isinstance(value, list):
+    elif type(value) is list:
         for v in value:
             _check_text(v)
 
@@ -85,7 +88,7 @@ class Input(BaseModel):
     @model_validator(mode="after")
     def _storable_text(self) -> Self:
         for value in self.__dict__.values():
-            if isinstance(value, str | dict | list):
+            if type(value) in _TEXTUAL:
                 _check_text(value)
         return self
 

@@ -53,7 +53,7 @@ async def on_goal_deleted(session: AsyncSession, event: CloudEvent) -> None:
     await session.execute(delete(Goal).where(Goal.id == uuid.UUID(goal_id)))
     linked = (await session.execute(select(Indicator).where(
         Indicator.initiative_id == uuid.UUID(event.data["initiative_id"]),
-        Indicator.goal_ids.contains([goal_id])).with_for_update())).scalars()
+        Indicator.goal_ids.contains([goal_id])).with_for_update(key_share=True))).scalars()
     for indicator in linked:
         apply_changes(indicator, {"goal_ids": [g for g in indicator.goal_ids if g != goal_id]})
         await outbox.emit_state(session, INDICATOR_UPDATED, indicator, indicator.initiative_id)

@@ -42,7 +42,7 @@ class RowError(ValueError):
     """Why one row cannot be recorded."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Prepared:
     """A checked row, ready to store."""
 
@@ -209,7 +209,7 @@ class Recorder:
              AND o.cell = i.cell AND o.geography = i.geography
              AND o.organization_id IS NOT DISTINCT FROM i.organization_id
             ORDER BY o.id
-            FOR UPDATE OF o
+            FOR NO KEY UPDATE OF o
         """), {
             "rows": [r.row for r in rows],
             "indicators": [r.indicator.id for r in rows],

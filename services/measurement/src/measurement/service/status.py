@@ -20,7 +20,7 @@ async def refresh_status(session: AsyncSession, indicator: Indicator,
     status is derived data: it does not change the indicator's version (its ETag).
     """
     await session.execute(select(Indicator.id).where(Indicator.id == indicator.id)
-                          .with_for_update())
+                          .with_for_update(key_share=True))
     analysis = Analysis(indicator, initiative, Scheme(), View(ALL_VISIBLE, None))
     overall = (await analysis.progress(session, Filters(), None)).overall
     previous = indicator.progress_status
