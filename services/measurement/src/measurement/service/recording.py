@@ -79,6 +79,7 @@ class Recorder:
         self.schemes = schemes
         self.is_staff = principal.has_role(initiative.id, InitiativeRole.BACKBONE)
         self._periods: dict[str, Period] = {}
+        self._cells: dict[tuple[Any, ...], tuple[str, str | None]] = {}
 
     @classmethod
     async def for_initiative(cls, session: AsyncSession, principal: Principal,
@@ -97,23 +98,33 @@ class Recorder:
         if indicator.status == IndicatorStatus.RETIRED:
             raise RowError(f"indicator '{indicator.code}' is retired")
         period = self._period(row.period, indicator)
-        problem = self.schemes[indicator.id].check(row.disaggregation, for_new_data=True)
-        if problem:
-            raise RowError(problem)
+        cell = self._cell(indicator, row.disaggregation)
         value, numerator, denominator = self._figures(row, indicator)
         return Prepared(
             row=index, id=uuid.uuid4(), indicator=indicator, period=period,
-            cell=cell_key(row.disaggregation), disaggregation=dict(row.disaggregation),
+            cell=cell, disaggregation=row.disaggregation,
             geography=row.geography, organization_id=self._organization(row),
             value=value, numerator=numerator, denominator=denominator,
             source=row.source, comment=row.comment,
         )
 
+    def _cell(self, indicator: Indicator, disaggregation: dict[str, str]) -> str:
+        """The cell's key, once checked against the indicator's scheme (remembered: a batch
+        repeats the same few cells many times)."""
+        memo = (indicator.id, *disaggregation.items())
+        known = self._cells.get(memo)
+        if known is None:
+            problem = self.schemes[indicator.id].check(disaggregation, for_new_data=True)
+            known = self._cells[memo] = (cell_key(disaggregation), problem)
+        if known[1]:
+            raise RowError(known[1])
+        return known[0]
+
     def _indicator_of(self, row: ObservationIn) -> Indicator:
         if not isinstance(row, BatchRow) or (row.indicator is None) == (row.indicator_id is None):
             raise RowError("name the indicator by 'indicator' (its code) or 'indicator_id'")
         found = (self.by_code.get(row.indicator) if row.indicator is not None
-                 else self.by_id.get(row.indicator_id))  # type: ignore[arg-type]
+                 else self.by_id.get(row.indicator_id))
         if found is None:
             raise RowError(f"no indicator '{row.indicator or row.indicator_id}' in this "
                            "initiative")
