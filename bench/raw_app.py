@@ -1,4 +1,4 @@
-"""The raw baseline: FastAPI + asyncpg, one query by id, no library conventions."""
+"""The raw baseline: FastAPI + asyncpg, plain queries, no library conventions."""
 
 import os
 
@@ -19,3 +19,13 @@ async def get_initiative(id_: str) -> dict:
     if row is None:
         raise HTTPException(404)
     return {k: (str(v) if v is not None else None) for k, v in row.items()}
+
+
+@app.get("/series/{id_}")
+async def get_series(id_: str, cell: str = "") -> list:
+    """The observations a series is made of, as stored (no aggregation, no checks)."""
+    rows = await app.state.pool.fetch(
+        "SELECT period, period_end, value, numerator, denominator FROM observations"
+        " WHERE indicator_id = $1::uuid AND cell = $2", id_, cell)
+    return [[r["period"], str(r["period_end"]), r["value"], r["numerator"], r["denominator"]]
+            for r in rows]

@@ -89,3 +89,32 @@ async def test_disparities_narrowing_and_widening(api: httpx.AsyncClient, story:
         pytest.approx(17.0)
     assert (await api.get(url, params={"dimension": "race", "reference": "nobody"},
                           headers=story.staff)).status_code == 422
+
+
+@pytest.mark.parametrize(("rule", "expected"), [("sum", 60.0), ("mean", 20.0), ("latest", 30.0)])
+async def test_places_combine_by_the_declared_rule(
+    api: httpx.AsyncClient, make_setup: Any, rule: str, expected: float
+) -> None:
+    setup = await make_setup(code="seats", name="Seats", unit="count", across_places=rule)
+    url = f"/v1/indicators/{setup.indicator['id']}"
+    for place, value in (("north", 10.0), ("east", 20.0), ("south", 30.0)):  # south is last
+        r = await api.post(f"{url}/observations", headers=setup.staff,
+                           json={"period": "2025", "geography": place, "value": value})
+        assert r.status_code == 201
+    point = (await api.get(f"{url}/series", headers=setup.staff)).json()["series"][0]["points"][0]
+    assert point["value"] == expected
+    assert point["observations"] == 3
+
+
+async def test_cumulative_series_count_from_the_start(
+    api: httpx.AsyncClient, make_setup: Any
+) -> None:
+    setup = await make_setup(code="served", name="Families served", unit="count",
+                             across_time="cumulative", frequency="quarterly")
+    url = f"/v1/indicators/{setup.indicator['id']}"
+    for quarter, value in (("2025Q1", 5), ("2025Q2", 7), ("2025Q3", 0), ("2025Q4", 3)):
+        await api.post(f"{url}/observations", headers=setup.staff,
+                       json={"period": quarter, "value": value})
+    series = (await api.get(f"{url}/series", params={"from": "2025Q3"},
+                            headers=setup.staff)).json()["series"][0]["points"]
+    assert [(p["period"], p["value"]) for p in series] == [("2025Q3", 12.0), ("2025Q4", 15.0)]

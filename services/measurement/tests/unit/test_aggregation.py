@@ -6,24 +6,47 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from measurement.domain.aggregation import AcrossPlaces, AcrossTime, Point, accumulate, combine
+from measurement.domain.aggregation import (
+    AcrossPlaces,
+    AcrossTime,
+    Point,
+    Reports,
+    accumulate,
+    combine,
+)
+
+
+def values(*figures: float, latest: float) -> Reports:
+    """Reports of counts from several places; ``latest`` was reported last."""
+    return Reports(len(figures), sum(figures), len(figures), None, None, Point(latest, order=9))
+
+
+def rates(*pairs: tuple[float, float]) -> Reports:
+    last = pairs[-1]
+    return Reports(len(pairs), None, 0, sum(n for n, _ in pairs), sum(d for _, d in pairs),
+                   Point(last[0] / last[1], last[0], last[1], order=9))
 
 
 def test_counts_sum_average_or_take_the_latest() -> None:
-    points = [Point(10.0, order=1), Point(30.0, order=3), Point(20.0, order=2)]
-    assert combine(points, AcrossPlaces.SUM).value == 60.0
-    assert combine(points, AcrossPlaces.MEAN).value == 20.0
-    assert combine(points, AcrossPlaces.LATEST).value == 30.0
+    reports = values(10.0, 30.0, 20.0, latest=30.0)
+    assert combine(reports, AcrossPlaces.SUM).value == 60.0
+    assert combine(reports, AcrossPlaces.MEAN).value == 20.0
+    assert combine(reports, AcrossPlaces.LATEST).value == 30.0
 
 
 def test_rates_are_pooled_never_averaged_as_percentages() -> None:
-    small = Point(numerator=1, denominator=10)   # 10%
-    large = Point(numerator=90, denominator=100)  # 90%
+    reports = rates((1, 10), (90, 100))  # 10% and 90%
     for rule in (AcrossPlaces.SUM, AcrossPlaces.MEAN):
-        pooled = combine([small, large], rule, multiplier=100)
+        pooled = combine(reports, rule, multiplier=100)
         assert pooled.numerator == 91
         assert pooled.denominator == 110
         assert pooled.value == pytest.approx(82.7272727)  # not (10 + 90) / 2 = 50
+
+
+def test_missing_values_are_not_zeros() -> None:
+    reports = Reports(3, 30.0, 2, None, None, Point(None, order=1))  # one place sent nothing
+    assert combine(reports, AcrossPlaces.MEAN).value == 15.0
+    assert combine(Reports(2, None, 0, None, None, Point()), AcrossPlaces.SUM).value is None
 
 
 def test_cumulative_counts_are_running_totals() -> None:
@@ -40,13 +63,15 @@ def test_cumulative_rates_pool_over_time() -> None:
 
 
 def test_zero_denominator_has_no_rate() -> None:
-    assert combine([Point(numerator=0, denominator=0)], AcrossPlaces.SUM).value is None
+    assert combine(rates((0, 1)), AcrossPlaces.SUM).value == 0.0
+    zero = Reports(1, None, 0, 0.0, 0.0, Point(numerator=0, denominator=0))
+    assert combine(zero, AcrossPlaces.SUM).value is None
 
 
 @given(st.lists(st.tuples(st.integers(0, 1000), st.integers(1, 1000)), min_size=1, max_size=20))
 def test_pooled_rate_lies_between_the_extremes(pairs: list[tuple[int, int]]) -> None:
-    points = [Point(numerator=min(n, d), denominator=d) for n, d in pairs]
-    rates = [p.numerator / p.denominator for p in points]  # type: ignore[operator]
-    pooled = combine(points, AcrossPlaces.SUM).value
+    clean = [(min(n, d), d) for n, d in pairs]
+    pooled = combine(rates(*clean), AcrossPlaces.SUM).value
+    shares = [n / d for n, d in clean]
     assert pooled is not None
-    assert min(rates) - 1e-12 <= pooled <= max(rates) + 1e-12
+    assert min(shares) - 1e-12 <= pooled <= max(shares) + 1e-12

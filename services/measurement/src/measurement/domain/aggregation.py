@@ -7,7 +7,7 @@ adding numerators and denominators, never by averaging percentages: 10/100 and 9
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -23,7 +23,7 @@ class AcrossTime(StrEnum):
     CUMULATIVE = "cumulative"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Point:
     """One observation's figures; ``order`` ranks reports for the ``latest`` rule."""
 
@@ -41,24 +41,35 @@ def ratio_value(numerator: float, denominator: float, multiplier: float) -> floa
     return None if denominator == 0 else numerator / denominator * multiplier
 
 
-def combine(points: Sequence[Point], rule: AcrossPlaces, multiplier: float = 1.0) -> Point:
+@dataclass(frozen=True, slots=True)
+class Reports:
+    """What several observations of one cell in one period add up to, as the database
+    summarises them: counts and sums, and the most recently reported observation.
+
+    ``numerator_sum`` and ``denominator_sum`` are None unless every observation has both.
+    """
+
+    count: int
+    value_sum: float | None
+    values: int
+    numerator_sum: float | None
+    denominator_sum: float | None
+    latest: Point
+
+
+def combine(reports: Reports, rule: AcrossPlaces, multiplier: float = 1.0) -> Point:
     """One point standing for several places (or reporting organizations) in one period."""
-    if not points:
-        raise ValueError("nothing to combine")
     if rule is AcrossPlaces.LATEST:
-        return max(points, key=lambda p: p.order)
-    if all(p.is_ratio for p in points):
+        return reports.latest
+    order = reports.latest.order
+    if reports.numerator_sum is not None and reports.denominator_sum is not None:
         # Pooled: for rates ``sum`` and ``mean`` both mean "the rate of all places together".
-        numerator = sum(p.numerator or 0.0 for p in points)
-        denominator = sum(p.denominator or 0.0 for p in points)
-        return Point(ratio_value(numerator, denominator, multiplier), numerator, denominator,
-                     max(p.order for p in points))
-    values = [p.value for p in points if p.value is not None]
-    if not values:
-        return Point(order=max(p.order for p in points))
-    total = sum(values)
-    value = total / len(values) if rule is AcrossPlaces.MEAN else total
-    return Point(value, order=max(p.order for p in points))
+        return Point(ratio_value(reports.numerator_sum, reports.denominator_sum, multiplier),
+                     reports.numerator_sum, reports.denominator_sum, order)
+    if not reports.values or reports.value_sum is None:
+        return Point(order=order)
+    total = reports.value_sum
+    return Point(total / reports.values if rule is AcrossPlaces.MEAN else total, order=order)
 
 
 def accumulate(points: Iterable[Point], rule: AcrossTime, multiplier: float = 1.0) -> list[Point]:

@@ -13,15 +13,24 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Select, case, func, null, select
+from sqlalchemy.dialects.postgresql import aggregate_order_by, array_agg
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from backbone.auth.principal import InitiativeRole, Principal
 from backbone.http.problems import ProblemError
 from measurement import schemas
 from measurement.domain import disparities, progress, suppression
-from measurement.domain.aggregation import AcrossPlaces, AcrossTime, Point, accumulate, combine
+from measurement.domain.aggregation import (
+    AcrossPlaces,
+    AcrossTime,
+    Point,
+    Reports,
+    accumulate,
+    combine,
+)
 from measurement.domain.cells import Scheme, cell_key
 from measurement.domain.periods import parse_period
 from measurement.domain.progress import Direction, Mark
@@ -104,37 +113,60 @@ class Analysis:
             cells: dict[str | None, str] = {None: cell_key(filters.where)}
         else:
             cells = {o: cell_key({**filters.where, by: o}) for o in self.scheme.all_options(by)}
-        stmt = select(Observation.period, Observation.period_start, Observation.period_end,
-                      Observation.cell, Observation.value, Observation.numerator,
-                      Observation.denominator, Observation.updated_at).where(
-            Observation.indicator_id == self.indicator.id,
-            Observation.cell.in_(list(cells.values())),
-            Observation.status.in_([s.value for s in self.view.statuses]))
-        if filters.geography is not None:
-            stmt = stmt.where(Observation.geography == filters.geography)
-        if filters.organization_id is not None:
-            stmt = stmt.where(Observation.organization_id == filters.organization_id)
-        grouped: dict[tuple[str, str], list[Point]] = defaultdict(list)
+        stmt = self._summaries(list(cells.values()), filters)
+        summaries: dict[tuple[str, str], Reports] = {}
         periods: dict[str, tuple[date, date]] = {}
-        for row in await session.execute(stmt):
-            grouped[(row.cell, row.period)].append(
-                Point(row.value, row.numerator, row.denominator, row.updated_at.timestamp()))
-            periods[row.period] = (row.period_start, row.period_end)
+        result = await (await session.connection()).execute(stmt)
+        for (cell, period, start, end, count, value_sum, values, numerators, denominators,
+             value, numerator, denominator, at) in result.tuples():
+            summaries[(cell, period)] = Reports(
+                count, value_sum, values, numerators, denominators,
+                Point(value, numerator, denominator, at.timestamp()))
+            periods[period] = (start, end)
         ordered = sorted(periods, key=lambda p: (periods[p][1], periods[p][0]))
         out = []
         for group, cell in cells.items():
-            present = [p for p in ordered if (cell, p) in grouped]
-            combined = [combine(grouped[(cell, p)], AcrossPlaces(self.indicator.across_places),
+            present = [p for p in ordered if (cell, p) in summaries]
+            combined = [combine(summaries[(cell, p)], AcrossPlaces(self.indicator.across_places),
                                 self.multiplier) for p in present]
             running = accumulate(combined, AcrossTime(self.indicator.across_time),
                                  self.multiplier)
-            points = [Cell(p, *periods[p], point, len(grouped[(cell, p)]))
+            points = [Cell(p, *periods[p], point, summaries[(cell, p)].count)
                       for p, point in zip(present, running, strict=True)
                       if (filters.start is None or periods[p][1] >= filters.start)
                       and (filters.end is None or periods[p][0] <= filters.end)]
             out.append(SeriesData(group, cell, points))
         self._suppress(out)
         return out
+
+    def _summaries(self, cells: list[str], filters: Filters) -> Select[Any]:
+        """Per cell and period: counts, sums and the latest report (newest ``updated_at``).
+
+        The database does the per-row work; the rules are applied to these summaries.
+        """
+        o = Observation
+        newest = (o.updated_at.desc(), o.id.desc())
+        complete = ((func.count(o.numerator) == func.count())
+                    & (func.count(o.denominator) == func.count()))
+
+        def latest(column: Any) -> Any:
+            if self.indicator.across_places != AcrossPlaces.LATEST:
+                return null()  # an ordered aggregate sorts each group: only when needed
+            return array_agg(aggregate_order_by(column, *newest))[1]
+
+        stmt = select(
+            o.cell, o.period, func.min(o.period_start), func.min(o.period_end), func.count(),
+            func.sum(o.value), func.count(o.value),
+            case((complete, func.sum(o.numerator))), case((complete, func.sum(o.denominator))),
+            latest(o.value), latest(o.numerator), latest(o.denominator), func.max(o.updated_at),
+        ).where(o.indicator_id == self.indicator.id, o.cell.in_(cells),
+                o.status.in_([s.value for s in self.view.statuses])
+        ).group_by(o.cell, o.period)
+        if filters.geography is not None:
+            stmt = stmt.where(o.geography == filters.geography)
+        if filters.organization_id is not None:
+            stmt = stmt.where(o.organization_id == filters.organization_id)
+        return stmt
 
     def _count(self, point: Point) -> float | None:
         if point.denominator is not None:
