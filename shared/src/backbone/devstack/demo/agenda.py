@@ -1,4 +1,4 @@
-"""The demo network, loaded through the public API (so it also exercises the API).
+"""The demo network's common agenda, loaded through agenda's API.
 
 Loading twice changes nothing: organizations are upserted by CRM id, the initiative is
 looked up by name, and everything else is only created with a fresh initiative.
@@ -6,6 +6,7 @@ looked up by name, and everything else is only created with a fresh initiative.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 import httpx
@@ -71,30 +72,46 @@ GOALS = [
 ]
 
 
-def _ok(response: httpx.Response) -> Any:
+def ok(response: httpx.Response) -> Any:
+    """The response's JSON; a failed call stops the demo with what went wrong."""
     if response.status_code >= 400:
         raise RuntimeError(f"{response.request.method} {response.request.url}: "
                            f"{response.status_code} {response.text}")
     return response.json() if response.content else None
 
 
-def load_demo(urls: dict[str, str], token: str) -> None:
-    with httpx.Client(base_url=urls["agenda"], timeout=30,
+@dataclass(frozen=True)
+class Partnership:
+    """What the measurement demo needs from the agenda demo."""
+
+    initiative_id: str
+    goal_ids: list[str]
+    organizations: dict[str, str]  # CRM id -> organization id
+
+
+def load_agenda(url: str, token: str) -> Partnership:
+    with httpx.Client(base_url=url, timeout=30,
                       headers={"Authorization": f"Bearer {token}"}) as api:
         orgs = [
-            _ok(api.put(f"/v1/organizations/by-external-id/salesforce/{crm_id}", json={
+            ok(api.put(f"/v1/organizations/by-external-id/salesforce/{crm_id}", json={
                 "name": name, "sector": sector, "external_ids": {"salesforce": crm_id},
             }))
             for crm_id, name, sector in ORGANIZATIONS
         ]
-        existing = _ok(api.get("/v1/initiatives", params={"limit": 500}))["items"]
-        if any(i["name"] == INITIATIVE["name"] for i in existing):
-            return
-        initiative = _ok(api.post("/v1/initiatives", json=INITIATIVE))
+        by_crm = {crm_id: org["id"] for (crm_id, _, _), org in zip(ORGANIZATIONS, orgs,
+                                                                   strict=True)}
+        existing = ok(api.get("/v1/initiatives", params={"limit": 500}))["items"]
+        for found in existing:
+            if found["name"] == INITIATIVE["name"]:
+                goals = ok(api.get(f"/v1/initiatives/{found['id']}/goals",
+                                   params={"limit": 100}))["items"]
+                ordered = sorted(goals, key=lambda g: g["position"])
+                return Partnership(found["id"], [g["id"] for g in ordered], by_crm)
+        initiative = ok(api.post("/v1/initiatives", json=INITIATIVE))
         base = f"/v1/initiatives/{initiative['id']}"
         roles = {0: ["funder"], 1: ["partner", "champion"], 2: ["champion"], 4: ["backbone"]}
         participants = [
-            _ok(api.post(f"{base}/participants", json={
+            ok(api.post(f"{base}/participants", json={
                 "kind": "organization", "organization_id": org["id"],
                 "roles": roles.get(i, ["partner"]), "joined_on": "2024-09-01",
                 "commitment_statement": f"{org['name']} aligns its programmes with the "
@@ -103,29 +120,30 @@ def load_demo(urls: dict[str, str], token: str) -> None:
             for i, org in enumerate(orgs)
         ]
         for name in ("Maria Delgado (Eastside parent)", "James Carter (youth representative)"):
-            participants.append(_ok(api.post(f"{base}/participants", json={
+            participants.append(ok(api.post(f"{base}/participants", json={
                 "kind": "community_member", "display_name": name,
                 "roles": ["community_representative"], "joined_on": "2024-10-15",
             })))
         goal_ids = []
         for position, (title, population, strategies) in enumerate(GOALS):
-            goal = _ok(api.post(f"{base}/goals", json={
+            goal = ok(api.post(f"{base}/goals", json={
                 "title": title, "population": population, "position": position}))
             goal_ids.append(goal["id"])
             for s_position, strategy in enumerate(strategies):
-                _ok(api.post(f"/v1/goals/{goal['id']}/strategies",
+                ok(api.post(f"/v1/goals/{goal['id']}/strategies",
                              json={"title": strategy, "position": s_position}))
-        _ok(api.post(f"{base}/working-groups", json={
+        ok(api.post(f"{base}/working-groups", json={
             "name": "Early Learning Action Team", "purpose": "Kindergarten readiness.",
             "goal_ids": goal_ids[:2], "member_ids": [p["id"] for p in participants[1:6]]}))
-        _ok(api.post(f"{base}/working-groups", json={
+        ok(api.post(f"{base}/working-groups", json={
             "name": "Graduation Action Team", "purpose": "On-time graduation.",
             "goal_ids": goal_ids[2:], "member_ids": [p["id"] for p in participants[6:]]}))
-        _ok(api.post(f"{base}/decisions", json={
+        ok(api.post(f"{base}/decisions", json={
             "title": "Adopt the four cradle-to-career goals", "method": "consensus",
             "decided_on": "2024-11-20", "goal_ids": goal_ids,
             "participant_ids": [p["id"] for p in participants]}))
-        _ok(api.post(f"{base}/decisions", json={
+        ok(api.post(f"{base}/decisions", json={
             "title": "Prioritise the east side for pre-K expansion", "method": "vote",
             "decided_on": "2025-02-12", "votes": {"in_favour": 11, "against": 2, "abstained": 1},
             "goal_ids": goal_ids[:1]}))
+        return Partnership(initiative["id"], goal_ids, by_crm)
