@@ -31,7 +31,6 @@ from backbone.devstack.infra import Infrastructure, prepare_service, start_infra
 from backbone.devstack.ports import free_port
 from backbone.devstack.processes import ServiceProcess
 from backbone.events.envelope import CloudEvent
-from backbone.events.kafka import ensure_topics
 from measurement.app import SERVICE
 
 BATCH = 10_000
@@ -189,7 +188,6 @@ def main(count: int, in_flight: int) -> None:
                                  kafka_port=free_port(), durable=False)
     process = None
     try:
-        asyncio.run(ensure_topics(infra.bootstrap_servers, ["backbone.agenda.v1"], 3))
         prepare_service(infra, SERVICE)
         process = ServiceProcess(SERVICE, infra, free_port(), Path(tempfile.mkdtemp()) / "m.log",
                                  env={"BACKBONE_LOG_LEVEL": "WARNING"})

@@ -28,7 +28,6 @@ from backbone.auth.tokens import mint_token
 from backbone.devstack.infra import Infrastructure, prepare_service, start_infrastructure
 from backbone.devstack.ports import free_port, wait_for_port
 from backbone.devstack.processes import ServiceProcess
-from backbone.events.kafka import ensure_topics
 from measurement.app import SERVICE
 
 
@@ -113,7 +112,6 @@ def main(seconds: float, connections: int) -> None:
     infra = start_infrastructure(Path(tempfile.mkdtemp()), pg_port=free_port(),
                                  kafka_port=free_port(), durable=False)
     try:
-        asyncio.run(ensure_topics(infra.bootstrap_servers, ["backbone.agenda.v1"], 3))
         prepare_service(infra, SERVICE)
         measure(infra, seconds, connections)
     finally:

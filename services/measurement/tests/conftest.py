@@ -12,16 +12,14 @@ from fastapi import FastAPI
 
 from backbone.devstack.infra import Infrastructure
 from backbone.events.envelope import CloudEvent
-from backbone.events.kafka import ensure_topics
 from backbone.testing import Tenant, client, service_app
 from measurement.app import SERVICE, create_app
 from measurement.config import Settings
-from measurement.service.readmodel import AGENDA_TOPIC, HANDLERS
+from measurement.service.readmodel import HANDLERS
 
 
 @pytest.fixture(scope="session")
 async def measurement_app(infra: Infrastructure) -> AsyncIterator[FastAPI]:
-    await ensure_topics(infra.bootstrap_servers, [AGENDA_TOPIC], 3)
     async with service_app(infra, SERVICE, create_app, Settings) as app:
         yield app
 

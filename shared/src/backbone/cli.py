@@ -41,7 +41,7 @@ def _topics(args: argparse.Namespace) -> None:
     for spec in discover_services():
         if args.service in (spec.name, "all"):
             settings = BaseServiceSettings(service_name=spec.name)
-            topics = [settings.topic, settings.dead_letter_topic]
+            topics = spec.topics(settings)
             asyncio.run(ensure_topics(settings.kafka_bootstrap_servers, topics,
                                       settings.kafka_topic_partitions))
             print(f"{spec.name}: topics {', '.join(topics)} exist")

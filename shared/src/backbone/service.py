@@ -12,6 +12,7 @@ from importlib.metadata import entry_points
 from pathlib import Path
 
 from backbone.events.registry import EventRegistry
+from backbone.settings import BaseServiceSettings
 
 
 @dataclass(frozen=True)
@@ -21,6 +22,11 @@ class ServiceSpec:
     app: str
     migrations: Path
     events: str  # "module:attribute" of the service's EventRegistry
+    consumes: tuple[str, ...] = ()  # other services' topics its consumers read
+
+    def topics(self, settings: BaseServiceSettings) -> list[str]:
+        """The topics it needs: its own, its dead-letter topic and those it consumes."""
+        return [settings.topic, settings.dead_letter_topic, *self.consumes]
 
 
 def discover_services() -> list[ServiceSpec]:

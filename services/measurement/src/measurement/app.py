@@ -47,7 +47,8 @@ TAGS = [
 MIGRATIONS = Path(__file__).parent / "migrations"
 
 SERVICE = ServiceSpec(name="measurement", port=8002, app="measurement.app:create_app",
-                      migrations=MIGRATIONS, events="measurement.events:registry")
+                      migrations=MIGRATIONS, events="measurement.events:registry",
+                      consumes=(AGENDA_TOPIC,))
 
 
 def create_app(settings_: Settings | None = None) -> FastAPI:

@@ -81,10 +81,8 @@ def start_infrastructure(
 def prepare_service(infra: Infrastructure, spec: ServiceSpec, **overrides: object) -> None:
     """Create the service's topics and database, and migrate it to head."""
     settings = infra.settings(spec.name, **overrides)
-    asyncio.run(ensure_topics(
-        infra.bootstrap_servers, [settings.topic, settings.dead_letter_topic],
-        settings.kafka_topic_partitions,
-    ))
+    asyncio.run(ensure_topics(infra.bootstrap_servers, spec.topics(settings),
+                              settings.kafka_topic_partitions))
     upgrade(settings, spec.migrations)
 
 

@@ -123,8 +123,11 @@ class Recorder:
     def _indicator_of(self, row: ObservationIn) -> Indicator:
         if not isinstance(row, BatchRow) or (row.indicator is None) == (row.indicator_id is None):
             raise RowError("name the indicator by 'indicator' (its code) or 'indicator_id'")
-        found = (self.by_code.get(row.indicator) if row.indicator is not None
-                 else self.by_id.get(row.indicator_id))
+        found: Indicator | None = None
+        if row.indicator is not None:
+            found = self.by_code.get(row.indicator)
+        elif row.indicator_id is not None:
+            found = self.by_id.get(row.indicator_id)
         if found is None:
             raise RowError(f"no indicator '{row.indicator or row.indicator_id}' in this "
                            "initiative")
