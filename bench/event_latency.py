@@ -17,26 +17,18 @@ import argparse
 import asyncio
 import multiprocessing
 import statistics
-import tempfile
 import time
 from datetime import UTC, datetime
-from pathlib import Path
 
 import httpx
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
+from harness import running
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from agenda.app import SERVICE
 from backbone.auth.tokens import mint_token
 from backbone.db import create_sessionmaker
-from backbone.devstack.infra import (
-    Infrastructure,
-    consumer_database,
-    prepare_service,
-    start_infrastructure,
-)
-from backbone.devstack.ports import free_port
-from backbone.devstack.processes import ServiceProcess
+from backbone.devstack.infra import Infrastructure, consumer_database
 from backbone.events.consumer import EventConsumer
 from backbone.events.envelope import CloudEvent
 from backbone.events.kafka import ensure_topics
@@ -149,26 +141,14 @@ async def backbone_path(infra: Infrastructure, agenda: str, rate: float,
 
 
 def main(rate: float, seconds: float) -> None:
-    infra = start_infrastructure(Path(tempfile.mkdtemp()), pg_port=free_port(),
-                                 kafka_port=free_port(), durable=False)
-    process = None
-    try:
-        prepare_service(infra, SERVICE)
-        process = ServiceProcess(SERVICE, infra, free_port(), Path(tempfile.mkdtemp()) / "a.log",
-                                 env={"BACKBONE_LOG_LEVEL": "WARNING"})
-        process.wait_ready()
-        agenda = process.url
+    with running(SERVICE) as (infra, process):
         raw = asyncio.run(raw_baseline(infra, rate, seconds))
-        backbone = asyncio.run(backbone_path(infra, agenda, rate, seconds))
-        print(f"{rate:.0f} writes/s for {seconds:.0f} s, Tansu broker, 2 cores shared by all")
-        summary("raw produce -> consume", raw)
-        summary("commit -> outbox -> relay -> handler", backbone, raw)
-        if len(backbone) < rate * seconds:
-            print(f"missing events: {int(rate * seconds) - len(backbone)}")
-    finally:
-        if process is not None:
-            process.stop()
-        infra.stop()
+        backbone = asyncio.run(backbone_path(infra, process.url, rate, seconds))
+    print(f"{rate:.0f} writes/s for {seconds:.0f} s, Tansu broker, 2 cores shared by all")
+    summary("raw produce -> consume", raw)
+    summary("commit -> outbox -> relay -> handler", backbone, raw)
+    if len(backbone) < rate * seconds:
+        print(f"missing events: {int(rate * seconds) - len(backbone)}")
 
 
 if __name__ == "__main__":

@@ -15,21 +15,18 @@ import argparse
 import asyncio
 import json
 import statistics
-import tempfile
 import time
 import uuid
 from datetime import UTC, datetime
-from pathlib import Path
 from typing import Any
 
 import asyncpg
 import httpx
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
+from harness import running
 
 from backbone.auth.tokens import mint_token
-from backbone.devstack.infra import Infrastructure, prepare_service, start_infrastructure
-from backbone.devstack.ports import free_port
-from backbone.devstack.processes import ServiceProcess
+from backbone.devstack.infra import Infrastructure
 from backbone.events.envelope import CloudEvent
 from measurement.app import SERVICE
 
@@ -184,19 +181,8 @@ async def run(infra: Infrastructure, url: str, count: int, in_flight: int) -> No
 
 
 def main(count: int, in_flight: int) -> None:
-    infra = start_infrastructure(Path(tempfile.mkdtemp()), pg_port=free_port(),
-                                 kafka_port=free_port(), durable=False)
-    process = None
-    try:
-        prepare_service(infra, SERVICE)
-        process = ServiceProcess(SERVICE, infra, free_port(), Path(tempfile.mkdtemp()) / "m.log",
-                                 env={"BACKBONE_LOG_LEVEL": "WARNING"})
-        process.wait_ready()
+    with running(SERVICE) as (infra, process):
         asyncio.run(run(infra, process.url, count, in_flight))
-    finally:
-        if process is not None:
-            process.stop()
-        infra.stop()
 
 
 if __name__ == "__main__":

@@ -14,18 +14,17 @@ from __future__ import annotations
 import argparse
 import asyncio
 import multiprocessing
-import tempfile
 from concurrent.futures import ProcessPoolExecutor
-from pathlib import Path
 
 import httpx
 import loadgen
+from harness import running
 from http_get import serve_raw
 from ingest import DIMENSIONS, PLACES, announce_initiative
 from loadgen import Result
 
 from backbone.auth.tokens import mint_token
-from backbone.devstack.infra import Infrastructure, prepare_service, start_infrastructure
+from backbone.devstack.infra import Infrastructure
 from backbone.devstack.ports import free_port, wait_for_port
 from backbone.devstack.processes import ServiceProcess
 from measurement.app import SERVICE
@@ -70,15 +69,13 @@ def report(name: str, result: Result, baseline: Result | None = None) -> None:
           f"p99 {result.p99_ms:6.1f} ms  (n={result.n}, errors={result.errors}){ratio}")
 
 
-def measure(infra: Infrastructure, seconds: float, connections: int) -> None:
+def measure(infra: Infrastructure, service: ServiceProcess, seconds: float,
+            connections: int) -> None:
     settings = infra.settings("measurement")
     raw_port = free_port()
     raw = serve_raw(raw_port, settings.asyncpg_dsn)
-    service = ServiceProcess(SERVICE, infra, free_port(), Path(tempfile.mkdtemp()) / "m.log",
-                             env={"BACKBONE_LOG_LEVEL": "WARNING"})
     try:
         wait_for_port(raw_port, 60, "raw")
-        service.wait_ready()
         token = mint_token(settings, sub="bench", tenant="bench", roles=["network:admin"])
         initiative = asyncio.run(announce_initiative(infra, "bench"))
         indicator = seed(service.url, token, initiative)
@@ -103,19 +100,13 @@ def measure(infra: Infrastructure, seconds: float, connections: int) -> None:
         for name, result in results:
             report(name, result, raw_result)
     finally:
-        service.stop()
         raw.terminate()
         raw.wait(10)
 
 
 def main(seconds: float, connections: int) -> None:
-    infra = start_infrastructure(Path(tempfile.mkdtemp()), pg_port=free_port(),
-                                 kafka_port=free_port(), durable=False)
-    try:
-        prepare_service(infra, SERVICE)
-        measure(infra, seconds, connections)
-    finally:
-        infra.stop()
+    with running(SERVICE) as (infra, service):
+        measure(infra, service, seconds, connections)
 
 
 if __name__ == "__main__":
