@@ -10,8 +10,9 @@ stop before writing.
 from __future__ import annotations
 
 import json
+import os
 import uuid
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -36,6 +37,14 @@ from measurement.schemas import (
 from measurement.service.context import schemes_for
 
 RATIO_TOLERANCE = 1e-6
+
+
+def new_ids() -> Iterator[uuid.UUID]:
+    """Random (version 4) UUIDs, drawing randomness for a thousand at a time."""
+    while True:
+        pool = os.urandom(16 * 1024)
+        for offset in range(0, len(pool), 16):
+            yield uuid.UUID(bytes=pool[offset:offset + 16], version=4)
 
 
 class RowError(ValueError):
@@ -78,6 +87,8 @@ class Recorder:
         self.by_code = {i.code: i for i in indicators}
         self.schemes = schemes
         self.is_staff = principal.has_role(initiative.id, InitiativeRole.BACKBONE)
+        self.retired = {i.id for i in indicators if i.status == IndicatorStatus.RETIRED}
+        self._ids = new_ids()
         self._periods: dict[str, Period] = {}
         self._cells: dict[tuple[Any, ...], tuple[str, str | None]] = {}
 
@@ -95,13 +106,13 @@ class Recorder:
                 ) -> Prepared:
         if indicator is None:
             indicator = self._indicator_of(row)
-        if indicator.status == IndicatorStatus.RETIRED:
+        if indicator.id in self.retired:
             raise RowError(f"indicator '{indicator.code}' is retired")
         period = self._period(row.period, indicator)
         cell = self._cell(indicator, row.disaggregation)
         value, numerator, denominator = self._figures(row, indicator)
         return Prepared(
-            row=index, id=uuid.uuid4(), indicator=indicator, period=period,
+            row=index, id=next(self._ids), indicator=indicator, period=period,
             cell=cell, disaggregation=row.disaggregation,
             geography=row.geography, organization_id=self._organization(row),
             value=value, numerator=numerator, denominator=denominator,
@@ -192,16 +203,17 @@ class Recorder:
         changed: list[Prepared] = []
         for prepared in rows:
             found = existing.get(prepared.row)
+            # Built without validation: every value here is already of its declared type.
             if found is None:
-                results.append(RowResult(row=prepared.row, outcome=RowOutcome.CREATED,
-                                         observation_id=prepared.id))
+                results.append(RowResult.model_construct(
+                    row=prepared.row, outcome=RowOutcome.CREATED, observation_id=prepared.id))
                 changed.append(prepared)
             elif _same_figures(found, prepared):
-                results.append(RowResult(row=prepared.row, outcome=RowOutcome.UNCHANGED,
-                                         observation_id=found["id"]))
+                results.append(RowResult.model_construct(
+                    row=prepared.row, outcome=RowOutcome.UNCHANGED, observation_id=found["id"]))
             else:
-                results.append(RowResult(row=prepared.row, outcome=RowOutcome.UPDATED,
-                                         observation_id=found["id"]))
+                results.append(RowResult.model_construct(
+                    row=prepared.row, outcome=RowOutcome.UPDATED, observation_id=found["id"]))
                 changed.append(prepared)
         if changed and not dry_run:
             corrected = [r.observation_id for r in results
