@@ -7,7 +7,6 @@ observation's key and figures, so a data team can rebuild the data from the topi
 from __future__ import annotations
 
 import uuid
-from datetime import date
 
 from pydantic import ConfigDict
 
@@ -39,23 +38,11 @@ class TargetsSet(EventPayload):
     targets: list[schemas.TargetRead]
 
 
-class ObservationChanged(EventPayload):
+class ObservationChanged(EventPayload, schemas.ObservationFacts):
     """An observation after a change; ``version`` orders the changes of one observation."""
 
     id: uuid.UUID
-    initiative_id: uuid.UUID
-    indicator_id: uuid.UUID
     indicator_code: str
-    period: str
-    period_start: date
-    period_end: date
-    disaggregation: dict[str, str]
-    geography: str
-    organization_id: uuid.UUID | None
-    value: float | None
-    numerator: float | None
-    denominator: float | None
-    status: schemas.ObservationStatus
     version: int
     changed_by: str
     note: str

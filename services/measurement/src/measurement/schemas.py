@@ -319,7 +319,10 @@ class ImportResult(BaseModel):
     results: list[RowResult]
 
 
-class ObservationRead(EntityRead):
+class ObservationFacts(BaseModel):
+    """An observation's key, figures and review status: what its HTTP representation and
+    its events share."""
+
     initiative_id: uuid.UUID
     indicator_id: uuid.UUID
     period: str
@@ -331,9 +334,12 @@ class ObservationRead(EntityRead):
     value: float | None
     numerator: float | None
     denominator: float | None
+    status: ObservationStatus
+
+
+class ObservationRead(EntityRead, ObservationFacts):
     source: str
     comment: str
-    status: ObservationStatus
     review_note: str
     recorded_by: str
     reviewed_by: str | None
