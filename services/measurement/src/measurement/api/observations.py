@@ -52,7 +52,8 @@ async def record_observation(indicator_id: uuid.UUID, body: schemas.ObservationI
 
     return await write.run(
         command, schemas.ObservationRead, idempotency_key=key,
-        status_code=lambda: 201 if outcomes == [schemas.RowOutcome.CREATED] else 200)
+        # The last attempt decides (a transaction retried after a deadlock runs it again).
+        status_code=lambda: 201 if outcomes[-1] is schemas.RowOutcome.CREATED else 200)
 
 
 @router.get("/indicators/{indicator_id}/observations", operation_id="listObservations",
