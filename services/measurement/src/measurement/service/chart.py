@@ -47,7 +47,7 @@ def render(indicator: Indicator, points: list[schemas.SeriesPoint],
         note += f" · suppressed to protect small groups: {', '.join(hidden)}"
     if not shown:
         note += " · no data to show"
-    figure.text(0.01, 0.01, note, fontsize=8, color="#444444")
+    figure.supxlabel(note, fontsize=8, color="#444444")  # below the axes, laid out with them
     buffer = io.BytesIO()
     figure.savefig(buffer, format="svg", metadata={"Date": None})
     return buffer.getvalue()
