@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from typing import Any
 
 import httpx
@@ -118,3 +119,39 @@ async def test_cumulative_series_count_from_the_start(
     series = (await api.get(f"{url}/series", params={"from": "2025Q3"},
                             headers=setup.staff)).json()["series"][0]["points"]
     assert [(p["period"], p["value"]) for p in series] == [("2025Q3", 12.0), ("2025Q4", 15.0)]
+
+
+async def test_a_partner_is_judged_against_its_own_target(
+    api: httpx.AsyncClient, make_setup: Any
+) -> None:
+    setup = await make_setup(code="mentored", name="Youth mentored", unit="count",
+                             baseline_period="2024")
+    ours, theirs = uuid.uuid4(), uuid.uuid4()
+    url = f"/v1/indicators/{setup.indicator['id']}"
+    await api.put(f"{url}/targets", headers=setup.staff, json={"targets": [
+        {"period": "2026", "value": 1000},
+        {"period": "2026", "value": 100, "organization_id": str(ours)}]})
+    for org, values in ((ours, (40, 90)), (theirs, (300, 310))):
+        for year, value in zip(("2024", "2025"), values, strict=True):
+            r = await api.post(f"{url}/observations", headers=setup.partner(org),
+                               json={"period": year, "value": value})
+            assert r.status_code == 201
+    mine = (await api.get(f"{url}/progress", params={"organization_id": str(ours)},
+                          headers=setup.staff)).json()["overall"]
+    assert mine["target"] == {"period": "2026", "value": 100.0}
+    assert mine["status"] == "on_track"  # 40 -> 90 of 100; the trajectory says ~70
+    everyone = (await api.get(f"{url}/progress", headers=setup.staff)).json()["overall"]
+    assert everyone["latest"] == {"period": "2025", "value": 400.0}
+    assert everyone["target"]["value"] == 1000.0
+    assert everyone["status"] == "off_track"
+
+    listed = await api.get(f"{url}/observations", params={"period": "2025"},
+                           headers=setup.partner(ours))
+    assert [o["value"] for o in listed.json()["items"]] == [90.0]
+    approved = await api.get(f"{url}/observations", params={"status": "approved"},
+                             headers=setup.staff)
+    assert approved.json()["items"] == []
+    peeking = await api.get(f"{url}/observations",
+                            params={"organization_id": str(theirs)},
+                            headers=setup.partner(ours))
+    assert peeking.status_code == 403
