@@ -68,4 +68,5 @@ def create_app(settings_: Settings | None = None) -> FastAPI:
         openapi_tags=TAGS,
         consumers=consumers,
         bulk_suffixes=observations.BULK_SUFFIXES,
+        body_models=observations.BODY_MODELS,
     )

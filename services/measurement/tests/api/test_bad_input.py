@@ -45,6 +45,13 @@ async def test_batches_have_limits(api: httpx.AsyncClient, setup: Any) -> None:
     assert too_many.json()["errors"][0]["loc"][:2] == ["body", "rows"]
     empty = await api.post(url, headers=setup.staff, json={"rows": []})
     assert empty.status_code == 422
+    broken = await api.post(url, headers={**setup.staff, "Content-Type": "application/json"},
+                            content=b'{"rows": [')
+    assert broken.status_code == 400
+    assert broken.json()["type"] == "urn:backbone:problem:malformed-json"
+    unknown = await api.post(url, headers=setup.staff, json={"rows": [{**ROW, "colour": "red"}]})
+    assert unknown.status_code == 422
+    assert unknown.json()["errors"][0]["loc"] == ["body", "rows", 0, "colour"]
     huge = await api.post(url, headers={**setup.staff, "Content-Type": "application/json"},
                           content=b'{"rows": [' + b" " * 17_000_000 + b"]}")
     assert huge.status_code == 413

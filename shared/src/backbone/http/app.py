@@ -12,6 +12,7 @@ import structlog
 from fastapi import APIRouter, Depends, FastAPI
 from opentelemetry.instrumentation.fastapi import FastAPIInstrumentor
 from opentelemetry.instrumentation.sqlalchemy import SQLAlchemyInstrumentor
+from pydantic import BaseModel
 
 from backbone.auth.tokens import TokenValidator
 from backbone.background import BackgroundLoop
@@ -25,6 +26,7 @@ from backbone.db import (
 from backbone.events.consumer import EventConsumer
 from backbone.events.registry import EventRegistry
 from backbone.events.relay import OutboxRelay
+from backbone.http.bodies import publish_body_schemas
 from backbone.http.catalogue import catalogue_router
 from backbone.http.health import router as health_router
 from backbone.http.middleware import RequestGuard
@@ -50,6 +52,7 @@ def create_service_app(
     openapi_tags: list[dict[str, Any]] | None = None,
     consumers: ConsumerFactory | None = None,
     bulk_suffixes: tuple[str, ...] = (),
+    body_models: Sequence[type[BaseModel]] = (),
 ) -> FastAPI:
     setup_logging(settings.service_name, settings.log_level, settings.log_json)
     setup_tracing(settings.service_name)
@@ -105,5 +108,6 @@ def create_service_app(
     app.include_router(catalogue_router(registry))
     for router in routers:
         app.include_router(router)
+    publish_body_schemas(app, body_models)
     FastAPIInstrumentor.instrument_app(app, excluded_urls="healthz,readyz,metrics")
     return app

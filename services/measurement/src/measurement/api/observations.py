@@ -5,9 +5,10 @@ from __future__ import annotations
 import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, Query, Request, Response
+from fastapi import APIRouter, Depends, Query, Request, Response
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from backbone.http.bodies import documented_body, json_body
 from backbone.http.deps import (
     CurrentPrincipal,
     IdempotencyKey,
@@ -24,6 +25,8 @@ from measurement.service import imports, observations
 
 router = APIRouter(prefix="/v1", tags=["observations"], responses=PROBLEM_RESPONSES)
 BULK_SUFFIXES = ("/observations/batch", "/observations/import")
+BODY_MODELS = (schemas.BatchRequest,)
+BATCH = json_body(schemas.BatchRequest)
 
 CSV_BODY = {
     "requestBody": {
@@ -70,9 +73,12 @@ async def list_observations(
 
 @router.post("/initiatives/{initiative_id}/observations/batch",
              response_model=schemas.ImportResult, operation_id="importObservationBatch",
+             openapi_extra=documented_body(schemas.BatchRequest),
              summary="Record up to 10,000 observations with per-row results")
-async def import_batch(initiative_id: uuid.UUID, body: schemas.BatchRequest, write: Write,
-                       key: IdempotencyKey = None) -> Response:
+async def import_batch(
+    initiative_id: uuid.UUID, body: Annotated[schemas.BatchRequest, Depends(BATCH)],
+    write: Write, key: IdempotencyKey = None,
+) -> Response:
     return await write.run(lambda s: imports.import_batch(s, write.principal, initiative_id,
                                                           body),
                            schemas.ImportResult, idempotency_key=key)

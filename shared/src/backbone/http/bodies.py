@@ -1,0 +1,61 @@
+"""Large JSON bodies validated by pydantic-core straight from the request bytes.
+
+FastAPI decodes a body with ``json.loads`` and then validates the Python objects; for a
+10,000-row bulk import that costs about four times what ``model_validate_json`` does in
+one pass. Routes that take such bodies declare them with ``json_body`` (the parsed model)
+and ``documented_body`` (their OpenAPI request body); the service app lists the models in
+``body_models`` so their schemas are published in the OpenAPI components.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable, Sequence
+from typing import Any, TypeVar
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from pydantic import BaseModel, ValidationError
+from pydantic.json_schema import models_json_schema
+
+M = TypeVar("M", bound=BaseModel)
+
+COMPONENTS = "#/components/schemas/{model}"
+
+
+def json_body(model: type[M]) -> Callable[[Request], Awaitable[M]]:
+    """A dependency: the request body parsed and validated as ``model``, errors as 422."""
+    async def parse(request: Request) -> M:
+        try:
+            return model.model_validate_json(await request.body())
+        except ValidationError as exc:
+            raise RequestValidationError(
+                [{**e, "loc": ("body", *e["loc"])} for e in exc.errors(include_url=False)]
+            ) from exc
+
+    return parse
+
+
+def documented_body(model: type[BaseModel]) -> dict[str, Any]:
+    """``openapi_extra`` for a route whose body ``json_body`` parses."""
+    return {"requestBody": {"required": True, "content": {"application/json": {
+        "schema": {"$ref": COMPONENTS.format(model=model.__name__)}}}}}
+
+
+def publish_body_schemas(app: FastAPI, models: Sequence[type[BaseModel]]) -> None:
+    """Add the models (and the models they use) to the app's OpenAPI components."""
+    if not models:
+        return
+    generate = app.openapi
+
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema is None:
+            schema = generate()
+            _, definitions = models_json_schema([(m, "validation") for m in models],
+                                                ref_template=COMPONENTS)
+            components = schema.setdefault("components", {}).setdefault("schemas", {})
+            for name, definition in definitions.get("$defs", {}).items():
+                components.setdefault(name, definition)
+            app.openapi_schema = schema
+        return app.openapi_schema
+
+    app.openapi = openapi  # type: ignore[method-assign]
