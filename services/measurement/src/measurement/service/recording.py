@@ -132,7 +132,9 @@ class Recorder:
         return known[0]
 
     def _indicator_of(self, row: ObservationIn) -> Indicator:
-        if not isinstance(row, BatchRow) or (row.indicator is None) == (row.indicator_id is None):
+        # type() rather than isinstance(): pydantic's metaclass makes isinstance slow, and
+        # this runs for every row of a batch.
+        if type(row) is not BatchRow or (row.indicator is None) == (row.indicator_id is None):
             raise RowError("name the indicator by 'indicator' (its code) or 'indicator_id'")
         found: Indicator | None = None
         if row.indicator is not None:
