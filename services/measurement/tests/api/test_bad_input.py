@@ -71,3 +71,18 @@ async def test_unreadable_csv(api: httpx.AsyncClient, setup: Any, content: bytes
     assert response.status_code == 422
     assert response.json()["type"] == "urn:backbone:problem:unreadable-csv"
     assert reason in response.json()["detail"]
+
+
+@pytest.mark.parametrize(("text", "status"), [
+    ("a\\u0000b", 422),
+    ("\\udfff", 400), ("\\uD800x", 400),  # pydantic-core's JSON parser refuses lone surrogates
+    ("caf\\u00e9 \\ud83d\\ude00", 200),  # an accented letter and a proper surrogate pair
+])
+async def test_batch_text_must_be_storable(api: httpx.AsyncClient, setup: Any, text: str,
+                                           status: int) -> None:
+    body = ('{"rows": [{"indicator": "ready", "period": "2024", "numerator": 1, '
+            f'"denominator": 2, "comment": "{text}"}}]}}').encode()
+    response = await api.post(f"/v1/initiatives/{setup.initiative_id}/observations/batch",
+                              headers={**setup.staff, "Content-Type": "application/json"},
+                              content=body)
+    assert response.status_code == status, response.text

@@ -15,6 +15,7 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field,
+    ValidationInfo,
     model_validator,
 )
 
@@ -42,6 +43,8 @@ def _column_value(value: Any, nested: bool = False) -> Any:
 
 
 _TEXTUAL = frozenset({str, dict, list})
+TEXT_CHECKED = "text_checked"
+"""Validation context key: the caller has ruled out NUL and lone surrogates already."""
 
 
 def _check_text(value: Any) -> None:
@@ -86,7 +89,9 @@ class Input(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
     @model_validator(mode="after")
-    def _storable_text(self) -> Self:
+    def _storable_text(self, info: ValidationInfo) -> Self:
+        if info.context and info.context.get(TEXT_CHECKED):
+            return self
         for value in self.__dict__.values():
             if type(value) in _TEXTUAL:
                 _check_text(value)

@@ -122,7 +122,7 @@ class Recorder:
     def _cell(self, indicator: Indicator, disaggregation: dict[str, str]) -> str:
         """The cell's key, once checked against the indicator's scheme (remembered: a batch
         repeats the same few cells many times)."""
-        memo = (indicator.id, *disaggregation.items())
+        memo = (id(indicator), *disaggregation.items())  # the instance: no attribute load
         known = self._cells.get(memo)
         if known is None:
             problem = self.schemes[indicator.id].check(disaggregation, for_new_data=True)
