@@ -155,7 +155,8 @@ class Writer:
         return response
 
 
-def get_writer(request: Request, principal: CurrentPrincipal) -> Writer:
+async def get_writer(request: Request, principal: CurrentPrincipal) -> Writer:
+    """Async so that FastAPI calls it in the event loop, not in its thread pool."""
     return Writer(request, principal)
 
 

@@ -35,7 +35,7 @@ class PageParams(BaseModel):
     updated_since: datetime | None = None
 
 
-def page_params(
+async def page_params(
     limit: Annotated[int, Query(ge=1, le=500, description="Page size.")] = 50,
     cursor: Annotated[
         str | None,
@@ -46,6 +46,7 @@ def page_params(
         Query(description="Only items changed at or after this instant (RFC 3339)."),
     ] = None,
 ) -> PageParams:
+    """Async, like every dependency here: FastAPI runs plain functions in a thread pool."""
     return PageParams(limit=limit, cursor=cursor, updated_since=updated_since)
 
 

@@ -6,6 +6,7 @@ annotations``) because FastAPI reads the ``Filtering`` dependency's signature.
 
 import asyncio
 import uuid
+from dataclasses import dataclass
 from datetime import date
 from typing import Annotated
 
@@ -28,31 +29,35 @@ Where = Annotated[list[str], Query(
     examples=["gender:female"])]
 
 
+@dataclass(frozen=True)
 class Filtering:
     """The query parameters every analysis route shares."""
 
-    def __init__(
-        self,
-        period_from: Annotated[str | None, Query(alias="from", max_length=20,
-                                                 description="First period, e.g. 2022")] = None,
-        period_to: Annotated[str | None, Query(alias="to", max_length=20,
-                                               description="Last period, e.g. 2026Q4")] = None,
-        where: Where = [],  # noqa: B006
-        geography: Annotated[str | None, Query(max_length=200)] = None,
-        organization_id: uuid.UUID | None = None,
-        status: Annotated[list[schemas.ObservationStatus], Query(
-            description="Review statuses to include (backbone staff; others see approved "
-                        "data only). Default: submitted and approved.")] = [],  # noqa: B006
-    ) -> None:
-        self.period_from = period_from
-        self.period_to = period_to
-        self.where = where
-        self.geography = geography
-        self.organization_id = organization_id
-        self.status = status
+    period_from: str | None
+    period_to: str | None
+    where: list[str]
+    geography: str | None
+    organization_id: uuid.UUID | None
+    status: list[schemas.ObservationStatus]
 
 
-Filter = Annotated[Filtering, Depends()]
+async def filtering(
+    period_from: Annotated[str | None, Query(alias="from", max_length=20,
+                                             description="First period, e.g. 2022")] = None,
+    period_to: Annotated[str | None, Query(alias="to", max_length=20,
+                                           description="Last period, e.g. 2026Q4")] = None,
+    where: Where = [],  # noqa: B006
+    geography: Annotated[str | None, Query(max_length=200)] = None,
+    organization_id: uuid.UUID | None = None,
+    status: Annotated[list[schemas.ObservationStatus], Query(
+        description="Review statuses to include (backbone staff; others see approved "
+                    "data only). Default: submitted and approved.")] = [],  # noqa: B006
+) -> Filtering:
+    """Async, so FastAPI calls it in the event loop rather than in its thread pool."""
+    return Filtering(period_from, period_to, where, geography, organization_id, status)
+
+
+Filter = Annotated[Filtering, Depends(filtering)]
 
 
 def _cells(where: list[str]) -> dict[str, str]:
