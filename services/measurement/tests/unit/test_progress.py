@@ -6,7 +6,14 @@ from datetime import date
 
 import pytest
 
-from measurement.domain.progress import Direction, Mark, ProgressStatus, assess, interpolate
+from measurement.domain.progress import (
+    Direction,
+    Mark,
+    ProgressStatus,
+    assess,
+    interpolate,
+    trajectory,
+)
 
 BASE = Mark(date(2020, 12, 31), 40.0, "2020")
 TARGET = Mark(date(2024, 12, 31), 60.0, "2024")  # 1461 days later
@@ -58,3 +65,10 @@ def test_missing_data_or_targets() -> None:
     # Targets at or before the baseline are history, not goals.
     assert assess(BASE, [Mark(date(2019, 12, 31), 90.0, "2019")], at(2022, 1.0),
                   Direction.INCREASE).status is ProgressStatus.NO_TARGET
+
+
+def test_trajectory_runs_from_the_baseline_through_later_targets_in_time_order() -> None:
+    earlier = Mark(date(2019, 12, 31), 90.0, "2019")
+    middle = at(2022, 50.0)
+    assert trajectory(BASE, [TARGET, earlier, middle]) == [BASE, middle, TARGET]
+    assert trajectory(None, [TARGET]) == []

@@ -16,9 +16,7 @@ from backbone.auth.principal import InitiativeRole, Principal
 from backbone.http.deps import CurrentPrincipal, ReadSession
 from backbone.http.problems import PROBLEM_RESPONSES, ProblemError
 from measurement import schemas
-from measurement.domain.periods import parse_period
-from measurement.domain.progress import Mark
-from measurement.service import chart, targets
+from measurement.service import chart
 from measurement.service.analysis import Analysis, Filters, SeriesData, View
 from measurement.service.context import indicator_for, period_or_422, schemes_for
 
@@ -154,26 +152,8 @@ async def get_disparities(
 async def get_chart(indicator_id: uuid.UUID, session: ReadSession,
                     principal: CurrentPrincipal, q: Filter) -> Response:
     analysis, filters = await _analysis(session, principal, indicator_id, q)
-    [series] = await analysis.series(session, filters)
-    progress = await analysis.progress(session, filters, None)
-    goals = (await targets.read(session, principal, indicator_id)).targets
-    marks = [Mark(t.period_end, t.value, t.period) for t in goals
-             if not t.disaggregation and t.organization_id is None]
-    trajectory = _trajectory(progress.overall, analysis, marks)
-    svg = await asyncio.to_thread(chart.render, analysis.indicator, _points(series),
-                                  progress.overall, goals, trajectory)
+    curve = await analysis.curve(session, filters)
+    svg = await asyncio.to_thread(chart.render, analysis.indicator, _points(curve.series),
+                                  curve.read, curve.targets, curve.trajectory)
     return Response(svg, media_type="image/svg+xml",
                     headers={"Cache-Control": "private, max-age=60"})
-
-
-def _trajectory(overall: schemas.GroupProgress, analysis: Analysis, marks: list[Mark]
-                ) -> list[tuple[date, float]]:
-    """Baseline, then each later target: the straight lines progress is judged against."""
-    if overall.baseline is None:
-        return []
-    start = parse_period(overall.baseline.period,
-                         analysis.initiative.fiscal_year_start_month).end
-    points = [(start, overall.baseline.value)]
-    points += [(m.at, m.value) for m in sorted(marks, key=lambda m: m.at) if m.at > start]
-    return points if len(points) > 1 else []
-

@@ -58,12 +58,24 @@ def interpolate(start: Mark, end: Mark, at: date) -> float:
     return start.value + (end.value - start.value) * fraction
 
 
+def targets_ahead(baseline: Mark | None, targets: Sequence[Mark]) -> list[Mark]:
+    """The targets after the baseline, in time order (earlier ones are history)."""
+    return sorted((t for t in targets if baseline is None or t.at > baseline.at),
+                  key=lambda t: t.at)
+
+
+def trajectory(baseline: Mark | None, targets: Sequence[Mark]) -> list[Mark]:
+    """The corners of the path progress is judged against: the baseline, then each target."""
+    if baseline is None:
+        return []
+    return [baseline, *targets_ahead(baseline, targets)]
+
+
 def assess(
     baseline: Mark | None, targets: Sequence[Mark], latest: Mark | None, direction: Direction
 ) -> Progress:
     """Where the latest value stands against the targets (sorted or not)."""
-    ordered = sorted((t for t in targets if baseline is None or t.at > baseline.at),
-                     key=lambda t: t.at)
+    ordered = targets_ahead(baseline, targets)
     if latest is None:
         status = ProgressStatus.NO_DATA if ordered else ProgressStatus.NO_TARGET
         return Progress(status, baseline, None, ordered[0] if ordered else None, None, None)

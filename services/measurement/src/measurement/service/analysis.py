@@ -86,6 +86,16 @@ class SeriesData:
     points: list[Cell]
 
 
+@dataclass
+class Curve:
+    """A series judged against its targets: the progress, and the lines to draw it with."""
+
+    series: SeriesData
+    targets: list[Mark]
+    trajectory: list[Mark]
+    read: schemas.GroupProgress
+
+
 class Analysis:
     """The figures of one indicator as one caller may see them."""
 
@@ -191,37 +201,48 @@ class Analysis:
 
     async def progress(self, session: AsyncSession, filters: Filters, by: str | None
                        ) -> schemas.ProgressRead:
-        targets = list((await session.execute(select(Target).where(
-            Target.indicator_id == self.indicator.id,
-            Target.organization_id.is_(None) if filters.organization_id is None
-            else Target.organization_id == filters.organization_id))).scalars())
+        targets = await self._targets(session, filters)
         overall = (await self.series(session, filters))[0]
         groups = await self.series(session, filters, by) if by else []
         return schemas.ProgressRead(
             indicator_id=self.indicator.id, direction=Direction(self.indicator.direction),
-            overall=self._assess(overall, targets, is_overall=not filters.where), by=by,
-            groups=[self._assess(s, targets, is_overall=False) for s in groups])
+            overall=self._assess(overall, targets, is_overall=not filters.where).read, by=by,
+            groups=[self._assess(s, targets, is_overall=False).read for s in groups])
+
+    async def curve(self, session: AsyncSession, filters: Filters) -> Curve:
+        """What a "turn the curve" chart shows, from one series and one read of targets."""
+        [series] = await self.series(session, filters)
+        targets = await self._targets(session, filters)
+        return self._assess(series, targets, is_overall=not filters.where)
+
+    async def _targets(self, session: AsyncSession, filters: Filters) -> list[Target]:
+        """Targets for all, or for the reporting organization filtered on."""
+        return list((await session.execute(select(Target).where(
+            Target.indicator_id == self.indicator.id,
+            Target.organization_id.is_(None) if filters.organization_id is None
+            else Target.organization_id == filters.organization_id))).scalars())
 
     def _assess(self, series: SeriesData, targets: Sequence[Target], *, is_overall: bool
-                ) -> schemas.GroupProgress:
+                ) -> Curve:
+        """A series against its own targets, or the overall ones if it has none."""
         own = [t for t in targets if t.cell == series.cell] or [t for t in targets
                                                                 if t.cell == ""]
         marks = [Mark(t.period_end, t.value, t.period) for t in own]
         shown = [c for c in series.points if c.point.value is not None]
         latest_cell = shown[-1] if shown else None
         if latest_cell is not None and latest_cell.suppressed:
-            return schemas.GroupProgress(
+            return Curve(series, marks, [], schemas.GroupProgress(
                 group=series.group, status=progress.ProgressStatus.NO_DATA, baseline=None,
                 latest=None, target=None, expected=None, share_of_the_way=None,
-                suppressed=True)
+                suppressed=True))
         baseline = self._baseline(shown, is_overall)
         latest = (Mark(latest_cell.end, latest_cell.point.value, latest_cell.period)
                   if latest_cell is not None and latest_cell.point.value is not None else None)
         result = progress.assess(baseline, marks, latest, Direction(self.indicator.direction))
-        return schemas.GroupProgress(
+        return Curve(series, marks, progress.trajectory(baseline, marks), schemas.GroupProgress(
             group=series.group, status=result.status, baseline=_mark(result.baseline),
             latest=_mark(result.latest), target=_mark(result.target),
-            expected=result.expected, share_of_the_way=result.share_of_the_way)
+            expected=result.expected, share_of_the_way=result.share_of_the_way))
 
     def _baseline(self, shown: Sequence[Cell], is_overall: bool) -> Mark | None:
         wanted = self.indicator.baseline_period

@@ -3,20 +3,20 @@
 from __future__ import annotations
 
 import io
-from datetime import date
 
 from matplotlib.dates import DateFormatter, date2num
 from matplotlib.figure import Figure
 
 from measurement import schemas
+from measurement.domain.progress import Mark
 from measurement.models import Indicator
 
 ACTUAL, TARGET, BASELINE = "#1f5fa6", "#2e8b57", "#888888"
 
 
 def render(indicator: Indicator, points: list[schemas.SeriesPoint],
-           progress: schemas.GroupProgress, targets: list[schemas.TargetRead],
-           trajectory: list[tuple[date, float]]) -> bytes:
+           progress: schemas.GroupProgress, targets: list[Mark],
+           trajectory: list[Mark]) -> bytes:
     """An SVG document; suppressed points are left out of the line and listed in a note."""
     figure = Figure(figsize=(8, 4.5), layout="constrained")
     axes = figure.add_subplot()
@@ -27,13 +27,12 @@ def render(indicator: Indicator, points: list[schemas.SeriesPoint],
     if progress.baseline is not None:
         axes.axhline(progress.baseline.value, color=BASELINE, linestyle=":",
                      label=f"Baseline ({progress.baseline.period})")
-    overall = [t for t in targets if not t.disaggregation and t.organization_id is None]
-    if overall:
-        axes.scatter(date2num([t.period_end for t in overall]), [t.value for t in overall],
+    if targets:
+        axes.scatter(date2num([t.at for t in targets]), [t.value for t in targets],
                      marker="*", s=140, color=TARGET, label="Target", zorder=3)
     if len(trajectory) >= 2:
-        axes.plot(date2num([d for d, _ in trajectory]), [v for _, v in trajectory], linestyle="--",
-                  color=TARGET, label="Trajectory")
+        axes.plot(date2num([m.at for m in trajectory]), [m.value for m in trajectory],
+                  linestyle="--", color=TARGET, label="Trajectory")
     hidden = [p.period for p in points if p.suppressed]
     title = f"{indicator.name} ({indicator.unit})"
     axes.set_title(title, loc="left", fontsize=11)
