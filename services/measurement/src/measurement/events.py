@@ -12,7 +12,7 @@ from pydantic import ConfigDict
 
 from backbone.events.outbox import Outbox
 from backbone.events.registry import EventPayload, EventRegistry, Removed
-from measurement import schemas
+from measurement import figures, schemas
 from measurement.domain.progress import ProgressStatus
 
 
@@ -54,8 +54,8 @@ class IndicatorStatusChanged(EventPayload):
     code: str
     previous_status: ProgressStatus
     status: ProgressStatus
-    latest: schemas.Mark | None
-    target: schemas.Mark | None
+    latest: figures.Mark | None
+    target: figures.Mark | None
 
 
 class ImportCompleted(EventPayload):

@@ -15,7 +15,7 @@ from fastapi import APIRouter, Depends, Query, Response
 from backbone.auth.principal import InitiativeRole, Principal
 from backbone.http.deps import CurrentPrincipal, ReadSession
 from backbone.http.problems import PROBLEM_RESPONSES, ProblemError
-from measurement import schemas
+from measurement import figures, schemas
 from measurement.service import chart
 from measurement.service.analysis import Analysis, Filters, SeriesData, View
 from measurement.service.context import indicator_for, period_or_422, schemes_for
@@ -91,8 +91,8 @@ async def _analysis(session: ReadSession, principal: Principal, indicator_id: uu
     return Analysis(indicator, initiative, scheme, view), filters
 
 
-def _points(series: SeriesData) -> list[schemas.SeriesPoint]:
-    return [schemas.SeriesPoint(
+def _points(series: SeriesData) -> list[figures.SeriesPoint]:
+    return [figures.SeriesPoint(
         period=c.period, period_start=c.start, period_end=c.end, value=c.value,
         numerator=None if c.suppressed else c.point.numerator,
         denominator=None if c.suppressed else c.point.denominator,
@@ -103,33 +103,33 @@ By = Annotated[str | None, Query(max_length=64, description="A dimension code: o
                                                             "per option.")]
 
 
-@router.get("/indicators/{indicator_id}/series", response_model=schemas.SeriesRead,
+@router.get("/indicators/{indicator_id}/series", response_model=figures.SeriesRead,
             operation_id="getSeries",
             summary="The indicator over time, aggregated by its rules, optionally per option")
 async def get_series(indicator_id: uuid.UUID, session: ReadSession,
                      principal: CurrentPrincipal, q: Filter, by: By = None
-                     ) -> schemas.SeriesRead:
+                     ) -> figures.SeriesRead:
     analysis, filters = await _analysis(session, principal, indicator_id, q)
     series = await analysis.series(session, filters, by)
     indicator = analysis.indicator
-    return schemas.SeriesRead(
+    return figures.SeriesRead(
         indicator_id=indicator.id, unit=indicator.unit,
         across_places=indicator.across_places,
         across_time=indicator.across_time,
-        by=by, series=[schemas.Series(group=s.group, points=_points(s)) for s in series])
+        by=by, series=[figures.Series(group=s.group, points=_points(s)) for s in series])
 
 
-@router.get("/indicators/{indicator_id}/progress", response_model=schemas.ProgressRead,
+@router.get("/indicators/{indicator_id}/progress", response_model=figures.ProgressRead,
             operation_id="getProgress",
             summary="Baseline, latest, target and status, overall and per option of `by`")
 async def get_progress(indicator_id: uuid.UUID, session: ReadSession,
                        principal: CurrentPrincipal, q: Filter, by: By = None
-                       ) -> schemas.ProgressRead:
+                       ) -> figures.ProgressRead:
     analysis, filters = await _analysis(session, principal, indicator_id, q)
     return await analysis.progress(session, filters, by)
 
 
-@router.get("/indicators/{indicator_id}/disparities", response_model=schemas.DisparitiesRead,
+@router.get("/indicators/{indicator_id}/disparities", response_model=figures.DisparitiesRead,
             operation_id="getDisparities",
             summary="Each group's gap and ratio to a reference group, and how gaps changed")
 async def get_disparities(
@@ -138,7 +138,7 @@ async def get_disparities(
                                                                "across.")],
     reference: Annotated[str | None, Query(max_length=64, description="The reference option; "
                                            "default: the best-performing group.")] = None,
-) -> schemas.DisparitiesRead:
+) -> figures.DisparitiesRead:
     analysis, filters = await _analysis(session, principal, indicator_id, q)
     return await analysis.disparities(session, filters, dimension.strip().lower(),
                                       reference.strip().lower() if reference else None)

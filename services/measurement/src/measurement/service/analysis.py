@@ -21,7 +21,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from backbone.auth.principal import InitiativeRole, Principal
 from backbone.http.problems import ProblemError
-from measurement import schemas
+from measurement import figures, schemas
 from measurement.domain import disparities, progress, suppression
 from measurement.domain.aggregation import (
     AcrossPlaces,
@@ -93,7 +93,7 @@ class Curve:
     series: SeriesData
     targets: list[Mark]
     trajectory: list[Mark]
-    read: schemas.GroupProgress
+    read: figures.GroupProgress
 
 
 class Analysis:
@@ -200,11 +200,11 @@ class Analysis:
     # --- progress ---------------------------------------------------------------------------
 
     async def progress(self, session: AsyncSession, filters: Filters, by: str | None
-                       ) -> schemas.ProgressRead:
+                       ) -> figures.ProgressRead:
         targets = await self._targets(session, filters)
         overall = (await self.series(session, filters))[0]
         groups = await self.series(session, filters, by) if by else []
-        return schemas.ProgressRead(
+        return figures.ProgressRead(
             indicator_id=self.indicator.id, direction=Direction(self.indicator.direction),
             overall=self._assess(overall, targets, is_overall=not filters.where).read, by=by,
             groups=[self._assess(s, targets, is_overall=False).read for s in groups])
@@ -231,7 +231,7 @@ class Analysis:
         shown = [c for c in series.points if c.point.value is not None]
         latest_cell = shown[-1] if shown else None
         if latest_cell is not None and latest_cell.suppressed:
-            return Curve(series, marks, [], schemas.GroupProgress(
+            return Curve(series, marks, [], figures.GroupProgress(
                 group=series.group, status=progress.ProgressStatus.NO_DATA, baseline=None,
                 latest=None, target=None, expected=None, share_of_the_way=None,
                 suppressed=True))
@@ -239,7 +239,7 @@ class Analysis:
         latest = (Mark(latest_cell.end, latest_cell.point.value, latest_cell.period)
                   if latest_cell is not None and latest_cell.point.value is not None else None)
         result = progress.assess(baseline, marks, latest, Direction(self.indicator.direction))
-        return Curve(series, marks, progress.trajectory(baseline, marks), schemas.GroupProgress(
+        return Curve(series, marks, progress.trajectory(baseline, marks), figures.GroupProgress(
             group=series.group, status=result.status, baseline=_mark(result.baseline),
             latest=_mark(result.latest), target=_mark(result.target),
             expected=result.expected, share_of_the_way=result.share_of_the_way))
@@ -258,7 +258,7 @@ class Analysis:
     # --- disparities ------------------------------------------------------------------------
 
     async def disparities(self, session: AsyncSession, filters: Filters, dimension: str,
-                          reference: str | None) -> schemas.DisparitiesRead:
+                          reference: str | None) -> figures.DisparitiesRead:
         if reference is not None and reference not in self.scheme.all_options(dimension):
             raise ProblemError(422, f"'{reference}' is not an option of '{dimension}'",
                                kind="invalid-filter")
@@ -279,38 +279,38 @@ class Analysis:
         ref = reference or disparities.best_group(latest_values,
                                                   Direction(self.indicator.direction))
         over_time = [self._period_gaps(p, table[p], ref) for p in usable]
-        return schemas.DisparitiesRead(
+        return figures.DisparitiesRead(
             indicator_id=self.indicator.id, dimension=dimension, reference_group=ref,
             reference_rule=rule, latest=over_time[-1], over_time=over_time,
             trends=_trends(over_time, ref))
 
     @staticmethod
-    def _period_gaps(period: str, cells: dict[str, Cell], ref: str) -> schemas.PeriodGaps:
+    def _period_gaps(period: str, cells: dict[str, Cell], ref: str) -> figures.PeriodGaps:
         ref_value = cells[ref].value if ref in cells else None
         groups = []
         for group, cell in sorted(cells.items()):
             value = cell.value
             if value is None or ref_value is None:
-                groups.append(schemas.GroupGap(group=group, value=value, gap=None, ratio=None,
+                groups.append(figures.GroupGap(group=group, value=value, gap=None, ratio=None,
                                                suppressed=cell.suppressed))
                 continue
             gap = disparities.compare(group, value, ref_value)
-            groups.append(schemas.GroupGap(group=group, value=value, gap=gap.gap,
+            groups.append(figures.GroupGap(group=group, value=value, gap=gap.gap,
                                            ratio=gap.ratio))
-        return schemas.PeriodGaps(period=period, reference_value=ref_value, groups=groups)
+        return figures.PeriodGaps(period=period, reference_value=ref_value, groups=groups)
 
 
-def _trends(over_time: Sequence[schemas.PeriodGaps], ref: str) -> list[schemas.GapTrend]:
+def _trends(over_time: Sequence[figures.PeriodGaps], ref: str) -> list[figures.GapTrend]:
     seen: dict[str, list[tuple[str, float]]] = defaultdict(list)
     for period in over_time:
         for g in period.groups:
             if g.group != ref and g.gap is not None:
                 seen[g.group].append((period.period, g.gap))
-    return [schemas.GapTrend(group=group, first_period=gaps[0][0], last_period=gaps[-1][0],
+    return [figures.GapTrend(group=group, first_period=gaps[0][0], last_period=gaps[-1][0],
                              first_gap=gaps[0][1], last_gap=gaps[-1][1],
                              trend=disparities.trend(gaps[0][1], gaps[-1][1]))
             for group, gaps in sorted(seen.items())]
 
 
-def _mark(mark: Mark | None) -> schemas.Mark | None:
-    return None if mark is None else schemas.Mark(period=mark.period, value=mark.value)
+def _mark(mark: Mark | None) -> figures.Mark | None:
+    return None if mark is None else figures.Mark(period=mark.period, value=mark.value)

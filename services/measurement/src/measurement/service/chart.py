@@ -7,15 +7,15 @@ import io
 from matplotlib.dates import DateFormatter, date2num
 from matplotlib.figure import Figure
 
-from measurement import schemas
+from measurement import figures
 from measurement.domain.progress import Mark
 from measurement.models import Indicator
 
 ACTUAL, TARGET, BASELINE = "#1f5fa6", "#2e8b57", "#888888"
 
 
-def render(indicator: Indicator, points: list[schemas.SeriesPoint],
-           progress: schemas.GroupProgress, targets: list[Mark],
+def render(indicator: Indicator, points: list[figures.SeriesPoint],
+           progress: figures.GroupProgress, targets: list[Mark],
            trajectory: list[Mark]) -> bytes:
     """An SVG document; suppressed points are left out of the line and listed in a note."""
     figure = Figure(figsize=(8, 4.5), layout="constrained")

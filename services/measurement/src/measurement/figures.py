@@ -1,0 +1,97 @@
+"""The figures measurement computes from observations: series, progress and disparities
+(response models of the analysis routes)."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date
+
+from pydantic import BaseModel, Field
+
+from measurement.domain.aggregation import AcrossPlaces, AcrossTime
+from measurement.domain.disparities import Trend
+from measurement.domain.progress import Direction, ProgressStatus
+from measurement.schemas import Unit
+
+
+class SeriesPoint(BaseModel):
+    period: str
+    period_start: date
+    period_end: date
+    value: float | None
+    numerator: float | None = None
+    denominator: float | None = None
+    observations: int = Field(description="How many stored observations make this point.")
+    suppressed: bool = Field(default=False, description="Hidden to protect a small group.")
+
+
+class Series(BaseModel):
+    group: str | None = Field(description="The option of the `by` dimension, or None.")
+    points: list[SeriesPoint]
+
+
+class SeriesRead(BaseModel):
+    indicator_id: uuid.UUID
+    unit: Unit
+    across_places: AcrossPlaces
+    across_time: AcrossTime
+    by: str | None
+    series: list[Series]
+
+
+class Mark(BaseModel):
+    period: str
+    value: float
+
+
+class GroupProgress(BaseModel):
+    group: str | None
+    status: ProgressStatus
+    baseline: Mark | None
+    latest: Mark | None
+    target: Mark | None
+    expected: float | None = Field(description="Where the trajectory says the latest should be.")
+    share_of_the_way: float | None = Field(
+        description="(latest - baseline) / (target - baseline); 1.0 is there.")
+    suppressed: bool = False
+
+
+class ProgressRead(BaseModel):
+    indicator_id: uuid.UUID
+    direction: Direction
+    overall: GroupProgress
+    by: str | None
+    groups: list[GroupProgress]
+
+
+class GroupGap(BaseModel):
+    group: str
+    value: float | None
+    gap: float | None
+    ratio: float | None
+    suppressed: bool = False
+
+
+class PeriodGaps(BaseModel):
+    period: str
+    reference_value: float | None
+    groups: list[GroupGap]
+
+
+class GapTrend(BaseModel):
+    group: str
+    first_period: str
+    last_period: str
+    first_gap: float
+    last_gap: float
+    trend: Trend
+
+
+class DisparitiesRead(BaseModel):
+    indicator_id: uuid.UUID
+    dimension: str
+    reference_group: str
+    reference_rule: str = Field(description="'chosen' or 'best' (best-performing, latest).")
+    latest: PeriodGaps
+    over_time: list[PeriodGaps]
+    trends: list[GapTrend]
