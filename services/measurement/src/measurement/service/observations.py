@@ -109,22 +109,12 @@ async def review(session: AsyncSession, principal: Principal, id_: uuid.UUID,
     await outbox.add(session, DomainEvent(
         event_type=event_type, tenant=observation.tenant, subject=observation.id,
         initiative=observation.initiative_id,
-        data=changed_payload(observation, indicator.code, principal.sub, body.note)))
+        data=ObservationChanged(
+            **dict(schemas.ObservationFacts.model_validate(observation, from_attributes=True)),
+            id=observation.id, indicator_code=indicator.code, version=observation.version,
+            changed_by=observation.changed_by, note=observation.review_note)))
     await refresh_status(session, indicator, initiative)
     return observation
-
-
-def changed_payload(observation: Observation, code: str, by: str, note: str
-                    ) -> ObservationChanged:
-    return ObservationChanged(
-        id=observation.id, initiative_id=observation.initiative_id,
-        indicator_id=observation.indicator_id, indicator_code=code, period=observation.period,
-        period_start=observation.period_start, period_end=observation.period_end,
-        disaggregation=observation.disaggregation, geography=observation.geography,
-        organization_id=observation.organization_id, value=observation.value,
-        numerator=observation.numerator, denominator=observation.denominator,
-        status=schemas.ObservationStatus(observation.status), version=observation.version,
-        changed_by=by, note=note)
 
 
 async def history(session: AsyncSession, principal: Principal, id_: uuid.UUID
