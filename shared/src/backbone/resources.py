@@ -35,7 +35,7 @@ ChangeHook = Callable[[AsyncSession, Principal, Any, str], Awaitable[Any]]
 
 @dataclass(frozen=True)
 class InitiativeResource(Generic[E]):
-    """One kind of entity owned by an initiative; ``manager`` changes it, viewers read it.
+    """One kind of entity owned by an initiative; backbone staff change it, viewers read it.
 
     With ``after_change`` the initiative row is locked during changes (so the hook sees
     changes one at a time) and the hook runs after each of them.
@@ -49,7 +49,6 @@ class InitiativeResource(Generic[E]):
     updated: EventType
     deleted: EventType | None = None
     after_change: ChangeHook | None = None
-    manager: InitiativeRole = InitiativeRole.BACKBONE
 
     async def get(self, session: AsyncSession, principal: Principal, id_: uuid.UUID) -> E:
         entity = await get_owned(session, self.model, principal.tenant, id_, self.what)
@@ -74,7 +73,7 @@ class InitiativeResource(Generic[E]):
         initiative = await get_owned(session, self.initiative_model, principal.tenant,
                                      initiative_id, "initiative",
                                      lock=self.after_change is not None)
-        require_role(principal, initiative_id, self.manager)
+        require_role(principal, initiative_id, InitiativeRole.BACKBONE)
         return initiative
 
     async def _changed(
