@@ -28,7 +28,7 @@ from measurement.events import (
     outbox,
 )
 from measurement.models import Indicator, Observation, ObservationRevision
-from measurement.service.context import indicator_for, initiative_for
+from measurement.service.context import indicator_for, initiative_for, schemes_for
 from measurement.service.recording import Recorder, RowError, archive
 from measurement.service.status import refresh_status
 
@@ -37,9 +37,10 @@ async def record(session: AsyncSession, principal: Principal, indicator_id: uuid
                  body: schemas.ObservationIn) -> tuple[Observation, schemas.RowOutcome]:
     indicator, initiative = await indicator_for(session, principal, indicator_id,
                                                 InitiativeRole.PARTNER)
-    recorder = await Recorder.for_initiative(session, principal, initiative)
+    recorder = Recorder(session, principal, initiative, [indicator],
+                        await schemes_for(session, [indicator]))
     try:
-        prepared = recorder.prepare(0, body, recorder.by_id[indicator.id])
+        prepared = recorder.prepare(0, body, indicator)
     except RowError as exc:
         raise ProblemError(422, str(exc), kind="invalid-observation") from exc
     [result] = await recorder.store([prepared], dry_run=False)
