@@ -1,9 +1,12 @@
 """OpenTelemetry tracing and structured JSON logging with trace ids.
 
-Traces are exported over OTLP when the standard ``OTEL_EXPORTER_OTLP_ENDPOINT`` is set;
-otherwise spans are still created (so trace ids appear in logs and on events) but not
-exported. The W3C ``traceparent`` of the request is stored on each outbox row, the relay
-publishes under it and the consumer continues it, so one trace spans the whole flow.
+Traces are exported over OTLP when the standard ``OTEL_EXPORTER_OTLP_ENDPOINT`` is set,
+sampled as the standard ``OTEL_TRACES_SAMPLER`` says (parent-based, always on, by default).
+With no exporter, spans are not recorded unless ``OTEL_TRACES_SAMPLER`` asks for it: trace
+and span ids are still made and propagated (so they appear in logs and on events), but no
+span is built only to be thrown away. The W3C ``traceparent`` of the request is stored on
+each outbox row, the relay publishes under it and the consumer continues it, so one trace
+spans the whole flow.
 """
 
 from __future__ import annotations
@@ -11,6 +14,7 @@ from __future__ import annotations
 import logging
 import os
 import sys
+from collections.abc import Mapping
 from typing import Any
 
 import structlog
@@ -18,15 +22,25 @@ from opentelemetry import context, propagate, trace
 from opentelemetry.sdk.resources import Resource
 from opentelemetry.sdk.trace import TracerProvider
 from opentelemetry.sdk.trace.export import BatchSpanProcessor
+from opentelemetry.sdk.trace.sampling import ALWAYS_OFF, Sampler
 
 tracer = trace.get_tracer("backbone")
+
+
+def sampler_for(environ: Mapping[str, str]) -> Sampler | None:
+    """``ALWAYS_OFF`` when nothing would export the spans and no sampler is asked for;
+    otherwise None: the SDK's choice from ``OTEL_TRACES_SAMPLER``."""
+    if environ.get("OTEL_EXPORTER_OTLP_ENDPOINT") or environ.get("OTEL_TRACES_SAMPLER"):
+        return None
+    return ALWAYS_OFF
 
 
 def setup_tracing(service_name: str) -> None:
     """Install a tracer provider once per process (a second call is a no-op)."""
     if isinstance(trace.get_tracer_provider(), TracerProvider):
         return
-    provider = TracerProvider(resource=Resource.create({"service.name": service_name}))
+    provider = TracerProvider(resource=Resource.create({"service.name": service_name}),
+                              sampler=sampler_for(os.environ))
     if os.environ.get("OTEL_EXPORTER_OTLP_ENDPOINT"):
         from opentelemetry.exporter.otlp.proto.http.trace_exporter import OTLPSpanExporter
 

@@ -8,6 +8,7 @@ external ones. Tests isolate themselves by tenant: each makes a fresh one.
 from __future__ import annotations
 
 import asyncio
+import os
 import shutil
 import tempfile
 import uuid
@@ -33,6 +34,13 @@ from backbone.devstack.ports import free_port
 from backbone.events.envelope import CloudEvent
 from backbone.service import ServiceSpec
 from backbone.settings import BaseServiceSettings
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Record spans in tests (services record them only when exporting), so the tracing
+    code runs and its spans can be checked."""
+    os.environ.setdefault("OTEL_TRACES_SAMPLER", "parentbased_always_on")
+
 
 MakeEntity = Callable[..., Awaitable[dict[str, Any]]]
 """A fixture that creates an entity through the API and returns its JSON."""

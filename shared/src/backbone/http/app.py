@@ -10,7 +10,7 @@ from typing import Any
 
 import structlog
 from fastapi import APIRouter, Depends, FastAPI
-from opentelemetry.instrumentation.fastapi import FastAPIInstrumentor
+from fastapi.telemetry import TelemetryConfig
 from opentelemetry.instrumentation.sqlalchemy import SQLAlchemyInstrumentor
 from pydantic import BaseModel
 
@@ -37,6 +37,18 @@ from backbone.settings import BaseServiceSettings
 from backbone.telemetry import setup_logging, setup_tracing
 
 log = structlog.get_logger(__name__)
+
+_UNTRACED_PATHS = frozenset({"/healthz", "/readyz", "/metrics"})
+
+# FastAPI's own OpenTelemetry support: one server span per request, named by its route.
+# Request metrics are Prometheus's (``backbone.metrics``) and errors are logged by the
+# problem handlers, so FastAPI's metrics, log records and per-dependency spans stay off.
+TELEMETRY: TelemetryConfig = {
+    "metrics": False,
+    "logs": False,
+    "operation_spans": False,
+    "exclude": lambda scope: scope.get("path") in _UNTRACED_PATHS,
+}
 
 ConsumerFactory = Callable[[SessionFactory], Sequence[EventConsumer]]
 
@@ -98,6 +110,7 @@ def create_service_app(
                       "Health, readiness, metrics and the event catalogue."}],
         responses={k: v for k, v in PROBLEM_RESPONSES.items() if k in (401, 422)},
         dependencies=[Depends(reject_unknown_query_parameters)],
+        telemetry=TELEMETRY,
     )
     app.state.settings = settings
     app.state.token_validator = TokenValidator(settings)
@@ -109,5 +122,4 @@ def create_service_app(
     for router in routers:
         app.include_router(router)
     publish_body_schemas(app, body_models)
-    FastAPIInstrumentor.instrument_app(app, excluded_urls="healthz,readyz,metrics")
     return app
