@@ -6,7 +6,7 @@ import uuid
 from typing import Any, TypeVar
 
 from pydantic import BaseModel
-from sqlalchemy import Select, select
+from sqlalchemy import Select, bindparam, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from backbone.db import TenantEntity
@@ -15,6 +15,22 @@ from backbone.http.problems import not_found
 
 E = TypeVar("E", bound=TenantEntity)
 T = TypeVar("T", bound=BaseModel)
+
+
+_BY_ID: dict[tuple[type[TenantEntity], bool], Select[Any]] = {}
+
+
+def _by_id(model: type[TenantEntity], lock: bool) -> Select[Any]:
+    """Built once per model: a statement object that is reused skips building the query
+    and computing its cache key on every call (a third of the ORM's cost for one row)."""
+    stmt = _BY_ID.get((model, lock))
+    if stmt is None:
+        stmt = select(model).where(model.id == bindparam("id"),
+                                   model.tenant == bindparam("tenant"))
+        if lock:
+            stmt = stmt.with_for_update(key_share=True)
+        _BY_ID[(model, lock)] = stmt
+    return stmt
 
 
 async def get_owned(
@@ -26,10 +42,8 @@ async def get_owned(
     ``lock`` takes ``FOR NO KEY UPDATE``: it serialises changes of the row without blocking
     inserts that merely reference it (whose foreign key checks take ``FOR KEY SHARE``).
     """
-    stmt = select(model).where(model.id == id_, model.tenant == tenant)
-    if lock:
-        stmt = stmt.with_for_update(key_share=True)
-    entity = (await session.execute(stmt)).scalar_one_or_none()
+    stmt = _by_id(model, lock)
+    entity = (await session.execute(stmt, {"id": id_, "tenant": tenant})).scalar_one_or_none()
     if entity is None:
         raise not_found(what)
     return entity

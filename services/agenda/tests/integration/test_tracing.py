@@ -58,6 +58,11 @@ async def test_a_write_and_its_consumption_share_one_trace(
                and s.context.trace_id == server.context.trace_id]
     consume = [s for s in spans if s.name == "consume org.backbone.agenda.initiative.created"
                and s.context.trace_id == server.context.trace_id]
+    statements = [s for s in spans if s.kind == trace.SpanKind.CLIENT
+                  and s.context.trace_id == server.context.trace_id and s.attributes
+                  and s.attributes.get("db.operation.name") == "INSERT"]
+    assert statements, "the request's SQL statements are spans of its trace"
+    assert statements[0].attributes["db.system.name"] == "postgresql"
     assert publish, "the relay's publish span continues the request's trace"
     assert consume, "the consumer's span continues the same trace"
     assert consume[0].parent is not None
