@@ -4,7 +4,8 @@ One indicator (percent, pooled across 14 places), 60 months, the total and every
 race (5), gender (2) and age band (4): 10,080 observations, all approved. The measurement
 service and a raw FastAPI + asyncpg endpoint (fetching the same rows, unaggregated) run as
 uvicorn processes on the same database; each query runs for a while on keep-alive
-connections from a separate process.
+connections from a separate process: first one connection (latency alone), then
+``--connections`` at once (latency under concurrent load).
 
     .venv/bin/python bench/series.py [--seconds 8] [--connections 8]
 """
@@ -89,16 +90,18 @@ def measure(infra: Infrastructure, service: ServiceProcess, seconds: float,
             ("disparities by race", f"{url}/disparities?dimension=race"),
         ]
         with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn")) as pool:
-            def go(port: int, path: str, run_s: float = seconds) -> Result:
-                return pool.submit(_run, port, path, headers, run_s, connections).result()
+            def go(port: int, path: str, clients: int, run_s: float = seconds) -> Result:
+                return pool.submit(_run, port, path, headers, run_s, clients).result()
 
-            go(service.port, queries[0][1], 2)  # warm up
-            raw_result = go(raw_port, f"/series/{indicator}")
-            results = [(name, go(service.port, path)) for name, path in queries]
-        print(f"{connections} connections, {seconds:.0f} s per query, 2 cores shared by all")
-        report("raw asyncpg fetch of the total's rows", raw_result)
-        for name, result in results:
-            report(name, result, raw_result)
+            go(service.port, queries[0][1], connections, 2)  # warm up
+            for clients in sorted({1, connections}):
+                raw_result = go(raw_port, f"/series/{indicator}", clients)
+                results = [(name, go(service.port, path, clients)) for name, path in queries]
+                print(f"{clients} connection(s), {seconds:.0f} s per query, "
+                      "2 cores shared by all")
+                report("raw asyncpg fetch of the total's rows", raw_result)
+                for name, result in results:
+                    report(name, result, raw_result)
     finally:
         raw.terminate()
         raw.wait(10)
