@@ -12,6 +12,7 @@ from typing import Any
 import structlog
 from fastapi import APIRouter, Depends, FastAPI
 from fastapi.telemetry import TelemetryConfig
+from opentelemetry.instrumentation.sqlalchemy import SQLAlchemyInstrumentor
 from pydantic import BaseModel
 
 from backbone.auth.tokens import TokenValidator
@@ -23,7 +24,6 @@ from backbone.db import (
     create_read_sessionmaker,
     create_sessionmaker,
 )
-from backbone.db_tracing import trace_statements
 from backbone.events.consumer import EventConsumer
 from backbone.events.registry import EventRegistry
 from backbone.events.relay import OutboxRelay
@@ -88,7 +88,7 @@ def create_service_app(
         if settings.migrate_on_start:
             await asyncio.to_thread(upgrade, settings, migrations)
         engine = create_engine(settings)
-        trace_statements(engine.sync_engine)
+        SQLAlchemyInstrumentor().instrument(engine=engine.sync_engine)
         app.state.engine = engine
         connections = asyncio.Semaphore(settings.database_pool_size
                                         + settings.database_max_overflow)
