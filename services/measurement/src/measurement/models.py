@@ -124,7 +124,8 @@ class Target(Base):
 
 
 class Observation(TenantEntity, Base):
-    """Written in bulk, so indexed lean: its id, its key, and series reads by cell.
+    """Written in bulk, so indexed lean: its id, and its key, which starts with what
+    series reads select by (indicator and cell).
 
     ``initiative_id`` is the indicator's (whose foreign key covers it) and ``tenant`` is
     always read together with an indicator, so neither has an index of its own.
@@ -132,9 +133,8 @@ class Observation(TenantEntity, Base):
 
     __tablename__ = "observations"
     __table_args__ = (
-        Index("uq_observations_key", "indicator_id", "period", "cell", "geography",
+        Index("uq_observations_key", "indicator_id", "cell", "period", "geography",
               "organization_id", unique=True, postgresql_nulls_not_distinct=True),
-        Index("ix_observations_series", "indicator_id", "cell", "period_end"),
     )
 
     tenant: Mapped[str] = mapped_column(String(100))

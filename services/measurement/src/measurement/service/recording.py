@@ -226,18 +226,28 @@ class Recorder:
         return results
 
     async def _existing(self, rows: Sequence[Prepared]) -> dict[int, Any]:
+        """The stored observations with the rows' keys, locked, by row number.
+
+        One lookup in the key's index per row (a lateral join, with the key's column types,
+        so no cast hides the index), whatever the table's statistics say: a join planned on
+        stale statistics read and sorted the whole table for every batch.
+        Rows are looked up, and so locked, in key order, as concurrent batches do too.
+        """
+        rows = sorted(rows, key=_key_order)
         result = await self.session.execute(text("""
             SELECT i.row, o.id, o.value, o.numerator, o.denominator, o.source, o.comment
             FROM unnest(CAST(:rows AS int[]), CAST(:indicators AS uuid[]),
-                        CAST(:periods AS text[]), CAST(:cells AS text[]),
-                        CAST(:geographies AS text[]), CAST(:organizations AS uuid[]))
+                        CAST(:periods AS varchar[]), CAST(:cells AS text[]),
+                        CAST(:geographies AS varchar[]), CAST(:organizations AS uuid[]))
                  AS i(row, indicator_id, period, cell, geography, organization_id)
-            JOIN observations o
-              ON o.indicator_id = i.indicator_id AND o.period = i.period
-             AND o.cell = i.cell AND o.geography = i.geography
-             AND o.organization_id IS NOT DISTINCT FROM i.organization_id
-            ORDER BY o.id
-            FOR NO KEY UPDATE OF o
+            CROSS JOIN LATERAL (
+                SELECT o.id, o.value, o.numerator, o.denominator, o.source, o.comment
+                FROM observations o
+                WHERE o.indicator_id = i.indicator_id AND o.cell = i.cell
+                  AND o.period = i.period AND o.geography = i.geography
+                  AND o.organization_id IS NOT DISTINCT FROM i.organization_id
+                FOR NO KEY UPDATE
+            ) o
         """), {
             "rows": [r.row for r in rows],
             "indicators": [r.indicator.id for r in rows],
@@ -249,8 +259,7 @@ class Recorder:
         return {m["row"]: m for m in result.mappings()}
 
     async def _upsert(self, rows: Sequence[Prepared]) -> None:
-        rows = sorted(rows, key=lambda r: (str(r.indicator.id), r.period.code, r.cell,
-                                           r.geography, str(r.organization_id)))
+        rows = sorted(rows, key=_key_order)
         await self.session.execute(text(UPSERT), {
             "ids": [r.id for r in rows],
             "indicators": [r.indicator.id for r in rows],
@@ -280,6 +289,12 @@ class Recorder:
         await outbox.notify(self.session)
 
 
+def _key_order(row: Prepared) -> tuple[str, ...]:
+    """One order for taking row locks, shared by every writer (so none waits in a cycle)."""
+    return (str(row.indicator.id), row.cell, row.period.code, row.geography,
+            str(row.organization_id))
+
+
 def _same_figures(found: Any, row: Prepared) -> bool:
     return (found["value"], found["numerator"], found["denominator"], found["source"],
             found["comment"]) == (row.value, row.numerator, row.denominator, row.source,
@@ -287,14 +302,16 @@ def _same_figures(found: Any, row: Prepared) -> bool:
 
 
 async def archive(session: AsyncSession, ids: Sequence[uuid.UUID]) -> None:
-    """Copy the current versions of observations about to change into their history."""
+    """Copy the current versions of observations about to change into their history (one
+    lookup by id each, like ``Recorder._existing``, whatever the statistics say)."""
     await session.execute(text("""
         INSERT INTO observation_revisions (
             observation_id, version, change, value, numerator, denominator, source, comment,
             status, note, changed_by, changed_at)
-        SELECT id, version, last_change, value, numerator, denominator, source, comment,
-               status, review_note, changed_by, updated_at
-        FROM observations WHERE id = ANY(CAST(:ids AS uuid[]))
+        SELECT o.id, o.version, o.last_change, o.value, o.numerator, o.denominator, o.source,
+               o.comment, o.status, o.review_note, o.changed_by, o.updated_at
+        FROM unnest(CAST(:ids AS uuid[])) AS i(id)
+        CROSS JOIN LATERAL (SELECT * FROM observations o WHERE o.id = i.id) o
     """), {"ids": list(ids)})
 
 
@@ -321,7 +338,7 @@ WITH incoming AS (
            disaggregation, geography, organization_id, value, numerator, denominator, source,
            comment, 'submitted', '', :by, 'recorded', :by, 1, now(), now()
     FROM incoming
-    ON CONFLICT (indicator_id, period, cell, geography, organization_id) DO UPDATE SET
+    ON CONFLICT (indicator_id, cell, period, geography, organization_id) DO UPDATE SET
         value = excluded.value, numerator = excluded.numerator,
         denominator = excluded.denominator, source = excluded.source,
         comment = excluded.comment, status = 'submitted', review_note = '',
