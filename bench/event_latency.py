@@ -18,7 +18,9 @@ import asyncio
 import multiprocessing
 import statistics
 import time
+from collections.abc import Callable, Coroutine
 from datetime import UTC, datetime
+from typing import Any
 
 import httpx
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
@@ -44,9 +46,11 @@ def summary(name: str, latencies_ms: list[float], baseline: list[float] | None =
     print(f"{name:<34} n={len(latencies_ms):5d}  p50 {p50:6.1f} ms  p99 {p99:6.1f} ms{ratio}")
 
 
-async def paced(rate: float, seconds: float, action) -> None:  # type: ignore[no-untyped-def]
+async def paced(rate: float, seconds: float, action: Callable[[int], Coroutine[Any, Any, None]]
+                ) -> None:
     """Start ``action(i)`` at a fixed rate (not waiting for the previous one)."""
-    tasks, start, i = [], time.perf_counter(), 0
+    tasks: list[asyncio.Task[None]] = []
+    start, i = time.perf_counter(), 0
     while (now := time.perf_counter() - start) < seconds:
         tasks.append(asyncio.create_task(action(i)))
         i += 1

@@ -48,7 +48,8 @@ def measure(agenda_port: int, raw_port: int, initiative_id: str, headers: dict,
     """Each run in a fresh process, so the generator has a core of its own to compete for."""
     with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn")) as pool:
         def go(port: int, method: str, path: str, body: bytes = b"", *, run_s: float = seconds,
-               **extra: str) -> Result:
+               content_type: str | None = None) -> Result:
+            extra = {"Content-Type": content_type} if content_type else {}
             return pool.submit(_run, port, method, path, {**headers, **extra}, body,
                                run_s).result()
 
@@ -57,7 +58,7 @@ def measure(agenda_port: int, raw_port: int, initiative_id: str, headers: dict,
         get = go(agenda_port, "GET", f"/v1/initiatives/{initiative_id}")
         create = go(agenda_port, "POST", "/v1/organizations",
                     b'{"name": "Bench org", "sector": "other"}',
-                    **{"Content-Type": "application/json"})
+                    content_type="application/json")
     print(f"{CONNECTIONS} connections, {seconds:.0f} s per run, 2 cores shared by all")
     report("raw FastAPI+asyncpg GET", raw)
     report("agenda GET initiative", get, raw)

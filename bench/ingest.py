@@ -44,7 +44,7 @@ PLACES = [f"tract-{i:02d}" for i in range(14)]
 def make_rows(count: int) -> list[dict[str, Any]]:
     cells: list[dict[str, str]] = [{}]
     cells += [{d: o} for d, options in DIMENSIONS.items() for o in options]
-    rows = []
+    rows: list[dict[str, Any]] = []
     for indicator in range(10):
         for year in range(2021, 2026):
             for month in range(1, 13):

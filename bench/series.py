@@ -46,7 +46,8 @@ def seed(url: str, token: str, initiative: str) -> str:
             "dimension_ids": ids, "baseline_period": "2021-01"}).json()
         api.put(f"/v1/indicators/{indicator['id']}/targets", json={"targets": [
             {"period": "2025-12", "value": 75}, {"period": "2030-12", "value": 90}]})
-        cells = [{}] + [{d: o} for d, options in DIMENSIONS.items() for o in options]
+        cells: list[dict[str, str]] = [{}]
+        cells += [{d: o} for d, options in DIMENSIONS.items() for o in options]
         rows = [{"indicator": "ready", "period": f"{year}-{month:02d}", "disaggregation": cell,
                  "geography": place, "numerator": 40 + (year - 2021) * 5 + i % 7,
                  "denominator": 100}

@@ -25,8 +25,8 @@ async def library_database(infra: Infrastructure) -> str:
     engine = create_engine(settings)
     async with engine.begin() as conn:
         for table in (OutboxMessage.__table__, InboxMessage.__table__):
-            await conn.run_sync(table.drop, checkfirst=True)  # type: ignore[attr-defined]
-            await conn.run_sync(table.create)  # type: ignore[attr-defined]
+            await conn.run_sync(table.drop, checkfirst=True)
+            await conn.run_sync(table.create)
         await conn.exec_driver_sql("DROP TABLE IF EXISTS effects")
         await conn.exec_driver_sql(
             "CREATE TABLE effects (event_id uuid NOT NULL, consumer text NOT NULL)")

@@ -2,7 +2,6 @@ from __future__ import annotations
 
 import tempfile
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
 import httpx
@@ -13,14 +12,8 @@ from backbone.devstack.infra import Infrastructure, prepare_service
 from backbone.devstack.ports import free_port
 from backbone.devstack.processes import ServiceProcess
 from backbone.service import ServiceSpec
-from backbone.testing import Tenant
+from backbone.testing import Network, RunningService, Tenant
 from measurement.app import SERVICE as MEASUREMENT
-
-
-@dataclass
-class RunningService:
-    url: str
-    tenant: Tenant
 
 
 def _serve(infra: Infrastructure, spec: ServiceSpec) -> Iterator[RunningService]:
@@ -47,14 +40,6 @@ def measurement_server(infra: Infrastructure, agenda_server: RunningService
     """Measurement beside agenda (whose events it consumes), in the agenda server's tenant."""
     for running in _serve(infra, MEASUREMENT):
         yield RunningService(running.url, agenda_server.tenant)
-
-
-@dataclass
-class Network:
-    """An initiative created in agenda and already known to measurement (via Kafka)."""
-
-    initiative_id: str
-    goal_id: str
 
 
 @pytest.fixture(scope="session")

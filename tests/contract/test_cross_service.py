@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import time
 import uuid
+from collections.abc import Callable
 
 import httpx
 
+from backbone.testing import RunningService
 
-def _eventually(check, timeout_s: float = 30.0) -> httpx.Response:  # type: ignore[no-untyped-def]
+
+def _eventually(check: Callable[[], httpx.Response], timeout_s: float = 30.0
+                ) -> httpx.Response:
     deadline = time.monotonic() + timeout_s
     while True:
         response = check()
@@ -17,8 +21,8 @@ def _eventually(check, timeout_s: float = 30.0) -> httpx.Response:  # type: igno
         time.sleep(0.2)
 
 
-def test_a_goal_created_in_agenda_becomes_linkable_in_measurement(  # type: ignore[no-untyped-def]
-    agenda_server, measurement_server,
+def test_a_goal_created_in_agenda_becomes_linkable_in_measurement(
+    agenda_server: RunningService, measurement_server: RunningService,
 ) -> None:
     tenant = agenda_server.tenant
     with httpx.Client(base_url=agenda_server.url, headers=tenant.admin) as agenda, \

@@ -5,10 +5,11 @@ from __future__ import annotations
 import httpx
 
 from backbone.devstack.demo import load_demo
-from backbone.testing import Tenant
+from backbone.testing import RunningService, Tenant
 
 
-def test_demo_story(agenda_server, measurement_server) -> None:  # type: ignore[no-untyped-def]
+def test_demo_story(agenda_server: RunningService, measurement_server: RunningService
+                    ) -> None:
     tenant = Tenant(agenda_server.tenant.settings)  # a network of its own
     token = tenant.token("network:admin")
     urls = {"agenda": agenda_server.url, "measurement": measurement_server.url}

@@ -14,6 +14,7 @@ from cloudevents.core.bindings import kafka as ce_kafka
 
 from backbone.asyncapi import render
 from backbone.service import discover_registries
+from backbone.testing import Network, RunningService
 
 DOCS = Path(__file__).resolve().parents[2] / "docs" / "events"
 
@@ -28,7 +29,9 @@ def test_committed_event_contract_matches_the_code() -> None:
             "then run `backbone docs`")
 
 
-async def test_emitted_events_are_cloudevents_that_match_their_schemas(agenda_server) -> None:  # type: ignore[no-untyped-def]
+async def test_emitted_events_are_cloudevents_that_match_their_schemas(
+    agenda_server: RunningService,
+) -> None:
     tenant = agenda_server.tenant
     async with httpx.AsyncClient(base_url=agenda_server.url, headers=tenant.admin) as api:
         initiative = (await api.post("/v1/initiatives", json={"name": "Contract"})).json()
@@ -60,7 +63,9 @@ async def test_emitted_events_are_cloudevents_that_match_their_schemas(agenda_se
     await _check_topic("agenda", tenant.name, tenant.settings.kafka_bootstrap_servers)
 
 
-async def test_measurement_events_match_their_schemas(measurement_server, network) -> None:  # type: ignore[no-untyped-def]
+async def test_measurement_events_match_their_schemas(
+    measurement_server: RunningService, network: Network,
+) -> None:
     tenant = measurement_server.tenant
     async with httpx.AsyncClient(base_url=measurement_server.url, headers=tenant.admin) as api:
         base = f"/v1/initiatives/{network.initiative_id}"

@@ -8,16 +8,20 @@ import httpx
 import pytest
 import schemathesis
 from hypothesis import HealthCheck, settings
+from schemathesis import Case
 from schemathesis.openapi import from_url
+from schemathesis.specs.openapi.schemas import OpenApiSchema
+
+from backbone.testing import Network, RunningService, Tenant
 
 
 @pytest.fixture(scope="session")
-def measurement_schema(measurement_server):  # type: ignore[no-untyped-def]
+def measurement_schema(measurement_server: RunningService) -> OpenApiSchema:
     return from_url(f"{measurement_server.url}/openapi.json")
 
 
 @pytest.fixture(scope="session")
-def measured(measurement_server, network):  # type: ignore[no-untyped-def]
+def measured(measurement_server: RunningService, network: Network) -> Tenant:
     """Real data in the fuzzed tenant, so generated ids and codes sometimes hit something."""
     tenant = measurement_server.tenant
     with httpx.Client(base_url=measurement_server.url, headers=tenant.admin) as api:
@@ -44,5 +48,6 @@ schema = schemathesis.pytest.from_fixture("measurement_schema")
 @schema.parametrize()
 @settings(max_examples=15, deadline=None, derandomize=True,
           suppress_health_check=list(HealthCheck))
-def test_measurement_api_conforms_to_its_openapi(case, measurement_server, measured) -> None:  # type: ignore[no-untyped-def]
+def test_measurement_api_conforms_to_its_openapi(case: Case, measurement_server: RunningService,
+                                                 measured: Tenant) -> None:
     case.call_and_validate(base_url=measurement_server.url, headers=measured.admin)

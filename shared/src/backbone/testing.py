@@ -76,6 +76,22 @@ class Tenant:
         return self.headers("network:admin")
 
 
+@dataclass
+class RunningService:
+    """A service in its own uvicorn process, and the tenant a test uses on it."""
+
+    url: str
+    tenant: Tenant
+
+
+@dataclass
+class Network:
+    """An initiative (with a goal) created in agenda and known to the other services."""
+
+    initiative_id: str
+    goal_id: str
+
+
 @pytest.fixture
 def tenant(infra: Infrastructure) -> Tenant:
     return Tenant(infra.settings("test"))

@@ -10,11 +10,11 @@ from datetime import UTC, datetime
 
 import asyncpg
 import pytest
-from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, TopicPartition
+from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, ConsumerRecord, TopicPartition
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from backbone.events.consumer import EventConsumer
+from backbone.events.consumer import EventConsumer, Handler
 from backbone.events.envelope import CloudEvent
 from backbone.events.kafka import ensure_topics, make_producer
 from backbone.settings import BaseServiceSettings
@@ -46,7 +46,7 @@ async def publish(settings: BaseServiceSettings, topic: str, events: list[CloudE
         await producer.stop()
 
 
-def handler_for(name: str):  # type: ignore[no-untyped-def]
+def handler_for(name: str) -> Handler:
     async def handle(session: AsyncSession, event: CloudEvent) -> None:
         if event.data["poison"]:
             raise ValueError("cannot apply this one")
@@ -98,7 +98,8 @@ async def run_until(consumer: EventConsumer, condition: Callable[[], Awaitable[b
 class CrashBeforeOffsetCommit(EventConsumer):
     """Applies a batch, commits the database, then dies before committing offsets."""
 
-    async def _commit_offsets(self, consumer, offsets):  # type: ignore[no-untyped-def]
+    async def _commit_offsets(self, consumer: AIOKafkaConsumer,
+                              offsets: dict[TopicPartition, int]) -> None:
         raise Crash
 
 
@@ -155,7 +156,7 @@ async def test_a_poison_message_is_dead_lettered_and_the_others_keep_flowing(
                            auto_offset_reset="earliest")
     await raw.start()
     try:
-        records = []
+        records: list[ConsumerRecord] = []
         while len(records) < 2:
             for batch in (await raw.getmany(timeout_ms=1000)).values():
                 records.extend(batch)

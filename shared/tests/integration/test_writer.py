@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Awaitable, Callable
 from types import SimpleNamespace
 
 import asyncpg
@@ -30,7 +31,7 @@ async def test_a_deadlock_victim_is_run_again_and_applied_once(
     both_hold_their_first_row = asyncio.Barrier(2)
     attempts = {1: 0, 2: 0}
 
-    def touching(first: int, second: int):  # type: ignore[no-untyped-def]
+    def touching(first: int, second: int) -> Callable[[AsyncSession], Awaitable[None]]:
         async def command(session: AsyncSession) -> None:
             attempts[first] += 1
             await session.execute(text("UPDATE ledger SET n = n + 1 WHERE id = :i"),

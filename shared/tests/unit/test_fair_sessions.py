@@ -12,7 +12,7 @@ async def fake_maker() -> Any:
 
 
 async def test_waiters_get_sessions_in_arrival_order_and_newcomers_do_not_barge() -> None:
-    sessions = FairSessions(fake_maker, asyncio.Semaphore(1))  # type: ignore[arg-type]
+    sessions = FairSessions(fake_maker, asyncio.Semaphore(1))
     order: list[str] = []
     release = asyncio.Event()
 

@@ -32,7 +32,7 @@ async def _populate(api: httpx.AsyncClient, tenant: Tenant) -> dict[str, Any]:
             "decision_id": decision["id"], "number": 1, "system": "crm", "external_id": "S-1"}
 
 
-BODIES = {
+BODIES: dict[str, dict[str, Any]] = {
     "/v1/initiatives": {"name": "X"},
     "/v1/organizations": {"name": "X", "sector": "other"},
     "/v1/initiatives/{initiative_id}/participants": {"kind": "community_member",
@@ -44,7 +44,7 @@ BODIES = {
                                                   "decided_on": "2025-01-01"},
     "/v1/organizations/by-external-id/{system}/{external_id}": {"name": "X", "sector": "other"},
 }
-PATCHES = {"initiative": {"name": "X"}, "organization": {"name": "X"},
+PATCHES: dict[str, dict[str, Any]] = {"initiative": {"name": "X"}, "organization": {"name": "X"},
            "participant": {"commitment_statement": "X"}, "goal": {"title": "X"},
            "strategy": {"title": "X"}, "working-group": {"name": "X"}, "decision": {"title": "X"}}
 

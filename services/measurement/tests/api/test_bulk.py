@@ -24,7 +24,7 @@ def _batch(setup: Any, bad: dict[int, dict[str, Any]]) -> list[dict[str, Any]]:
     return rows
 
 
-BAD = {
+BAD: dict[int, dict[str, Any]] = {
     17: {"period": "2026-13"},                          # no such month
     250: {"disaggregation": {"race": "martian"}},       # unknown option
     4_000: {"value": -5.0},                             # negative count
