@@ -92,9 +92,7 @@ async def _analysis(session: ReadSession, principal: Principal, indicator_id: uu
 
 
 def _points(series: SeriesData) -> list[figures.SeriesPoint]:
-    # Built without validation: every value is already of its declared type, and a
-    # series by a dimension has hundreds of points.
-    return [figures.SeriesPoint.model_construct(
+    return [figures.SeriesPoint(
         period=c.period, period_start=c.start, period_end=c.end, value=c.value,
         numerator=None if c.suppressed else c.point.numerator,
         denominator=None if c.suppressed else c.point.denominator,

@@ -205,16 +205,15 @@ class Recorder:
         changed: list[Prepared] = []
         for prepared in rows:
             found = existing.get(prepared.row)
-            # Built without validation: every value here is already of its declared type.
             if found is None:
-                results.append(RowResult.model_construct(
+                results.append(RowResult(
                     row=prepared.row, outcome=RowOutcome.CREATED, observation_id=prepared.id))
                 changed.append(prepared)
             elif _same_figures(found, prepared):
-                results.append(RowResult.model_construct(
+                results.append(RowResult(
                     row=prepared.row, outcome=RowOutcome.UNCHANGED, observation_id=found["id"]))
             else:
-                results.append(RowResult.model_construct(
+                results.append(RowResult(
                     row=prepared.row, outcome=RowOutcome.UPDATED, observation_id=found["id"]))
                 changed.append(prepared)
         if changed and not dry_run:
