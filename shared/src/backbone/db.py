@@ -32,6 +32,12 @@ def utcnow() -> datetime:
     return datetime.now(UTC)
 
 
+class ConcurrentWriteError(Exception):
+    """A command found that a concurrent transaction overtook what it had read (e.g. a row
+    it saw as missing was inserted meanwhile). ``Writer.run`` rolls the transaction back
+    and runs the command again, as it does after a serialization failure."""
+
+
 def service_metadata() -> MetaData:
     """A fresh MetaData with the project's constraint naming conventions.
 

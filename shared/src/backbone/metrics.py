@@ -25,3 +25,9 @@ CONSUMER_LAG = Gauge(
     "Messages behind the partition end.",
     ["consumer", "topic", "partition"],
 )
+TRANSACTION_RETRIES = Counter(
+    "backbone_transaction_retries_total",
+    "Write transactions run again after a deadlock, a serialization failure or a "
+    "concurrent write the command detected, by reason.",
+    ["reason"],
+)

@@ -7,6 +7,7 @@ from collections.abc import Awaitable, Callable
 from types import SimpleNamespace
 
 import asyncpg
+from prometheus_client import REGISTRY
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from starlette.requests import Request
@@ -42,11 +43,18 @@ async def test_a_deadlock_victim_is_run_again_and_applied_once(
                                   {"i": second})
         return command
 
+    before = _retries("deadlock")
     responses = await asyncio.gather(
         _writer(sessionmaker).run(touching(1, 2), None),
         _writer(sessionmaker).run(touching(2, 1), None),
     )
     assert [r.status_code for r in responses] == [204, 204]
     assert sorted(attempts.values()) == [1, 2]  # one was the deadlock's victim, run again
+    assert _retries("deadlock") == before + 1
     rows = await raw_db.fetch("SELECT id, n FROM ledger ORDER BY id")
     assert [(r["id"], r["n"]) for r in rows] == [(1, 2), (2, 2)]  # each change applied once
+
+
+def _retries(reason: str) -> float:
+    return REGISTRY.get_sample_value("backbone_transaction_retries_total",
+                                     {"reason": reason}) or 0.0

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import uuid
 from typing import Any
 
@@ -161,3 +162,36 @@ async def test_duplicate_rows_in_one_batch(api: httpx.AsyncClient, setup: Any) -
                             headers=setup.staff, json={"rows": [row, row], "mode": "partial"})
     assert [r["error"] for r in result.json()["results"]] == [None, "the same observation as "
                                                                     "row 0"]
+
+
+async def test_concurrent_batches_over_the_same_keys_keep_every_version(
+    api: httpx.AsyncClient, make_setup: Any,
+) -> None:
+    """Two batches with the same 5,000 keys, sent at once (the second in reverse order):
+    one creates every observation and the other corrects each one, which keeps the
+    first version in its history; neither reports a correction as a creation."""
+    setup = await make_setup(code="enrolled", name="Children enrolled", unit="count",
+                             frequency="monthly")
+    url = f"/v1/initiatives/{setup.initiative_id}/observations/batch"
+    first = _batch(setup, {})[:5_000]
+    second = [{**row, "value": row["value"] + 1000} for row in reversed(first)]
+
+    responses = await asyncio.gather(
+        api.post(url, headers=setup.staff, json={"rows": first}),
+        api.post(url, headers=setup.staff, json={"rows": second}))
+
+    assert [r.status_code for r in responses] == [200, 200]
+    summaries = sorted((r.json()["summary"]["created"], r.json()["summary"]["updated"])
+                       for r in responses)
+    assert summaries == [(0, 5_000), (5_000, 0)]
+    engine = api._transport.app.state.engine  # type: ignore[attr-defined]
+    async with engine.connect() as conn:
+        versions = (await conn.execute(text(
+            "SELECT version, count(*) FROM observations WHERE initiative_id = :i"
+            " GROUP BY version"), {"i": setup.initiative_id})).all()
+        archived = (await conn.execute(text(
+            "SELECT count(*) FROM observation_revisions r JOIN observations o"
+            " ON o.id = r.observation_id WHERE o.initiative_id = :i"),
+            {"i": setup.initiative_id})).scalar_one()
+    assert [tuple(v) for v in versions] == [(2, 5_000)]
+    assert archived == 5_000

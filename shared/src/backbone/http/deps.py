@@ -13,8 +13,10 @@ from pydantic import BaseModel
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from backbone import metrics
 from backbone.auth.principal import Principal
 from backbone.auth.tokens import InvalidTokenError, TokenValidator
+from backbone.db import ConcurrentWriteError
 from backbone.http.etag import etag_for
 from backbone.http.idempotency import IdempotencyRecord, find_replay, fingerprint
 from backbone.http.problems import ProblemError
@@ -76,7 +78,7 @@ def entity_response(model: BaseModel, status_code: int = 200) -> Response:
 
 
 ATTEMPTS = 3
-RETRYABLE = {"40P01", "40001"}  # deadlock_detected, serialization_failure
+RETRYABLE = {"40P01": "deadlock", "40001": "serialization_failure"}  # by SQLSTATE
 
 
 class Writer:
@@ -84,7 +86,8 @@ class Writer:
 
     The command changes state and adds outbox events; the response is stored under the
     ``Idempotency-Key`` (if any) in the same transaction. A transaction the database aborts
-    to break a deadlock (or a serialization conflict) is run again, up to three times: it
+    to break a deadlock (or a serialization conflict), or that the command found overtaken
+    by a concurrent one (``ConcurrentWriteError``), is run again, up to three times: it
     left nothing behind, so running it again neither loses nor duplicates anything.
     """
 
@@ -104,9 +107,12 @@ class Writer:
         for attempt in range(1, ATTEMPTS + 1):
             try:
                 return await self._run_once(command, schema, status_code, idempotency_key)
-            except DBAPIError as exc:
-                if attempt == ATTEMPTS or getattr(exc.orig, "sqlstate", None) not in RETRYABLE:
+            except (DBAPIError, ConcurrentWriteError) as exc:
+                reason = (RETRYABLE.get(getattr(exc.orig, "sqlstate", None) or "")
+                          if isinstance(exc, DBAPIError) else "concurrent_write")
+                if attempt == ATTEMPTS or reason is None:
                     raise
+                metrics.TRANSACTION_RETRIES.labels(reason).inc()
         raise AssertionError("unreachable")
 
     async def _run_once(

@@ -20,6 +20,7 @@ from sqlalchemy import select, text
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from backbone.auth.principal import InitiativeRole, Principal
+from backbone.db import ConcurrentWriteError
 from backbone.telemetry import current_traceparent
 from measurement.domain.cells import Scheme, cell_key
 from measurement.domain.periods import FREQUENCY_KINDS, Period, PeriodError, parse_period
@@ -221,7 +222,7 @@ class Recorder:
                          if r.outcome is RowOutcome.UPDATED and r.observation_id]
             if corrected:
                 await archive(self.session, corrected)
-            await self._upsert(changed)
+            await self._upsert(changed, sum(r.outcome is RowOutcome.CREATED for r in results))
         return results
 
     async def _existing(self, rows: Sequence[Prepared]) -> dict[int, Any]:
@@ -257,9 +258,16 @@ class Recorder:
         })
         return {m["row"]: m for m in result.mappings()}
 
-    async def _upsert(self, rows: Sequence[Prepared]) -> None:
+    async def _upsert(self, rows: Sequence[Prepared], new: int) -> None:
+        """Write the rows, ``new`` of which were not stored when looked up.
+
+        A row seen as missing may have been inserted by a concurrent batch since (the
+        lookup cannot lock what does not exist yet); the upsert then corrects that row
+        without archiving its first version. So if fewer rows were inserted than expected,
+        the transaction is run again, and this time the lookup finds (and locks) them.
+        """
         rows = sorted(rows, key=_key_order)
-        await self.session.execute(text(UPSERT), {
+        inserted = (await self.session.execute(text(UPSERT), {
             "ids": [r.id for r in rows],
             "indicators": [r.indicator.id for r in rows],
             "periods": [r.period.code for r in rows],
@@ -284,7 +292,10 @@ class Recorder:
             "revised": OBSERVATION_REVISED.type,
             "revised_schema": OBSERVATION_REVISED.dataschema,
             "traceparent": current_traceparent(),
-        })
+        })).scalar_one()
+        if inserted != new:
+            raise ConcurrentWriteError(
+                f"{new - inserted} of the observations were written by a concurrent batch")
         await outbox.notify(self.session)
 
 
@@ -314,7 +325,8 @@ async def archive(session: AsyncSession, ids: Sequence[uuid.UUID]) -> None:
     """), {"ids": list(ids)})
 
 
-# One statement: upsert the rows and add one event per observation.
+# One statement: upsert the rows and add one event per observation; it returns how many
+# rows were inserted (rather than updated).
 # ``xmax = 0`` tells a fresh insert from an update of a row that already existed.
 UPSERT = """
 WITH incoming AS (
@@ -345,21 +357,23 @@ WITH incoming AS (
         last_change = 'revised', changed_by = excluded.changed_by,
         version = o.version + 1, updated_at = now()
     RETURNING o.*, (xmax = 0) AS inserted
+), queued AS (
+    INSERT INTO outbox (id, topic, key, type, source, subject, dataschema, tenant, initiative,
+                        traceparent, payload, created_at)
+    SELECT gen_random_uuid(), :topic, u.initiative_id::text,
+           CASE WHEN u.inserted THEN :recorded ELSE :revised END, :source, u.id::text,
+           CASE WHEN u.inserted THEN :recorded_schema ELSE :revised_schema END,
+           u.tenant, u.initiative_id::text, :traceparent,
+           jsonb_build_object(
+               'id', u.id, 'initiative_id', u.initiative_id, 'indicator_id', u.indicator_id,
+               'indicator_code', ind.code, 'period', u.period, 'period_start', u.period_start,
+               'period_end', u.period_end, 'disaggregation', u.disaggregation,
+               'geography', u.geography, 'organization_id', u.organization_id,
+               'value', u.value, 'numerator', u.numerator, 'denominator', u.denominator,
+               'status', u.status, 'version', u.version, 'changed_by', :by, 'note', ''),
+           now()
+    FROM upserted u JOIN indicators ind ON ind.id = u.indicator_id
 )
-INSERT INTO outbox (id, topic, key, type, source, subject, dataschema, tenant, initiative,
-                    traceparent, payload, created_at)
-SELECT gen_random_uuid(), :topic, u.initiative_id::text,
-       CASE WHEN u.inserted THEN :recorded ELSE :revised END, :source, u.id::text,
-       CASE WHEN u.inserted THEN :recorded_schema ELSE :revised_schema END,
-       u.tenant, u.initiative_id::text, :traceparent,
-       jsonb_build_object(
-           'id', u.id, 'initiative_id', u.initiative_id, 'indicator_id', u.indicator_id,
-           'indicator_code', ind.code, 'period', u.period, 'period_start', u.period_start,
-           'period_end', u.period_end, 'disaggregation', u.disaggregation,
-           'geography', u.geography, 'organization_id', u.organization_id,
-           'value', u.value, 'numerator', u.numerator, 'denominator', u.denominator,
-           'status', u.status, 'version', u.version, 'changed_by', :by, 'note', ''),
-       now()
-FROM upserted u JOIN indicators ind ON ind.id = u.indicator_id
+SELECT count(*) FILTER (WHERE inserted) FROM upserted
 """
 
