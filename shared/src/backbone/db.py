@@ -9,6 +9,7 @@ from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from datetime import UTC, datetime
 
 from sqlalchemy import DateTime, MetaData, String, Uuid, func
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import (
     AsyncEngine,
     AsyncSession,
@@ -36,6 +37,14 @@ class ConcurrentWriteError(Exception):
     """A command found that a concurrent transaction overtook what it had read (e.g. a row
     it saw as missing was inserted meanwhile). ``Writer.run`` rolls the transaction back
     and runs the command again, as it does after a serialization failure."""
+
+
+def violated_unique_constraint(exc: IntegrityError) -> str | None:
+    """The name of the unique constraint (or index) a failed write violated, if that was
+    the failure."""
+    if getattr(exc.orig, "sqlstate", None) != "23505":
+        return None
+    return getattr(getattr(exc.orig, "__cause__", None), "constraint_name", None)
 
 
 def service_metadata() -> MetaData:

@@ -1,4 +1,5 @@
-"""Writer.run: a transaction PostgreSQL aborts to break a deadlock runs again, once."""
+"""Writer.run: a transaction aborted by a deadlock or overtaken by a concurrent write runs
+again, a bounded number of times."""
 
 from __future__ import annotations
 
@@ -7,13 +8,15 @@ from collections.abc import Awaitable, Callable
 from types import SimpleNamespace
 
 import asyncpg
+import pytest
 from prometheus_client import REGISTRY
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from starlette.requests import Request
 
 from backbone.auth.principal import Principal
-from backbone.http.deps import Writer
+from backbone.db import ConcurrentWriteError
+from backbone.http.deps import ATTEMPTS, Writer
 
 
 def _writer(sessionmaker: async_sessionmaker[AsyncSession]) -> Writer:
@@ -53,6 +56,27 @@ async def test_a_deadlock_victim_is_run_again_and_applied_once(
     assert _retries("deadlock") == before + 1
     rows = await raw_db.fetch("SELECT id, n FROM ledger ORDER BY id")
     assert [(r["id"], r["n"]) for r in rows] == [(1, 2), (2, 2)]  # each change applied once
+
+
+async def test_a_command_overtaken_every_time_gives_up_after_the_last_attempt(
+    sessionmaker: async_sessionmaker[AsyncSession], raw_db: asyncpg.Connection,
+) -> None:
+    await raw_db.execute("DROP TABLE IF EXISTS tries")
+    await raw_db.execute("CREATE TABLE tries (n int NOT NULL)")
+    attempts = 0
+
+    async def overtaken(session: AsyncSession) -> None:
+        nonlocal attempts
+        attempts += 1
+        await session.execute(text("INSERT INTO tries VALUES (1)"))
+        raise ConcurrentWriteError("someone else got there first")
+
+    before = _retries("concurrent_write")
+    with pytest.raises(ConcurrentWriteError):
+        await _writer(sessionmaker).run(overtaken, None)
+    assert attempts == ATTEMPTS
+    assert _retries("concurrent_write") == before + ATTEMPTS - 1
+    assert await raw_db.fetchval("SELECT count(*) FROM tries") == 0  # every attempt rolled back
 
 
 def _retries(reason: str) -> float:

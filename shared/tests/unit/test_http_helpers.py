@@ -1,14 +1,17 @@
 import uuid
 from datetime import UTC, datetime
 
+import httpx
 import pytest
+from fastapi import FastAPI
 from hypothesis import given
 from hypothesis import strategies as st
 
+from backbone.db import ConcurrentWriteError
 from backbone.events.envelope import CloudEvent
 from backbone.http.etag import check_if_match, etag_for
 from backbone.http.pagination import CURSOR_PATTERN, decode_cursor, encode_cursor
-from backbone.http.problems import ProblemError
+from backbone.http.problems import ProblemError, install_problem_handlers
 
 
 @given(st.datetimes(min_value=datetime(1970, 1, 1), max_value=datetime(2200, 1, 1),
@@ -45,3 +48,19 @@ def test_cloudevents_round_trip_through_kafka_headers() -> None:
 def test_messages_that_are_not_cloudevents_are_rejected(headers: list) -> None:
     with pytest.raises(ValueError):  # noqa: PT011
         CloudEvent.from_kafka(headers, b"{}")
+
+
+async def test_a_command_still_overtaken_after_its_retries_is_a_409_problem() -> None:
+    app = FastAPI()
+    install_problem_handlers(app)
+
+    @app.post("/things")
+    async def create() -> None:
+        raise ConcurrentWriteError("overtaken again")
+
+    transport = httpx.ASGITransport(app=app, raise_app_exceptions=False)
+    async with httpx.AsyncClient(transport=transport, base_url="http://test") as client:
+        response = await client.post("/things")
+    assert response.status_code == 409
+    assert response.headers["content-type"] == "application/problem+json"
+    assert response.json()["type"] == "urn:backbone:problem:conflict"

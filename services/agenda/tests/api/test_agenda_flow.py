@@ -188,3 +188,18 @@ async def test_participants_working_groups_and_decisions(api: httpx.AsyncClient,
     listed = (await api.get(f"{base}/participants", headers=tenant.admin,
                             params={"role": "community_representative"})).json()["items"]
     assert [p["id"] for p in listed] == [resident["id"]]
+
+
+async def test_concurrent_crm_upserts_of_one_external_id_make_one_organization(
+    api: httpx.AsyncClient, tenant: Tenant,
+) -> None:
+    """Parallel sync workers sending the same CRM record: one creates, the rest update."""
+    url = "/v1/organizations/by-external-id/salesforce/0015g00000ABC"
+    responses = await asyncio.gather(*(
+        api.put(url, headers=tenant.admin, json={"name": f"Westside Clinic {i}",
+                                                 "sector": "health"})
+        for i in range(4)))
+    assert sorted(r.status_code for r in responses) == [200, 200, 200, 201]
+    assert len({r.json()["id"] for r in responses}) == 1
+    listed = (await api.get("/v1/organizations", headers=tenant.admin)).json()["items"]
+    assert len(listed) == 1

@@ -13,6 +13,8 @@ from sqlalchemy.exc import IntegrityError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.routing import Match
 
+from backbone.db import ConcurrentWriteError
+
 log = structlog.get_logger(__name__)
 
 PROBLEM_MEDIA_TYPE = "application/problem+json"
@@ -146,6 +148,12 @@ def install_problem_handlers(app: FastAPI) -> None:
             request, ProblemError(409, "The change conflicts with existing data.", kind="conflict")
         )
 
+    async def on_concurrent_write(request: Request, exc: Exception) -> JSONResponse:
+        log.info("concurrent writes kept overtaking the command", error=str(exc)[:500])
+        return problem_response(request, ProblemError(
+            409, "Concurrent changes to the same data kept getting in the way; try again.",
+            kind="conflict"))
+
     async def on_error(request: Request, exc: Exception) -> JSONResponse:
         log.exception("unhandled error", path=request.url.path)
         return problem_response(request, ProblemError(500, "An unexpected error occurred."))
@@ -154,6 +162,7 @@ def install_problem_handlers(app: FastAPI) -> None:
     app.add_exception_handler(RequestValidationError, on_validation)
     app.add_exception_handler(StarletteHTTPException, on_http)
     app.add_exception_handler(IntegrityError, on_integrity)
+    app.add_exception_handler(ConcurrentWriteError, on_concurrent_write)
     app.add_exception_handler(Exception, on_error)
 
 

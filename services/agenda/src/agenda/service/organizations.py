@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import uuid
+from typing import cast
 
-from sqlalchemy import func, select
+from sqlalchemy import Table, func, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from agenda import schemas
@@ -12,10 +14,13 @@ from agenda.events import ORGANIZATION_CREATED, ORGANIZATION_UPDATED, outbox
 from agenda.models import Organization, OrganizationExternalId
 from agenda.service.access import require_directory_editor
 from backbone.auth.principal import Principal
+from backbone.db import ConcurrentWriteError, violated_unique_constraint
 from backbone.http.etag import check_if_match
 from backbone.http.pagination import Page, PageParams
 from backbone.http.problems import ProblemError, not_found
 from backbone.repository import apply_changes, get_owned, list_page
+
+EXTERNAL_ID_KEY = cast(Table, OrganizationExternalId.__table__).primary_key.name
 
 
 async def _set_external_ids(
@@ -132,7 +137,16 @@ async def upsert_by_external_id(
     org = await find_by_external_id(session, principal, system, external_id)
     if org is None:
         data = data.model_copy(update={"external_ids": external_ids})
-        return await create(session, principal, data), True
+        try:
+            created = await create(session, principal, data)
+            await session.flush()
+        except IntegrityError as exc:
+            # Another request created it since the lookup: run again, and update it.
+            if violated_unique_constraint(exc) == EXTERNAL_ID_KEY:
+                raise ConcurrentWriteError(f"{system} id {external_id!r} was just created") \
+                    from exc
+            raise
+        return created, True
     await session.refresh(org, with_for_update=True)
     check_if_match(if_match, org.version)
     changes = data.columns(exclude=frozenset({"external_ids"}))
