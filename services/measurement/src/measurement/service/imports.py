@@ -87,7 +87,8 @@ async def _run(session: AsyncSession, principal: Principal, initiative: Initiati
         import_id = await _record_import(session, principal, initiative, fmt, mode, summary)
         changed = {p.indicator.id: p.indicator for p, r in zip(prepared, stored, strict=True)
                    if r.outcome is not schemas.RowOutcome.UNCHANGED}
-        for indicator in changed.values():
+        # Indicator rows are locked in one order by every writer, as observation keys are.
+        for indicator in sorted(changed.values(), key=lambda i: str(i.id)):
             await refresh_status(session, indicator, initiative)
     return schemas.ImportResult(import_id=import_id, applied=not dry_run and not refused,
                                 dry_run=dry_run, mode=mode, summary=summary,
