@@ -64,7 +64,7 @@ class Filters:
     where: dict[str, str] = field(default_factory=dict)
 
 
-@dataclass
+@dataclass(slots=True)
 class Cell:
     """One point of a series."""
 
@@ -136,12 +136,13 @@ class Analysis:
             periods[period] = (start, end)
         ordered = sorted(periods, key=lambda p: (periods[p][1], periods[p][0]))
         out = []
+        across_places = AcrossPlaces(self.indicator.across_places)
+        across_time = AcrossTime(self.indicator.across_time)
         for group, cell in cells.items():
             present = [p for p in ordered if (cell, p) in summaries]
-            combined = [combine(summaries[(cell, p)], AcrossPlaces(self.indicator.across_places),
-                                self.multiplier) for p in present]
-            running = accumulate(combined, AcrossTime(self.indicator.across_time),
-                                 self.multiplier)
+            combined = [combine(summaries[(cell, p)], across_places, self.multiplier)
+                        for p in present]
+            running = accumulate(combined, across_time, self.multiplier)
             points = [Cell(p, *periods[p], point, summaries[(cell, p)].count)
                       for p, point in zip(present, running, strict=True)
                       if (filters.start is None or periods[p][1] >= filters.start)
@@ -204,10 +205,10 @@ class Analysis:
 
     async def _targets(self, session: AsyncSession, filters: Filters) -> list[Target]:
         """Targets for all, or for the reporting organization filtered on."""
-        return list((await session.execute(select(Target).where(
-            Target.indicator_id == self.indicator.id,
-            Target.organization_id.is_(None) if filters.organization_id is None
-            else Target.organization_id == filters.organization_id))).scalars())
+        for_all = filters.organization_id is None
+        return list((await session.execute(_TARGETS[for_all], {
+            "indicator_id": self.indicator.id,
+            "organization_id": filters.organization_id})).scalars())
 
     def _assess(self, series: SeriesData, targets: Sequence[Target], *, is_overall: bool
                 ) -> Curve:
@@ -285,6 +286,15 @@ class Analysis:
             groups.append(figures.GroupGap(group=group, value=value, gap=gap.gap,
                                            ratio=gap.ratio))
         return figures.PeriodGaps(period=period, reference_value=ref_value, groups=groups)
+
+
+_TARGETS = {
+    for_all: select(Target).where(
+        Target.indicator_id == bindparam("indicator_id"),
+        Target.organization_id.is_(None) if for_all
+        else Target.organization_id == bindparam("organization_id"))
+    for for_all in (True, False)
+}
 
 
 @cache

@@ -5,12 +5,12 @@ from __future__ import annotations
 import uuid
 from collections.abc import Iterable
 
-from sqlalchemy import select
+from sqlalchemy import ARRAY, Select, Uuid, any_, bindparam, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from backbone.auth.access import require_role
 from backbone.auth.principal import InitiativeRole, Principal
-from backbone.http.problems import ProblemError
+from backbone.http.problems import ProblemError, not_found
 from backbone.repository import get_owned
 from measurement.domain.cells import Scheme
 from measurement.domain.periods import Period, PeriodError, parse_period
@@ -31,10 +31,24 @@ async def indicator_for(
     session: AsyncSession, principal: Principal, indicator_id: uuid.UUID,
     role: InitiativeRole, *, lock: bool = False,
 ) -> tuple[Indicator, Initiative]:
-    indicator = await get_owned(session, Indicator, principal.tenant, indicator_id, "indicator",
-                                lock=lock)
-    initiative = await initiative_for(session, principal, indicator.initiative_id, role)
+    """The indicator and its initiative, in one query (``lock`` locks the indicator)."""
+    found = (await session.execute(_WITH_INITIATIVE[lock], {
+        "id": indicator_id, "tenant": principal.tenant})).one_or_none()
+    if found is None:
+        raise not_found("indicator")
+    indicator, initiative = found
+    require_role(principal, initiative.id, role)
     return indicator, initiative
+
+
+def _with_initiative(lock: bool) -> Select[tuple[Indicator, Initiative]]:
+    stmt = select(Indicator, Initiative).join(
+        Initiative, Initiative.id == Indicator.initiative_id).where(
+        Indicator.id == bindparam("id"), Indicator.tenant == bindparam("tenant"))
+    return stmt.with_for_update(key_share=True, of=Indicator) if lock else stmt
+
+
+_WITH_INITIATIVE = {lock: _with_initiative(lock) for lock in (False, True)}
 
 
 async def schemes_for(
@@ -42,9 +56,9 @@ async def schemes_for(
 ) -> dict[uuid.UUID, Scheme]:
     """Each indicator's disaggregation scheme, from its dimensions as they stand now."""
     indicators = list(indicators)
-    ids = {uuid.UUID(d) for i in indicators for d in i.dimension_ids}
+    ids = list({uuid.UUID(d) for i in indicators for d in i.dimension_ids})
     dimensions = {d.id: d for d in (await session.execute(
-        select(Dimension).where(Dimension.id.in_(ids)))).scalars()} if ids else {}
+        _DIMENSIONS, {"ids": ids})).scalars()} if ids else {}
     schemes = {}
     for indicator in indicators:
         options, retired = {}, {}
@@ -58,6 +72,9 @@ async def schemes_for(
                                                 if o.get("retired"))
         schemes[indicator.id] = Scheme(options, retired)
     return schemes
+
+
+_DIMENSIONS = select(Dimension).where(Dimension.id == any_(bindparam("ids", type_=ARRAY(Uuid))))
 
 
 def period_or_422(code: str, initiative: Initiative, *loc: str | int) -> Period:
