@@ -72,7 +72,8 @@ class Prepared:
 
     @property
     def key(self) -> tuple[Any, ...]:
-        return (self.indicator.id, self.period.code, self.cell, self.geography,
+        """The observation's key, in the column order of its index."""
+        return (self.indicator.id, self.cell, self.period.code, self.geography,
                 self.organization_id)
 
 
@@ -201,22 +202,13 @@ class Recorder:
         """Classify rows as created, updated or unchanged; write them unless dry-run."""
         if not rows:
             return []
-        existing = await self._existing(rows)
-        results: list[RowResult] = []
-        changed: list[Prepared] = []
-        for prepared in rows:
-            found = existing.get(prepared.row)
-            if found is None:
-                results.append(RowResult(
-                    row=prepared.row, outcome=RowOutcome.CREATED, observation_id=prepared.id))
-                changed.append(prepared)
-            elif _same_figures(found, prepared):
-                results.append(RowResult(
-                    row=prepared.row, outcome=RowOutcome.UNCHANGED, observation_id=found["id"]))
-            else:
-                results.append(RowResult(
-                    row=prepared.row, outcome=RowOutcome.UPDATED, observation_id=found["id"]))
-                changed.append(prepared)
+        # Keys are looked up, and so locked, then written in one order shared by every
+        # writer, so concurrent batches never wait on each other in a cycle.
+        ordered = sorted(rows, key=lambda r: tuple(str(part) for part in r.key))
+        existing = await self._existing(ordered)
+        results = [_classify(prepared, existing.get(prepared.row)) for prepared in rows]
+        unchanged = {r.row for r in results if r.outcome is RowOutcome.UNCHANGED}
+        changed = [prepared for prepared in ordered if prepared.row not in unchanged]
         if changed and not dry_run:
             corrected = [r.observation_id for r in results
                          if r.outcome is RowOutcome.UPDATED and r.observation_id]
@@ -231,9 +223,7 @@ class Recorder:
         One lookup in the key's index per row (a lateral join, with the key's column types,
         so no cast hides the index), whatever the table's statistics say: a join planned on
         stale statistics read and sorted the whole table for every batch.
-        Rows are looked up, and so locked, in key order, as concurrent batches do too.
         """
-        rows = sorted(rows, key=_key_order)
         result = await self.session.execute(text("""
             SELECT i.row, o.id, o.value, o.numerator, o.denominator, o.source, o.comment
             FROM unnest(CAST(:rows AS int[]), CAST(:indicators AS uuid[]),
@@ -266,7 +256,6 @@ class Recorder:
         without archiving its first version. So if fewer rows were inserted than expected,
         the transaction is run again, and this time the lookup finds (and locks) them.
         """
-        rows = sorted(rows, key=_key_order)
         inserted = (await self.session.execute(text(UPSERT), {
             "ids": [r.id for r in rows],
             "indicators": [r.indicator.id for r in rows],
@@ -299,10 +288,12 @@ class Recorder:
         await outbox.notify(self.session)
 
 
-def _key_order(row: Prepared) -> tuple[str, ...]:
-    """One order for taking row locks, shared by every writer (so none waits in a cycle)."""
-    return (str(row.indicator.id), row.cell, row.period.code, row.geography,
-            str(row.organization_id))
+def _classify(row: Prepared, found: Any) -> RowResult:
+    """Created, or (against the stored observation ``found``) updated or unchanged."""
+    if found is None:
+        return RowResult(row=row.row, outcome=RowOutcome.CREATED, observation_id=row.id)
+    outcome = RowOutcome.UNCHANGED if _same_figures(found, row) else RowOutcome.UPDATED
+    return RowResult(row=row.row, outcome=outcome, observation_id=found["id"])
 
 
 def _same_figures(found: Any, row: Prepared) -> bool:
