@@ -16,7 +16,6 @@ from __future__ import annotations
 import argparse
 import asyncio
 import multiprocessing
-import statistics
 import time
 from collections.abc import Callable, Coroutine
 from datetime import UTC, datetime
@@ -25,6 +24,7 @@ from typing import Any
 import httpx
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
 from harness import running
+from loadgen import p50_p99
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from agenda.app import SERVICE
@@ -37,12 +37,8 @@ from backbone.events.kafka import ensure_topics
 
 
 def summary(name: str, latencies_ms: list[float], baseline: list[float] | None = None) -> None:
-    latencies_ms.sort()
-    p50 = statistics.median(latencies_ms)
-    p99 = latencies_ms[max(0, int(len(latencies_ms) * 0.99) - 1)]
-    ratio = ""
-    if baseline:
-        ratio = f"  p99 {p99 / sorted(baseline)[max(0, int(len(baseline) * 0.99) - 1)]:.1f}x raw"
+    p50, p99 = p50_p99(latencies_ms)
+    ratio = f"  p99 {p99 / p50_p99(baseline)[1]:.1f}x raw" if baseline else ""
     print(f"{name:<34} n={len(latencies_ms):5d}  p50 {p50:6.1f} ms  p99 {p99:6.1f} ms{ratio}")
 
 

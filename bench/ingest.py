@@ -16,7 +16,6 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
-import statistics
 import time
 import uuid
 from datetime import UTC, datetime
@@ -26,6 +25,7 @@ import asyncpg
 import httpx
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
 from harness import running
+from loadgen import p50_p99
 
 from backbone.auth.tokens import mint_token
 from backbone.devstack.infra import Infrastructure
@@ -186,9 +186,8 @@ async def run(infra: Infrastructure, url: str, count: int, in_flight: int) -> No
 
 
 def _percentiles(latencies: list[float]) -> str:
-    latencies = sorted(latencies)
-    return (f"per request p50 {statistics.median(latencies) * 1000:,.0f} ms, "
-            f"p99 {latencies[max(0, int(len(latencies) * 0.99) - 1)] * 1000:,.0f} ms")
+    p50, p99 = p50_p99(latencies)
+    return f"per request p50 {p50 * 1000:,.0f} ms, p99 {p99 * 1000:,.0f} ms"
 
 
 def main(count: int, in_flight: int) -> None:

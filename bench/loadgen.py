@@ -4,6 +4,7 @@ the server, is not what a benchmark measures. One request shape per run."""
 from __future__ import annotations
 
 import asyncio
+import math
 import statistics
 import time
 from dataclasses import dataclass
@@ -59,7 +60,12 @@ async def run(port: int, method: str, path: str, *, headers: dict[str, str] | No
     started = time.perf_counter()
     await asyncio.gather(*[connection() for _ in range(connections)])
     elapsed = time.perf_counter() - started
-    latencies.sort()
-    return Result(rps=len(latencies) / elapsed, p50_ms=statistics.median(latencies) * 1000,
-                  p99_ms=latencies[max(0, int(len(latencies) * 0.99) - 1)] * 1000,
+    p50, p99 = p50_p99(latencies)
+    return Result(rps=len(latencies) / elapsed, p50_ms=p50 * 1000, p99_ms=p99 * 1000,
                   n=len(latencies), errors=errors)
+
+
+def p50_p99(values: list[float]) -> tuple[float, float]:
+    """The median and the 99th percentile (nearest rank) of ``values``."""
+    ordered = sorted(values)
+    return statistics.median(ordered), ordered[max(0, math.ceil(len(ordered) * 0.99) - 1)]
