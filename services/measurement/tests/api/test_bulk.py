@@ -93,12 +93,17 @@ def _count(events: list[Any], setup: Any, name: str) -> int:
                and e.initiative == str(setup.initiative_id))
 
 
-async def _stored(api: httpx.AsyncClient, setup: Any) -> int:
+async def _query(api: httpx.AsyncClient, sql: str, **params: Any) -> list[Any]:
+    """Rows straight from the service's database (what the API does not show)."""
     engine = api._transport.app.state.engine  # type: ignore[attr-defined]
     async with engine.connect() as conn:
-        return (await conn.execute(text(
-            "SELECT count(*) FROM observations WHERE initiative_id = :i"),
-            {"i": setup.initiative_id})).scalar_one()
+        return [tuple(row) for row in await conn.execute(text(sql), params)]
+
+
+async def _stored(api: httpx.AsyncClient, setup: Any) -> int:
+    [(count,)] = await _query(api, "SELECT count(*) FROM observations WHERE initiative_id = :i",
+                              i=setup.initiative_id)
+    return int(count)
 
 
 CSV = ("\ufeffIndicator,Period,Race,Numerator,Denominator,Entered by\r\n"
@@ -184,14 +189,11 @@ async def test_concurrent_batches_over_the_same_keys_keep_every_version(
     summaries = sorted((r.json()["summary"]["created"], r.json()["summary"]["updated"])
                        for r in responses)
     assert summaries == [(0, 5_000), (5_000, 0)]
-    engine = api._transport.app.state.engine  # type: ignore[attr-defined]
-    async with engine.connect() as conn:
-        versions = (await conn.execute(text(
-            "SELECT version, count(*) FROM observations WHERE initiative_id = :i"
-            " GROUP BY version"), {"i": setup.initiative_id})).all()
-        archived = (await conn.execute(text(
-            "SELECT count(*) FROM observation_revisions r JOIN observations o"
-            " ON o.id = r.observation_id WHERE o.initiative_id = :i"),
-            {"i": setup.initiative_id})).scalar_one()
-    assert [tuple(v) for v in versions] == [(2, 5_000)]
-    assert archived == 5_000
+    versions = await _query(api, "SELECT version, count(*) FROM observations"
+                                 " WHERE initiative_id = :i GROUP BY version",
+                            i=setup.initiative_id)
+    archived = await _query(api, "SELECT count(*) FROM observation_revisions r JOIN"
+                                 " observations o ON o.id = r.observation_id"
+                                 " WHERE o.initiative_id = :i", i=setup.initiative_id)
+    assert versions == [(2, 5_000)]
+    assert archived == [(5_000,)]
