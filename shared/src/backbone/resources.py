@@ -25,6 +25,7 @@ from backbone.http.etag import check_if_match
 from backbone.http.pagination import Page, PageParams
 from backbone.http.problems import ProblemError
 from backbone.repository import apply_changes, get_owned, list_page
+from backbone.rows import Rows
 
 E = TypeVar("E", bound=TenantEntity)
 T = TypeVar("T", bound=BaseModel)
@@ -54,6 +55,12 @@ class InitiativeResource(Generic[E]):
         entity = await get_owned(session, self.model, principal.tenant, id_, self.what)
         require_role(principal, cast(Any, entity).initiative_id, InitiativeRole.VIEWER)
         return entity
+
+    async def row(self, rows: Rows, principal: Principal, id_: uuid.UUID) -> dict[str, Any]:
+        """What ``get`` checks and finds, as a row: for ``GET`` by id."""
+        row = await rows.owned(self.model, principal.tenant, id_, self.what)
+        require_role(principal, row["initiative_id"], InitiativeRole.VIEWER)
+        return row
 
     async def list(
         self, session: AsyncSession, principal: Principal, initiative_id: uuid.UUID,

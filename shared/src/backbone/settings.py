@@ -22,7 +22,10 @@ class BaseServiceSettings(BaseSettings):
         description="PostgreSQL server; the database part is replaced by database_name.",
     )
     database_name: str | None = Field(None, description="Defaults to backbone_<service>.")
-    database_pool_size: int = 10
+    database_pool_size: int = Field(10, description="Pooled connections per process for "
+                                    "writes and composed reads.")
+    database_read_pool_size: int = Field(10, description="Connections per process for "
+                                         "single-row reads (GET by id), opened on demand.")
     database_max_overflow: int = Field(
         0, description="Extra connections beyond the pool under load; they are opened and "
         "closed per burst, which costs more than waiting for a pooled one.",

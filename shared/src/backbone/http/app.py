@@ -34,6 +34,7 @@ from backbone.http.middleware import RequestGuard
 from backbone.http.problems import PROBLEM_RESPONSES, install_problem_handlers
 from backbone.http.query import reject_unknown_query_parameters
 from backbone.migrations import upgrade
+from backbone.rows import Rows
 from backbone.settings import BaseServiceSettings
 from backbone.telemetry import setup_logging, setup_tracing
 
@@ -94,6 +95,7 @@ def create_service_app(
                                         + settings.database_max_overflow)
         app.state.sessionmaker = FairSessions(create_sessionmaker(engine), connections)
         app.state.read_sessionmaker = FairSessions(create_read_sessionmaker(engine), connections)
+        app.state.rows = await Rows.open(settings)
         tasks: list[asyncio.Task[None]] = []
         relay_loop = BackgroundLoop("outbox-relay")
         if settings.run_relay:
@@ -114,6 +116,7 @@ def create_service_app(
             await asyncio.gather(*tasks, return_exceptions=True)
             if settings.run_relay:
                 await relay_loop.stop()
+            await app.state.rows.close()
             await engine.dispose()
 
     app = FastAPI(

@@ -20,6 +20,7 @@ from backbone.db import ConcurrentWriteError
 from backbone.http.etag import etag_for
 from backbone.http.idempotency import IdempotencyRecord, find_replay, fingerprint
 from backbone.http.problems import ProblemError
+from backbone.rows import Rows
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -44,12 +45,21 @@ CurrentPrincipal = Annotated[Principal, Depends(get_principal)]
 
 
 async def get_session(request: Request) -> AsyncIterator[AsyncSession]:
-    """A read-only session (autocommit): routes that change state use ``Write``."""
+    """A read-only session (autocommit): routes that change state use ``Write``; a GET of
+    one row by id uses ``RowReads``."""
     async with request.app.state.read_sessionmaker() as session:
         yield session
 
 
 ReadSession = Annotated[AsyncSession, Depends(get_session)]
+
+
+async def get_rows(request: Request) -> Rows:
+    """Async, like ``get_writer``, so that FastAPI calls it in the event loop."""
+    return request.app.state.rows
+
+
+RowReads = Annotated[Rows, Depends(get_rows)]
 
 IdempotencyKey = Annotated[
     str | None,

@@ -13,7 +13,7 @@ from pydantic import BaseModel
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from backbone.auth.principal import Principal
-from backbone.http.deps import CurrentPrincipal, IfMatch, ReadSession, Write, entity_response
+from backbone.http.deps import CurrentPrincipal, IfMatch, RowReads, Write, entity_response
 from backbone.http.schemas import Patch
 from backbone.resources import InitiativeResource
 
@@ -41,9 +41,9 @@ def add_item_routes(
         lambda s, p, i, body, m: resource.update(s, p, i, body.columns(), m))
     do_delete: Deleter = deleter or resource.delete
 
-    async def get_item(item_id: item_id_type, session: ReadSession,
+    async def get_item(item_id: item_id_type, rows: RowReads,
                        principal: CurrentPrincipal) -> Response:
-        return entity_response(read.model_validate(await resource.get(session, principal, item_id)))
+        return entity_response(read.model_validate(await resource.row(rows, principal, item_id)))
 
     async def update_item(item_id: item_id_type, body: update, write: Write,  # type: ignore[valid-type]
                           if_match: IfMatch = None) -> Response:

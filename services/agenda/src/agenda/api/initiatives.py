@@ -14,6 +14,7 @@ from backbone.http.deps import (
     IdempotencyKey,
     IfMatch,
     ReadSession,
+    RowReads,
     Write,
     entity_response,
 )
@@ -44,9 +45,9 @@ async def list_initiatives(
 @router.get("/initiatives/{initiative_id}", response_model=schemas.InitiativeRead,
             operation_id="getInitiative", summary="An initiative (ETag in the response)")
 async def get_initiative(
-    initiative_id: uuid.UUID, session: ReadSession, principal: CurrentPrincipal
+    initiative_id: uuid.UUID, rows: RowReads, principal: CurrentPrincipal
 ) -> Response:
-    initiative = await initiatives.get(session, principal, initiative_id)
+    initiative = await initiatives.get(rows, principal, initiative_id)
     return entity_response(schemas.InitiativeRead.model_validate(initiative))
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -11,12 +12,13 @@ from agenda import schemas
 from agenda.events import INITIATIVE_CREATED, INITIATIVE_UPDATED, outbox
 from agenda.models import Initiative
 from agenda.service.access import ensure_dates_in_order
-from agenda.service.agenda import readable_initiative, revise
+from agenda.service.agenda import revise
 from backbone.auth.access import require_network_admin, require_role
 from backbone.auth.principal import InitiativeRole, Principal
 from backbone.http.etag import check_if_match
 from backbone.http.pagination import Page, PageParams
 from backbone.repository import apply_changes, get_owned, list_page
+from backbone.rows import Rows
 
 AGENDA_FIELDS = {"name", "problem_statement", "vision"}
 
@@ -33,8 +35,10 @@ async def create(
     return initiative
 
 
-async def get(session: AsyncSession, principal: Principal, id_: uuid.UUID) -> Initiative:
-    return await readable_initiative(session, principal, id_)
+async def get(rows: Rows, principal: Principal, id_: uuid.UUID) -> dict[str, Any]:
+    initiative = await rows.owned(Initiative, principal.tenant, id_, "initiative")
+    require_role(principal, id_, InitiativeRole.VIEWER)
+    return initiative
 
 
 async def list_(
