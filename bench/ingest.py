@@ -2,11 +2,14 @@
 
 The measurement service runs as its own uvicorn process (relay included). Ten batches of
 10,000 rows (10 indicators, five years of months, three dimensions, 14 places) are posted
-with two requests in flight. Printed beside it, in the same run: a raw asyncpg
-``executemany`` of the same rows into a plain table. Then the time until all 100,000
-observation events are readable on ``backbone.measurement.v1``, from the last response.
-Last, the same rows are sent again with every value changed (each one a correction: a
-locked lookup, its earlier version archived, an update and a revised event).
+with two requests in flight. Printed beside it, in the same run, with no HTTP, checks or
+history: a raw asyncpg ``executemany`` of the same rows into a plain table, alone and
+with an event row for each in the same transaction (the floor of accepting an
+observation under the transactional outbox), and a raw aiokafka produce of one event per
+row, batched as the relay does (the floor of publishing them). Then the time until all
+100,000 observation events are readable on ``backbone.measurement.v1``, from the last
+response. Last, the same rows are sent again with every value changed (each one a
+correction: a locked lookup, its earlier version archived, an update and a revised event).
 
     .venv/bin/python bench/ingest.py [--rows 100000] [--in-flight 2]
 """
@@ -24,12 +27,14 @@ from typing import Any
 import asyncpg
 import httpx
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
+from aiokafka.partitioner import murmur2
 from harness import running
 from loadgen import p50_p99
 
 from backbone.auth.tokens import mint_token
 from backbone.devstack.infra import Infrastructure
 from backbone.events.envelope import CloudEvent
+from backbone.events.kafka import ensure_topics, make_producer
 from measurement.app import SERVICE
 
 BATCH = 10_000
@@ -93,22 +98,72 @@ async def define(api: httpx.AsyncClient, initiative: str) -> None:
         assert r.status_code == 201, r.text
 
 
-async def raw_executemany(dsn: str, rows: list[dict[str, Any]]) -> float:
-    """The same rows into a plain table with the same key, one executemany: rows/s."""
+async def raw_executemany(dsn: str, rows: list[dict[str, Any]]) -> tuple[float, float]:
+    """The same rows into a plain table with the same key, one executemany: rows/s; then
+    again with an event row per row beside it in the same transaction (what acceptance
+    needs under the transactional outbox): rows/s."""
     conn = await asyncpg.connect(dsn)
     await conn.execute("""
-        DROP TABLE IF EXISTS raw_observations;
         CREATE TABLE raw_observations (
             id uuid PRIMARY KEY, indicator text, period text, cell jsonb, geography text,
-            value float8, UNIQUE (indicator, period, cell, geography))""")
+            value float8, UNIQUE (indicator, period, cell, geography));
+        CREATE TABLE raw_events (
+            id uuid PRIMARY KEY, seq bigserial, key text, type text, payload jsonb,
+            created_at timestamptz DEFAULT now())""")
     records = [(uuid.uuid4(), r["indicator"], r["period"], json.dumps(r["disaggregation"]),
                 r["geography"], r["value"]) for r in rows]
+    insert = "INSERT INTO raw_observations VALUES ($1, $2, $3, $4, $5, $6)"
     started = time.perf_counter()
-    await conn.executemany("INSERT INTO raw_observations VALUES ($1, $2, $3, $4, $5, $6)",
-                           records)
-    elapsed = time.perf_counter() - started
+    await conn.executemany(insert, records)
+    alone = len(rows) / (time.perf_counter() - started)
+    await conn.execute("TRUNCATE raw_observations")
+    events = [(uuid.uuid4(), r[1], "observation.recorded", json.dumps({**row, "id": str(r[0])}))
+              for r, row in zip(records, rows, strict=True)]
+    started = time.perf_counter()
+    async with conn.transaction():
+        await conn.executemany(insert, records)
+        await conn.executemany("INSERT INTO raw_events (id, key, type, payload)"
+                               " VALUES ($1, $2, $3, $4)", events)
+    with_events = len(rows) / (time.perf_counter() - started)
+    await conn.execute("DROP TABLE raw_observations, raw_events")
     await conn.close()
-    return len(rows) / elapsed
+    return alone, with_events
+
+
+async def raw_produce(infra: Infrastructure, rows: list[dict[str, Any]]) -> tuple[float, float]:
+    """One CloudEvent per row, in batches as the relay builds them: (events/s, CPU µs each).
+
+    All rows share one key (the initiative), so they go to one partition, batch by batch.
+    """
+    settings = infra.settings("bench")
+    topic = "bench.raw.v1"
+    await ensure_topics(infra.bootstrap_servers, [topic], settings.kafka_topic_partitions)
+    initiative = str(uuid.uuid4())
+    key = initiative.encode()
+    events = [CloudEvent(id=uuid.uuid4(), source="/backbone/measurement",
+                         type="org.backbone.measurement.observation.recorded",
+                         subject=str(uuid.uuid4()), time=datetime.now(UTC), dataschema="",
+                         tenant="bench", initiative=initiative, traceparent=None,
+                         data={**row, "id": str(uuid.uuid4()), "status": "submitted",
+                               "version": 1})
+              for row in rows]
+    producer = make_producer(settings)
+    await producer.start()
+    partitions = sorted(await producer.partitions_for(topic))
+    partition = partitions[(murmur2(key) & 0x7FFFFFFF) % len(partitions)]
+    started, cpu = time.perf_counter(), time.process_time()
+    batch = producer.create_batch()
+    for event in events:
+        message = {"key": key, "value": event.value(), "timestamp": None,
+                   "headers": event.headers()}
+        if batch.append(**message) is None:
+            await (await producer.send_batch(batch, topic, partition=partition))
+            batch = producer.create_batch()
+            batch.append(**message)
+    await (await producer.send_batch(batch, topic, partition=partition))
+    elapsed, cpu = time.perf_counter() - started, time.process_time() - cpu
+    await producer.stop()
+    return len(rows) / elapsed, cpu / len(rows) * 1e6
 
 
 async def count_events(bootstrap: str, initiative: str, expected: int,
@@ -158,7 +213,9 @@ async def run(infra: Infrastructure, url: str, count: int, in_flight: int) -> No
     rows = make_rows(count)
     settings = infra.settings("bench")
     token = mint_token(settings, sub="bench", tenant="bench", roles=["network:admin"])
-    raw_rate = await raw_executemany(infra.settings("measurement").asyncpg_dsn, rows)
+    raw_rate, stored_rate = await raw_executemany(infra.settings("measurement").asyncpg_dsn,
+                                                  rows)
+    produce_rate, produce_cpu_us = await raw_produce(infra, rows)
     initiative = await announce_initiative(infra, "bench")
     async with httpx.AsyncClient(base_url=url, headers={"Authorization": f"Bearer {token}"},
                                  timeout=60) as api:
@@ -178,6 +235,9 @@ async def run(infra: Infrastructure, url: str, count: int, in_flight: int) -> No
     print(f"{count:,} observations in batches of {BATCH:,}, {in_flight} in flight; "
           "2 cores shared by PostgreSQL, Tansu, the service and this client")
     print(f"raw asyncpg executemany (same rows)   {raw_rate:10,.0f} rows/s")
+    print(f"raw, with an event row each (one tx)   {stored_rate:10,.0f} rows/s")
+    print(f"raw aiokafka produce, an event per row {produce_rate:10,.0f} events/s  "
+          f"({produce_cpu_us:,.0f} µs of CPU each)")
     print(f"measurement batch endpoint over HTTP  {rate:10,.0f} obs/s  "
           f"({rate / raw_rate:.2f}x raw)  {_percentiles(latencies)}")
     print(f"all {count:,} observation.recorded events on backbone.measurement.v1: {lag}")

@@ -65,6 +65,14 @@ async def _json_codecs(connection: asyncpg.Connection) -> None:
                                         decoder=json.loads)
 
 
+async def _nothing_to_reset(_: asyncpg.Connection) -> None:
+    """These connections only run single autocommit SELECTs: no session state to reset.
+
+    asyncpg's default reset runs one more query (``RESET ALL``, ``UNLISTEN *``, ...) on
+    every release, a round trip per read; it still rolls back a transaction left open.
+    """
+
+
 class Rows:
     """The service's pool for single-row reads (autocommit: one round trip per read).
 
@@ -81,7 +89,7 @@ class Rows:
     async def open(cls, settings: BaseServiceSettings) -> Rows:
         size = settings.database_read_pool_size
         pool = await asyncpg.create_pool(settings.asyncpg_dsn, min_size=0, max_size=size,
-                                         init=_json_codecs)
+                                         init=_json_codecs, reset=_nothing_to_reset)
         return cls(pool, size)
 
     async def close(self) -> None:
