@@ -96,7 +96,11 @@ def write_decisions(agenda: str, token: str, initiative_id: str, rate: float,
 
     async def run() -> None:
         headers = {"Authorization": f"Bearer {token}"}
-        async with httpx.AsyncClient(base_url=agenda, headers=headers, timeout=30) as api:
+        # Idle connections are dropped before uvicorn's 5 s keep-alive timeout closes them,
+        # so a request never goes out on a connection the server is closing.
+        limits = httpx.Limits(keepalive_expiry=2.0)
+        async with httpx.AsyncClient(base_url=agenda, headers=headers, timeout=30,
+                                     limits=limits) as api:
             async def write(i: int) -> None:
                 response = await api.post(f"/v1/initiatives/{initiative_id}/decisions", json={
                     "title": f"Decision {i}", "method": "consensus", "decided_on": "2026-01-01"})

@@ -157,9 +157,11 @@ async def raw_produce(infra: Infrastructure, rows: list[dict[str, Any]]) -> tupl
         message = {"key": key, "value": event.value(), "timestamp": None,
                    "headers": event.headers()}
         if batch.append(**message) is None:
+            batch.close()
             await (await producer.send_batch(batch, topic, partition=partition))
             batch = producer.create_batch()
             batch.append(**message)
+    batch.close()
     await (await producer.send_batch(batch, topic, partition=partition))
     elapsed, cpu = time.perf_counter() - started, time.process_time() - cpu
     await producer.stop()

@@ -181,6 +181,7 @@ class OutboxRelay:
         """Send one partition's batches in turn; the ids stored, and the error if any."""
         sent: list[uuid.UUID] = []
         for batch, ids in queue:
+            batch.close()  # complete: a closed batch is sent at once, without lingering
             try:
                 await (await producer.send_batch(batch, tp[0], partition=tp[1]))
             except Exception as exc:
