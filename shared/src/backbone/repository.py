@@ -20,9 +20,12 @@ T = TypeVar("T", bound=BaseModel)
 _BY_ID: dict[tuple[type[TenantEntity], bool], Select[Any]] = {}
 
 
-def _by_id(model: type[TenantEntity], lock: bool) -> Select[Any]:
-    """Built once per model: a statement object that is reused skips building the query
-    and computing its cache key on every call (a third of the ORM's cost for one row)."""
+def by_id(model: type[TenantEntity], lock: bool = False) -> Select[Any]:
+    """The entity with ``id`` in ``tenant`` (bind parameters): the one tenant-scoped lookup
+    by id, for sessions (``get_owned``) and single-row reads (``backbone.rows``).
+
+    Built once per model: a statement object that is reused skips building the query and
+    computing its cache key on every call (a third of the ORM's cost for one row)."""
     stmt = _BY_ID.get((model, lock))
     if stmt is None:
         stmt = select(model).where(model.id == bindparam("id"),
@@ -42,7 +45,7 @@ async def get_owned(
     ``lock`` takes ``FOR NO KEY UPDATE``: it serialises changes of the row without blocking
     inserts that merely reference it (whose foreign key checks take ``FOR KEY SHARE``).
     """
-    stmt = _by_id(model, lock)
+    stmt = by_id(model, lock)
     entity = (await session.execute(stmt, {"id": id_, "tenant": tenant})).scalar_one_or_none()
     if entity is None:
         raise not_found(what)

@@ -17,11 +17,12 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 import asyncpg
-from sqlalchemy import Column, Select, Table, bindparam, select
+from sqlalchemy import Column, Select
 from sqlalchemy.dialects.postgresql.asyncpg import PGDialect_asyncpg
 
 from backbone.db import TenantEntity
 from backbone.http.problems import not_found
+from backbone.repository import by_id
 from backbone.settings import BaseServiceSettings
 
 _DIALECT = PGDialect_asyncpg()
@@ -51,12 +52,6 @@ class RowQuery:
             if processor is not None:
                 processors[column.name] = processor
         self.processors = processors
-
-
-def by_id(table: Table) -> RowQuery:
-    """The row with ``id`` in ``tenant``."""
-    return RowQuery(select(*table.columns).where(table.c.id == bindparam("id"),
-                                                 table.c.tenant == bindparam("tenant")))
 
 
 async def _json_codecs(connection: asyncpg.Connection) -> None:
@@ -113,7 +108,7 @@ class Rows:
         ``repository.get_owned`` gives."""
         query = self._by_id.get(model)
         if query is None:
-            query = self._by_id[model] = by_id(model.__table__)  # type: ignore[attr-defined]
+            query = self._by_id[model] = RowQuery(by_id(model))
         row = await self.one(query, {"id": id_, "tenant": tenant})
         if row is None:
             raise not_found(what)
