@@ -12,12 +12,13 @@ from pathlib import Path
 
 import asyncpg
 import sqlalchemy as sa
-from alembic import command, context
+from alembic import command, context, op
 from alembic.config import Config
 from sqlalchemy.engine import Connection, make_url
 from sqlalchemy.ext.asyncio import create_async_engine
 
 from backbone.db import LibraryBase
+from backbone.events.outbox import DROP_NOTIFY_TRIGGER_DDL, NOTIFY_TRIGGER_DDL
 from backbone.settings import BaseServiceSettings
 
 # The library's tables, declared on LibraryBase: import them for autogenerate.
@@ -75,3 +76,14 @@ def run_env(metadata: sa.MetaData) -> None:
         await engine.dispose()
 
     asyncio.run(run())
+
+
+def install_outbox_notify() -> None:
+    """In a service's migration: the outbox trigger that wakes the relay at commit."""
+    for statement in NOTIFY_TRIGGER_DDL:
+        op.execute(statement)
+
+
+def remove_outbox_notify() -> None:
+    for statement in DROP_NOTIFY_TRIGGER_DDL:
+        op.execute(statement)

@@ -32,6 +32,7 @@ from backbone.db import LibraryBase, create_engine
 from backbone.devstack.infra import Infrastructure, prepare_service, start_infrastructure
 from backbone.devstack.ports import free_port
 from backbone.events.envelope import CloudEvent
+from backbone.events.outbox import NOTIFY_TRIGGER
 from backbone.service import ServiceSpec
 from backbone.settings import BaseServiceSettings
 
@@ -151,14 +152,25 @@ async def client(app: FastAPI, name: str) -> AsyncIterator[httpx.AsyncClient]:
 
 
 async def schema_differences(settings: BaseServiceSettings, metadata: sa.MetaData) -> list[Any]:
-    """What the migrated database lacks or has beyond the models (empty when they agree)."""
+    """What the migrated database lacks or has beyond the models (empty when they agree).
+
+    Alembic compares tables, columns and indexes; triggers are compared here: the only one
+    is the library's outbox trigger.
+    """
     merged = sa.MetaData()
     for tables in (LibraryBase.metadata, metadata):
         for table in tables.tables.values():
             table.to_metadata(merged)
 
     def compare(connection: Connection) -> list[Any]:
-        return list(compare_metadata(MigrationContext.configure(connection), merged))
+        differences: list[Any] = list(
+            compare_metadata(MigrationContext.configure(connection), merged))
+        triggers = set(connection.scalars(sa.text(
+            "SELECT tgrelid::regclass::text || '.' || tgname FROM pg_trigger "
+            "WHERE NOT tgisinternal")))
+        if triggers != {f"outbox.{NOTIFY_TRIGGER}"}:
+            differences.append(("triggers", sorted(triggers)))
+        return differences
 
     engine = create_engine(settings)
     try:

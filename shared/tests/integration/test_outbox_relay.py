@@ -37,7 +37,7 @@ async def write_events(
     for n in range(start, start + count):
         initiative = initiatives[n % len(initiatives)]
         async with sessionmaker() as session, session.begin():
-            await outbox.add(session, DomainEvent(event_type, "t1", uuid.uuid4(), initiative,
+            outbox.add(session, DomainEvent(event_type, "t1", uuid.uuid4(), initiative,
                                                   Counted(n=n)))
 
 
@@ -65,7 +65,7 @@ async def test_relay_publishes_committed_events_in_order_and_marks_them(
     registry = EventRegistry(lib_settings.service_name)
     ghost = registry.define("thing.counted", Counted, "test")
     async with sessionmaker() as session, session.begin():
-        await Outbox(registry).add(session, DomainEvent(ghost, "t1", uuid.uuid4(), None,
+        Outbox(registry).add(session, DomainEvent(ghost, "t1", uuid.uuid4(), None,
                                                         Counted(n=-1)))
         await session.rollback()
 
@@ -164,3 +164,30 @@ async def test_no_event_is_lost_when_the_broker_goes_down_while_writes_continue(
         await asyncio.gather(relay, return_exceptions=True)
         with contextlib.suppress(Exception):
             broker.stop()
+
+
+async def test_a_row_written_with_plain_sql_wakes_the_waiting_relay(
+    lib_settings: BaseServiceSettings, raw_db: asyncpg.Connection,
+) -> None:
+    """The outbox's trigger sends the NOTIFY, whoever writes the row: with a poll interval
+    longer than the test's timeout, only the notification gets this event out."""
+    settings = lib_settings.model_copy(update={"outbox_poll_interval_s": 3600})
+    relay = OutboxRelay(settings)
+    task = asyncio.create_task(relay.run())
+    try:
+        async def leads() -> bool:
+            return relay.is_leader
+
+        await wait_until(leads)
+        await asyncio.sleep(1.0)  # past its first round: now it waits for a notification
+        event_id = uuid.uuid4()
+        await raw_db.execute(
+            "INSERT INTO outbox (id, topic, key, type, source, subject, dataschema, tenant, "
+            "payload, created_at) VALUES ($1, $2, 'k', 'org.test.raw', '/test', 's', "
+            "'urn:test', 't1', '{\"n\": 1}', now())", event_id, settings.topic)
+        events = await collect_events(settings.kafka_bootstrap_servers, settings.topic,
+                                      until=lambda e: len(e) >= 1)
+        assert [e.id for e in events] == [event_id]
+    finally:
+        task.cancel()
+        await asyncio.gather(task, return_exceptions=True)

@@ -6,8 +6,9 @@ import uuid
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import BigInteger, DateTime, Identity, Index, String, Text, Uuid, func, select
+from sqlalchemy import DDL, BigInteger, DateTime, Identity, Index, String, Text, Uuid
 from sqlalchemy.dialects.postgresql import JSONB
+from sqlalchemy.event import listen
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import Mapped, mapped_column
 
@@ -17,6 +18,22 @@ from backbone.events.registry import DomainEvent, EventRegistry, EventType, Remo
 from backbone.telemetry import current_traceparent
 
 NOTIFY_CHANNEL = "backbone_outbox"
+NOTIFY_TRIGGER = "outbox_notify"
+
+# Every INSERT into the outbox wakes the relay at commit, however the rows were written (ORM,
+# Core, or a data-modifying CTE): a statement-level trigger, so a bulk write notifies once,
+# and PostgreSQL folds a transaction's notifications into one. Installed by each service's
+# migrations (see ``backbone.migrations``) and whenever the table is created from metadata.
+NOTIFY_TRIGGER_DDL = (
+    "CREATE OR REPLACE FUNCTION backbone_outbox_notify() RETURNS trigger LANGUAGE plpgsql AS "
+    f"$$ BEGIN PERFORM pg_notify('{NOTIFY_CHANNEL}', ''); RETURN NULL; END $$",
+    f"CREATE TRIGGER {NOTIFY_TRIGGER} AFTER INSERT ON outbox "
+    "FOR EACH STATEMENT EXECUTE FUNCTION backbone_outbox_notify()",
+)
+DROP_NOTIFY_TRIGGER_DDL = (
+    f"DROP TRIGGER IF EXISTS {NOTIFY_TRIGGER} ON outbox",
+    "DROP FUNCTION IF EXISTS backbone_outbox_notify()",
+)
 
 
 class OutboxMessage(LibraryBase):
@@ -62,6 +79,10 @@ class OutboxMessage(LibraryBase):
         )
 
 
+for _statement in NOTIFY_TRIGGER_DDL:
+    listen(OutboxMessage.__table__, "after_create", DDL(_statement))
+
+
 class Outbox:
     """Adds events of one service to the current transaction."""
 
@@ -69,7 +90,8 @@ class Outbox:
         self.topic = registry.topic
         self.source = registry.source
 
-    async def add(self, session: AsyncSession, event: DomainEvent) -> OutboxMessage:
+    def add(self, session: AsyncSession, event: DomainEvent) -> OutboxMessage:
+        """Add the event to the session's transaction (written at its next flush)."""
         message = OutboxMessage(
             id=uuid.uuid4(),
             topic=self.topic,
@@ -85,15 +107,7 @@ class Outbox:
             created_at=utcnow(),
         )
         session.add(message)
-        await self.notify(session)
         return message
-
-    async def notify(self, session: AsyncSession) -> None:
-        """Wake the relay; for events written with SQL rather than ``add``.
-
-        Delivered at commit, and folded into one notification per transaction.
-        """
-        await session.execute(select(func.pg_notify(NOTIFY_CHANNEL, self.topic)))
 
     async def emit_state(
         self, session: AsyncSession, event_type: EventType, entity: Any,
@@ -101,7 +115,7 @@ class Outbox:
     ) -> OutboxMessage:
         """Publish the entity's state after the change (flushes so server defaults are known)."""
         await session.flush()
-        return await self.add(session, DomainEvent(
+        return self.add(session, DomainEvent(
             event_type=event_type, tenant=entity.tenant, subject=entity.id,
             initiative=initiative_id, data=event_type.payload.model_validate(entity),
         ))
@@ -110,7 +124,7 @@ class Outbox:
         self, session: AsyncSession, event_type: EventType, entity: Any
     ) -> OutboxMessage:
         """Announce that an initiative-owned entity was deleted."""
-        return await self.add(session, DomainEvent(
+        return self.add(session, DomainEvent(
             event_type=event_type, tenant=entity.tenant, subject=entity.id,
             initiative=entity.initiative_id,
             data=Removed(id=entity.id, initiative_id=entity.initiative_id),

@@ -52,7 +52,7 @@ async def revise(
         change=change, changed_by=principal.sub, document=document.model_dump(mode="json"),
     )
     session.add(revision)
-    await outbox.add(session, DomainEvent(
+    outbox.add(session, DomainEvent(
         event_type=AGENDA_REVISED, tenant=initiative.tenant, subject=initiative.id,
         initiative=initiative.id,
         data=AgendaRevised(initiative_id=initiative.id, number=revision.number, change=change,

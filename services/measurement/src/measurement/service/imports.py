@@ -132,7 +132,7 @@ async def _record_import(session: AsyncSession, principal: Principal, initiative
                     format=fmt, mode=mode.value, imported_by=principal.sub,
                     **summary.model_dump())
     session.add(record)
-    await outbox.add(session, DomainEvent(
+    outbox.add(session, DomainEvent(
         event_type=IMPORT_COMPLETED, tenant=principal.tenant, subject=record.id,
         initiative=initiative.id,
         data=ImportCompleted(import_id=record.id, initiative_id=initiative.id, format=fmt,

@@ -107,7 +107,7 @@ async def review(session: AsyncSession, principal: Principal, id_: uuid.UUID,
     indicator = await session.get(Indicator, observation.indicator_id)
     assert indicator is not None
     event_type = OBSERVATION_APPROVED if approve else OBSERVATION_REJECTED
-    await outbox.add(session, DomainEvent(
+    outbox.add(session, DomainEvent(
         event_type=event_type, tenant=observation.tenant, subject=observation.id,
         initiative=observation.initiative_id,
         data=ObservationChanged(

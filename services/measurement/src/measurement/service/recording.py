@@ -285,7 +285,6 @@ class Recorder:
         if inserted != new:
             raise ConcurrentWriteError(
                 f"{new - inserted} of the observations were written by a concurrent batch")
-        await outbox.notify(self.session)
 
 
 def _classify(row: Prepared, found: Any) -> RowResult:

@@ -27,7 +27,7 @@ async def refresh_status(session: AsyncSession, indicator: Indicator,
     if overall.status.value == previous:
         return
     indicator.progress_status = overall.status.value
-    await outbox.add(session, DomainEvent(
+    outbox.add(session, DomainEvent(
         event_type=INDICATOR_STATUS_CHANGED, tenant=indicator.tenant, subject=indicator.id,
         initiative=indicator.initiative_id,
         data=IndicatorStatusChanged(

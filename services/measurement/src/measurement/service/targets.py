@@ -52,7 +52,7 @@ async def replace(session: AsyncSession, principal: Principal, indicator_id: uui
     session.add_all(rows)
     await session.flush()
     result = await _targets_of(session, indicator)
-    await outbox.add(session, DomainEvent(
+    outbox.add(session, DomainEvent(
         event_type=TARGETS_SET, tenant=indicator.tenant, subject=indicator.id,
         initiative=indicator.initiative_id,
         data=TargetsSet(indicator_id=indicator.id, initiative_id=indicator.initiative_id,
