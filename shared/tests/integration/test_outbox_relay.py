@@ -191,3 +191,23 @@ async def test_a_row_written_with_plain_sql_wakes_the_waiting_relay(
     finally:
         task.cancel()
         await asyncio.gather(task, return_exceptions=True)
+
+
+async def test_the_relay_stops_when_cancelled_just_as_it_is_woken(
+    lib_settings: BaseServiceSettings,
+) -> None:
+    """A shutdown that coincides with a wake-up still stops the relay (on Python 3.11,
+    ``asyncio.wait_for`` would swallow that cancellation and the relay would run on)."""
+    relay = OutboxRelay(lib_settings.model_copy(update={"outbox_poll_interval_s": 3600}))
+    task = asyncio.create_task(relay.run())
+
+    async def leads() -> bool:
+        return relay.is_leader
+
+    await wait_until(leads)
+    await asyncio.sleep(1.0)  # past its first round: now it waits for a notification
+    relay._wake.set()
+    task.cancel()
+    done, _ = await asyncio.wait([task], timeout=10)
+    assert done == {task}
+    assert task.cancelled()

@@ -101,8 +101,11 @@ class OutboxRelay:
             while await self._publish_round(conn, producer):
                 pass
             await self._maintain(conn)
+            # Not asyncio.wait_for: on Python 3.11 it swallows a cancellation that arrives
+            # as the wake-up does, and the relay would never stop.
             with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(self._wake.wait(), self.settings.outbox_poll_interval_s)
+                async with asyncio.timeout(self.settings.outbox_poll_interval_s):
+                    await self._wake.wait()
 
     @staticmethod
     def _headers(row: asyncpg.Record, traceparent: str | None) -> list[tuple[str, bytes]]:
