@@ -13,7 +13,6 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import Mapped, mapped_column
 
 from backbone.db import LibraryBase, utcnow
-from backbone.events.envelope import CloudEvent
 from backbone.events.registry import DomainEvent, EventRegistry, EventType, Removed
 from backbone.telemetry import current_traceparent
 
@@ -63,20 +62,6 @@ class OutboxMessage(LibraryBase):
         Index("ix_outbox_published_at", "published_at",
               postgresql_where=published_at.is_not(None)),
     )
-
-    def to_cloudevent(self) -> CloudEvent:
-        return CloudEvent(
-            id=self.id,
-            source=self.source,
-            type=self.type,
-            subject=self.subject,
-            time=self.created_at,
-            dataschema=self.dataschema,
-            tenant=self.tenant,
-            initiative=self.initiative,
-            traceparent=self.traceparent,
-            data=self.payload,
-        )
 
 
 for _statement in NOTIFY_TRIGGER_DDL:
