@@ -172,26 +172,33 @@ async def test_no_event_is_lost_when_the_broker_goes_down_while_writes_continue(
             broker.stop()
 
 
+async def waiting_relay(settings: BaseServiceSettings) -> tuple[OutboxRelay, asyncio.Task[None]]:
+    """A leading relay with polling effectively off, past its first round: from now on only
+    a notification wakes it."""
+    relay = OutboxRelay(settings.model_copy(update={"outbox_poll_interval_s": 3600}))
+    task = asyncio.create_task(relay.run())
+
+    async def leads() -> bool:
+        return relay.is_leader
+
+    await wait_until(leads)
+    await asyncio.sleep(1.0)
+    return relay, task
+
+
 async def test_a_row_written_with_plain_sql_wakes_the_waiting_relay(
     lib_settings: BaseServiceSettings, raw_db: asyncpg.Connection,
 ) -> None:
     """The outbox's trigger sends the NOTIFY, whoever writes the row: with a poll interval
     longer than the test's timeout, only the notification gets this event out."""
-    settings = lib_settings.model_copy(update={"outbox_poll_interval_s": 3600})
-    relay = OutboxRelay(settings)
-    task = asyncio.create_task(relay.run())
+    _, task = await waiting_relay(lib_settings)
     try:
-        async def leads() -> bool:
-            return relay.is_leader
-
-        await wait_until(leads)
-        await asyncio.sleep(1.0)  # past its first round: now it waits for a notification
         event_id = uuid.uuid4()
         await raw_db.execute(
             "INSERT INTO outbox (id, topic, key, type, source, subject, dataschema, tenant, "
             "payload, created_at) VALUES ($1, $2, 'k', 'org.test.raw', '/test', 's', "
-            "'urn:test', 't1', '{\"n\": 1}', now())", event_id, settings.topic)
-        events = await collect_events(settings.kafka_bootstrap_servers, settings.topic,
+            "'urn:test', 't1', '{\"n\": 1}', now())", event_id, lib_settings.topic)
+        events = await collect_events(lib_settings.kafka_bootstrap_servers, lib_settings.topic,
                                       until=lambda e: len(e) >= 1)
         assert [e.id for e in events] == [event_id]
     finally:
@@ -204,14 +211,7 @@ async def test_the_relay_stops_when_cancelled_just_as_it_is_woken(
 ) -> None:
     """A shutdown that coincides with a wake-up still stops the relay (on Python 3.11,
     ``asyncio.wait_for`` would swallow that cancellation and the relay would run on)."""
-    relay = OutboxRelay(lib_settings.model_copy(update={"outbox_poll_interval_s": 3600}))
-    task = asyncio.create_task(relay.run())
-
-    async def leads() -> bool:
-        return relay.is_leader
-
-    await wait_until(leads)
-    await asyncio.sleep(1.0)  # past its first round: now it waits for a notification
+    relay, task = await waiting_relay(lib_settings)
     relay._wake.set()
     task.cancel()
     done, _ = await asyncio.wait([task], timeout=10)
