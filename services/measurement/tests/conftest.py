@@ -88,6 +88,16 @@ class Setup:
     def viewer(self) -> dict[str, str]:
         return self.tenant.headers(f"initiative:{self.initiative_id}:viewer")
 
+    async def approved(self, api: httpx.AsyncClient, rows: list[dict[str, Any]]) -> None:
+        """Record a batch as backbone staff, and approve every row of it."""
+        result = await api.post(f"/v1/initiatives/{self.initiative_id}/observations/batch",
+                                headers=self.staff, json={"rows": rows})
+        assert result.status_code == 200, result.text
+        for row in result.json()["results"]:
+            review = await api.post(f"/v1/observations/{row['observation_id']}/review",
+                                    headers=self.staff, json={"decision": "approve"})
+            assert review.status_code == 200, review.text
+
 
 RACE = {"code": "race", "name": "Race/ethnicity", "options": [
     {"code": "asian", "label": "Asian"}, {"code": "black", "label": "Black"},

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import uuid
 
-from pydantic import ConfigDict
+from pydantic import ConfigDict, Field
 
 from backbone.events.outbox import Outbox
 from backbone.events.registry import EventPayload, EventRegistry, Removed
@@ -28,7 +28,7 @@ class DimensionState(_Snapshot, schemas.DimensionRead):
     pass
 
 
-class IndicatorState(_Snapshot, schemas.IndicatorRead):
+class IndicatorState(_Snapshot, schemas.IndicatorState):
     pass
 
 
@@ -52,6 +52,10 @@ class IndicatorStatusChanged(EventPayload):
     indicator_id: uuid.UUID
     initiative_id: uuid.UUID
     code: str
+    view: schemas.StatusView = Field(
+        default=schemas.StatusView.ALL,
+        description="`reviewed`: approved data with small cells protected, as viewers see "
+                    "it; `all`: all data not rejected, for backbone staff only.")
     previous_status: ProgressStatus
     status: ProgressStatus
     latest: figures.Mark | None

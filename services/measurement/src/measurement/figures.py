@@ -21,7 +21,8 @@ class SeriesPoint(BaseModel):
     value: float | None
     numerator: float | None = None
     denominator: float | None = None
-    observations: int = Field(description="How many stored observations make this point.")
+    observations: int | None = Field(
+        description="How many stored observations make this point (null when suppressed).")
     suppressed: bool = Field(default=False, description="Hidden to protect a small group.")
 
 

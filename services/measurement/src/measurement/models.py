@@ -102,6 +102,9 @@ class Indicator(InitiativeOwned, Base):
     baseline_period: Mapped[str | None] = mapped_column(String(20))
     baseline_value: Mapped[float | None] = mapped_column(Float)
     progress_status: Mapped[str] = mapped_column(String(20), default="no_target")
+    """From reviewed data, as viewers and partners see it."""
+    staff_progress_status: Mapped[str] = mapped_column(String(20), default="no_target")
+    """From all data not rejected, as backbone staff see it."""
 
 
 class Target(Base):
@@ -121,6 +124,22 @@ class Target(Base):
     cell: Mapped[str] = mapped_column(Text, default="")
     disaggregation: Mapped[dict[str, str]] = mapped_column(JSONB, default=dict)
     organization_id: Mapped[uuid.UUID | None] = mapped_column(Uuid)
+
+
+class Disclosure(Base):
+    """Which figures of one indicator's period viewers may not see, decided from all of the
+    period's approved data (``measurement.domain.disclosure``) whenever it changes.
+
+    ``hidden`` lists ``[cell, geography, organization]``, null meaning all.
+    """
+
+    __tablename__ = "disclosures"
+
+    indicator_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("indicators.id", ondelete="CASCADE"), primary_key=True)
+    period: Mapped[str] = mapped_column(String(20), primary_key=True)
+    hidden: Mapped[list[list[str | None]]] = mapped_column(JSONB)
+    decided_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
 
 class Observation(TenantEntity, Base):

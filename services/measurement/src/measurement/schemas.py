@@ -73,6 +73,13 @@ class ObservationStatus(StrEnum):
     REJECTED = "rejected"
 
 
+class StatusView(StrEnum):
+    """Whose view a progress status is: viewers' and partners', or backbone staff's."""
+
+    REVIEWED = "reviewed"
+    ALL = "all"
+
+
 # --- settings -------------------------------------------------------------------------------
 
 class MeasurementSettingsUpdate(Patch):
@@ -202,7 +209,9 @@ class IndicatorUpdate(Patch):
     baseline_value: Figure | None = patch_field()
 
 
-class IndicatorRead(EntityRead):
+class IndicatorState(EntityRead):
+    """An indicator as everyone may read it (and as its events carry it)."""
+
     initiative_id: uuid.UUID
     code: str
     name: str
@@ -221,7 +230,15 @@ class IndicatorRead(EntityRead):
     baseline_period: str | None
     baseline_value: float | None
     progress_status: ProgressStatus = Field(
-        description="Overall progress against the targets, updated as data arrives.")
+        description="Overall progress against the targets from reviewed data (approved "
+                    "observations, small cells protected), as viewers and partners see it; "
+                    "updated as data is reviewed.")
+
+
+class IndicatorRead(IndicatorState):
+    staff_progress_status: ProgressStatus | None = Field(
+        default=None, description="Backbone staff only (null for others): the status from "
+                                  "all data not rejected, submitted data included.")
 
 
 # --- targets --------------------------------------------------------------------------------

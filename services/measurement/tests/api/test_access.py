@@ -99,7 +99,8 @@ async def test_partners_see_only_their_own_observations(
                                headers=setup.partner(ours),
                                json={"period": "2025", "numerator": 1, "denominator": 2,
                                      "organization_id": str(theirs)})
-    assert forbidden.status_code == 422
+    assert forbidden.status_code == 403  # a permission failure, not bad input
+    assert forbidden.json()["type"] == "urn:backbone:problem:forbidden"
     assert "own organization" in forbidden.json()["detail"]
     assert (await api.get(f"/v1/indicators/{setup.indicator['id']}/observations",
                           headers=setup.viewer)).status_code == 403
@@ -112,13 +113,7 @@ async def small_cells(api: httpx.AsyncClient, setup: Any) -> Any:
             (None, 563, 826)]
     batch = [{"indicator": "ready", "period": "2024", "numerator": n, "denominator": d,
               "disaggregation": {"race": race} if race else {}} for race, n, d in rows]
-    result = await api.post(f"/v1/initiatives/{setup.initiative_id}/observations/batch",
-                            headers=setup.staff, json={"rows": batch})
-    assert result.status_code == 200, result.text
-    for row in result.json()["results"]:
-        r = await api.post(f"/v1/observations/{row['observation_id']}/review",
-                           headers=setup.staff, json={"decision": "approve"})
-        assert r.status_code == 200
+    await setup.approved(api, batch)
     return setup
 
 

@@ -55,8 +55,12 @@ async def test_report_review_and_progress(api: httpx.AsyncClient, setup: Any) ->
                              headers=setup.staff)).json()["overall"]
     assert overall["latest"]["period"] == "2023"
     assert overall["status"] == "off_track"
-    assert (await api.get(f"/v1/indicators/{ind['id']}",
-                          headers=setup.staff)).json()["progress_status"] == "off_track"
+    staff_view = (await api.get(f"/v1/indicators/{ind['id']}", headers=setup.staff)).json()
+    assert staff_view["staff_progress_status"] == "off_track"
+    assert staff_view["progress_status"] == "no_data"  # nothing is approved yet
+    seen = (await api.get(f"/v1/indicators/{ind['id']}", headers=setup.viewer)).json()
+    assert seen["progress_status"] == "no_data"
+    assert seen["staff_progress_status"] is None
 
     chart = await api.get(f"/v1/indicators/{ind['id']}/chart.svg", headers=setup.staff)
     assert chart.status_code == 200

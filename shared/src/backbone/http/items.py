@@ -19,6 +19,8 @@ from backbone.resources import InitiativeResource
 
 Updater = Callable[[AsyncSession, Principal, uuid.UUID, Any, str | None], Awaitable[Any]]
 Deleter = Callable[[AsyncSession, Principal, uuid.UUID, str | None], Awaitable[None]]
+Shown = Callable[[Principal, Any], Any]
+"""What a caller is shown of an item read (e.g. fields only some roles may see)."""
 
 
 def add_item_routes(
@@ -31,6 +33,7 @@ def add_item_routes(
     update: type[Patch],
     updater: Updater | None = None,
     deleter: Deleter | None = None,
+    shown: Shown | None = None,
 ) -> None:
     """Register ``GET/PATCH/DELETE {path}``, whose last segment is the id parameter.
 
@@ -43,7 +46,8 @@ def add_item_routes(
 
     async def get_item(item_id: item_id_type, rows: RowReads,
                        principal: CurrentPrincipal) -> Response:
-        return entity_response(read.model_validate(await resource.row(rows, principal, item_id)))
+        item = read.model_validate(await resource.row(rows, principal, item_id))
+        return entity_response(shown(principal, item) if shown else item)
 
     async def update_item(item_id: item_id_type, body: update, write: Write,  # type: ignore[valid-type]
                           if_match: IfMatch = None) -> Response:

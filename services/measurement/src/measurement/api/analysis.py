@@ -85,8 +85,11 @@ async def _analysis(session: ReadSession, principal: Principal, indicator_id: uu
         start = period_or_422(q.period_from, initiative, "query", "from").start
     if q.period_to:
         end = period_or_422(q.period_to, initiative, "query", "to").end
+    if q.organization_id is not None and not is_staff and q.organization_id != principal.org:
+        raise ProblemError(403, "One organization's figures are for backbone staff and that "
+                                "organization.", kind="forbidden")
     scheme = (await schemes_for(session, [indicator]))[indicator.id]
-    view = View.for_caller(principal, initiative, q.status)
+    view = View.for_caller(principal, initiative, q.status, q.organization_id)
     filters = Filters(start, end, q.geography, q.organization_id, _cells(q.where))
     return Analysis(indicator, initiative, scheme, view), filters
 
@@ -96,7 +99,8 @@ def _points(series: SeriesData) -> list[figures.SeriesPoint]:
         period=c.period, period_start=c.start, period_end=c.end, value=c.value,
         numerator=None if c.suppressed else c.point.numerator,
         denominator=None if c.suppressed else c.point.denominator,
-        observations=c.observations, suppressed=c.suppressed) for c in series.points]
+        observations=None if c.suppressed else c.observations, suppressed=c.suppressed)
+        for c in series.points]
 
 
 By = Annotated[str | None, Query(max_length=64, description="A dimension code: one series "

@@ -38,13 +38,15 @@ async def list_indicators(
         filters.append(Indicator.status == status.value)
     if goal_id is not None:
         filters.append(Indicator.goal_ids.contains([str(goal_id)]))
-    return await indicators.INDICATORS.list(session, principal, initiative_id, page,
-                                            schemas.IndicatorRead, filters)
+    found = await indicators.INDICATORS.list(session, principal, initiative_id, page,
+                                             schemas.IndicatorRead, filters)
+    found.items = [indicators.as_seen_by(principal, i) for i in found.items]
+    return found
 
 
 add_item_routes(router, indicators.INDICATORS, path="/indicators/{indicator_id}",
                 name="Indicator", read=schemas.IndicatorRead, update=schemas.IndicatorUpdate,
-                updater=indicators.update)
+                updater=indicators.update, shown=indicators.as_seen_by)
 
 
 @router.get("/indicators/{indicator_id}/targets", response_model=schemas.TargetsRead,

@@ -23,7 +23,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from backbone.auth.principal import InitiativeRole, Principal
 from backbone.http.problems import ProblemError
 from measurement import figures, schemas
-from measurement.domain import disparities, progress, suppression
+from measurement.domain import disparities, progress
 from measurement.domain.aggregation import (
     AcrossPlaces,
     AcrossTime,
@@ -33,9 +33,11 @@ from measurement.domain.aggregation import (
     combine,
 )
 from measurement.domain.cells import Scheme, cell_key
+from measurement.domain.disclosure import Node
 from measurement.domain.periods import parse_period
 from measurement.domain.progress import Direction, Mark
 from measurement.models import Indicator, Initiative, Observation, Target
+from measurement.service import disclosure
 
 ALL_VISIBLE = (schemas.ObservationStatus.SUBMITTED, schemas.ObservationStatus.APPROVED)
 
@@ -49,10 +51,15 @@ class View:
 
     @classmethod
     def for_caller(cls, principal: Principal, initiative: Initiative,
-                   statuses: Sequence[schemas.ObservationStatus] | None = None) -> View:
+                   statuses: Sequence[schemas.ObservationStatus] | None = None,
+                   organization_id: uuid.UUID | None = None) -> View:
+        """Staff see what they ask for; others approved data, with small cells protected
+        unless it is all their own organization's."""
         if principal.has_role(initiative.id, InitiativeRole.BACKBONE):
             return cls(tuple(statuses or ALL_VISIBLE), None)
-        return cls((schemas.ObservationStatus.APPROVED,), initiative.min_cell_size)
+        own = organization_id is not None and organization_id == principal.org
+        return cls((schemas.ObservationStatus.APPROVED,),
+                   None if own else initiative.min_cell_size)
 
 
 @dataclass(frozen=True)
@@ -135,6 +142,8 @@ class Analysis:
                 Point(value, numerator, denominator, at.timestamp()))
             periods[period] = (start, end)
         ordered = sorted(periods, key=lambda p: (periods[p][1], periods[p][0]))
+        hidden = (await disclosure.decisions(session, self.indicator.id)
+                  if self.view.suppress_below is not None else None)
         out = []
         across_places = AcrossPlaces(self.indicator.across_places)
         across_time = AcrossTime(self.indicator.across_time)
@@ -143,12 +152,32 @@ class Analysis:
             combined = [combine(summaries[(cell, p)], across_places, self.multiplier)
                         for p in present]
             running = accumulate(combined, across_time, self.multiplier)
-            points = [Cell(p, *periods[p], point, summaries[(cell, p)].count)
-                      for p, point in zip(present, running, strict=True)
+            shown = self._hidden(cell, filters, present, hidden)
+            points = [Cell(p, *periods[p], point, summaries[(cell, p)].count, suppressed)
+                      for p, point, suppressed in zip(present, running, shown, strict=True)
                       if (filters.start is None or periods[p][1] >= filters.start)
                       and (filters.end is None or periods[p][0] <= filters.end)]
             out.append(SeriesData(group, cell, points))
-        self._suppress(out)
+        return out
+
+    def _hidden(self, cell: str, filters: Filters, periods: Sequence[str],
+                decisions: disclosure.Decisions | None) -> list[bool]:
+        """Per period, whether the cell's point is hidden, by the periods' decisions.
+
+        A running total is hidden from its first hidden increment on: otherwise two shown
+        totals would give the hidden increment away. A period without a decision (its
+        approved data not decided yet) is hidden whole.
+        """
+        if decisions is None:
+            return [False] * len(periods)
+        organization = (str(filters.organization_id) if filters.organization_id is not None
+                        else None)
+        node = Node(cell, filters.geography, organization)
+        cumulative = self.indicator.across_time == AcrossTime.CUMULATIVE
+        out: list[bool] = []
+        for period in periods:
+            hidden = period not in decisions or node in decisions[period]
+            out.append(hidden or (cumulative and bool(out) and out[-1]))
         return out
 
     def _summaries(self, cells: list[str], filters: Filters
@@ -165,25 +194,6 @@ class Analysis:
                       "statuses": [s.value for s in self.view.statuses],
                       "geography": filters.geography,
                       "organization_id": filters.organization_id}
-
-    def _count(self, point: Point) -> float | None:
-        if point.denominator is not None:
-            return point.denominator
-        return point.value if self.indicator.unit == schemas.Unit.COUNT else None
-
-    def _suppress(self, series: list[SeriesData]) -> None:
-        minimum = self.view.suppress_below
-        if minimum is None:
-            return
-        by_period: dict[str, dict[str, Cell]] = defaultdict(dict)
-        for s in series:
-            for c in s.points:
-                by_period[c.period][s.cell] = c
-        for cells in by_period.values():
-            hidden = suppression.protect({k: self._count(c.point) for k, c in cells.items()},
-                                         minimum)
-            for key in hidden:
-                cells[key].suppressed = True
 
     # --- progress ---------------------------------------------------------------------------
 

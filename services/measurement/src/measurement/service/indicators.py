@@ -8,7 +8,7 @@ from typing import Any
 from sqlalchemy import exists, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from backbone.auth.principal import Principal
+from backbone.auth.principal import InitiativeRole, Principal
 from backbone.http.problems import ProblemError
 from backbone.repository import apply_changes
 from backbone.resources import InitiativeResource, ensure_in_initiative
@@ -19,7 +19,13 @@ from measurement.events import (
     outbox,
 )
 from measurement.models import Dimension, Goal, Indicator, Initiative, Observation
-from measurement.schemas import IndicatorCreate, IndicatorStatus, IndicatorUpdate, Unit
+from measurement.schemas import (
+    IndicatorCreate,
+    IndicatorRead,
+    IndicatorStatus,
+    IndicatorUpdate,
+    Unit,
+)
 from measurement.service.context import period_or_422
 
 INDICATORS = InitiativeResource(Indicator, "indicator", Initiative, outbox, INDICATOR_DEFINED,
@@ -28,6 +34,13 @@ INDICATORS = InitiativeResource(Indicator, "indicator", Initiative, outbox, INDI
 
 FIXED_ONCE_REPORTED = ("unit", "rate_multiplier", "frequency")
 """Changing these would change the meaning of figures already stored."""
+
+
+def as_seen_by(principal: Principal, indicator: IndicatorRead) -> IndicatorRead:
+    """Backbone staff see their own view's status too; others only the reviewed one."""
+    if principal.has_role(indicator.initiative_id, InitiativeRole.BACKBONE):
+        return indicator
+    return indicator.model_copy(update={"staff_progress_status": None})
 
 
 async def _check_links(session: AsyncSession, initiative: Initiative,

@@ -29,7 +29,7 @@ from measurement.events import (
 )
 from measurement.models import Indicator, Observation, ObservationRevision
 from measurement.service.context import indicator_for, initiative_for, schemes_for
-from measurement.service.recording import Recorder, RowError, archive
+from measurement.service.recording import ForbiddenRowError, Recorder, RowError, archive
 from measurement.service.status import refresh_status
 
 
@@ -41,11 +41,14 @@ async def record(session: AsyncSession, principal: Principal, indicator_id: uuid
                         await schemes_for(session, [indicator]))
     try:
         prepared = recorder.prepare(0, body, indicator)
+    except ForbiddenRowError as exc:
+        raise ProblemError(403, str(exc), kind="forbidden") from exc
     except RowError as exc:
         raise ProblemError(422, str(exc), kind="invalid-observation") from exc
     [result] = await recorder.store([prepared], dry_run=False)
     if result.outcome is not schemas.RowOutcome.UNCHANGED:
-        await refresh_status(session, indicator, initiative)
+        await refresh_status(session, indicator, initiative,
+                             recorder.withdrawn.get(indicator.id, ()))
     observation = await session.get(Observation, result.observation_id, populate_existing=True)
     assert observation is not None
     return observation, result.outcome
@@ -114,7 +117,7 @@ async def review(session: AsyncSession, principal: Principal, id_: uuid.UUID,
             **dict(schemas.ObservationFacts.model_validate(observation, from_attributes=True)),
             id=observation.id, indicator_code=indicator.code, version=observation.version,
             changed_by=observation.changed_by, note=observation.review_note)))
-    await refresh_status(session, indicator, initiative)
+    await refresh_status(session, indicator, initiative, [observation.period])
     return observation
 
 

@@ -52,6 +52,10 @@ class RowError(ValueError):
     """Why one row cannot be recorded."""
 
 
+class ForbiddenRowError(RowError):
+    """The caller may not record this row (a permission failure, 403 for a single write)."""
+
+
 @dataclass(frozen=True, slots=True)
 class Prepared:
     """A checked row, ready to store."""
@@ -93,6 +97,8 @@ class Recorder:
         self._ids = new_ids()
         self._periods: dict[str, Period] = {}
         self._cells: dict[tuple[Any, ...], tuple[str, str | None]] = {}
+        self.withdrawn: dict[uuid.UUID, set[str]] = {}
+        """Per indicator, the periods where a correction withdrew approved data."""
 
     @classmethod
     async def for_initiative(cls, session: AsyncSession, principal: Principal,
@@ -166,9 +172,10 @@ class Recorder:
             return row.organization_id
         own = self.principal.org
         if own is None:
-            raise RowError("partners report for their organization; this token names none")
+            raise ForbiddenRowError("partners report for their organization; this token names "
+                               "none")
         if row.organization_id not in (None, own):
-            raise RowError("partners may only report for their own organization")
+            raise ForbiddenRowError("partners may only report for their own organization")
         return own
 
     @staticmethod
@@ -212,6 +219,11 @@ class Recorder:
         if changed and not dry_run:
             corrected = [r.observation_id for r in results
                          if r.outcome is RowOutcome.UPDATED and r.observation_id]
+            for prepared in changed:
+                found = existing.get(prepared.row)
+                if found is not None and found["status"] == "approved":
+                    self.withdrawn.setdefault(prepared.indicator.id, set()).add(
+                        prepared.period.code)
             if corrected:
                 await archive(self.session, corrected)
             await self._upsert(changed, sum(r.outcome is RowOutcome.CREATED for r in results))
@@ -225,13 +237,15 @@ class Recorder:
         stale statistics read and sorted the whole table for every batch.
         """
         result = await self.session.execute(text("""
-            SELECT i.row, o.id, o.value, o.numerator, o.denominator, o.source, o.comment
+            SELECT i.row, o.id, o.value, o.numerator, o.denominator, o.source, o.comment,
+                   o.status
             FROM unnest(CAST(:rows AS int[]), CAST(:indicators AS uuid[]),
                         CAST(:periods AS varchar[]), CAST(:cells AS text[]),
                         CAST(:geographies AS varchar[]), CAST(:organizations AS uuid[]))
                  AS i(row, indicator_id, period, cell, geography, organization_id)
             CROSS JOIN LATERAL (
-                SELECT o.id, o.value, o.numerator, o.denominator, o.source, o.comment
+                SELECT o.id, o.value, o.numerator, o.denominator, o.source, o.comment,
+                       o.status
                 FROM observations o
                 WHERE o.indicator_id = i.indicator_id AND o.cell = i.cell
                   AND o.period = i.period AND o.geography = i.geography

@@ -12,9 +12,10 @@ from backbone.http.etag import check_if_match
 from backbone.http.problems import ProblemError
 from backbone.repository import apply_changes
 from measurement.events import SETTINGS_UPDATED, outbox
-from measurement.models import Initiative, Observation, Target
+from measurement.models import Indicator, Initiative, Observation, Target
 from measurement.schemas import MeasurementSettingsUpdate
 from measurement.service.context import initiative_for
+from measurement.service.status import refresh_status
 
 
 async def update(session: AsyncSession, principal: Principal, initiative_id: uuid.UUID,
@@ -28,9 +29,20 @@ async def update(session: AsyncSession, principal: Principal, initiative_id: uui
             session, initiative_id):
         raise ProblemError(409, "Fiscal-year data exists: changing the fiscal year's first "
                                 "month would move its periods.", kind="conflict")
+    minimum = initiative.min_cell_size
     if apply_changes(initiative, changes):
         await outbox.emit_state(session, SETTINGS_UPDATED, initiative, initiative.id)
+        if initiative.min_cell_size != minimum:
+            await _decide_all_again(session, initiative)
     return initiative
+
+
+async def _decide_all_again(session: AsyncSession, initiative: Initiative) -> None:
+    """A new small-cell minimum changes every decision (indicators locked in id order)."""
+    indicators = (await session.execute(select(Indicator).where(
+        Indicator.initiative_id == initiative.id).order_by(Indicator.id))).scalars()
+    for indicator in indicators:
+        await refresh_status(session, indicator, initiative, None)
 
 
 async def _has_fiscal_periods(session: AsyncSession, initiative_id: uuid.UUID) -> bool:

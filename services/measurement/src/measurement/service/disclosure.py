@@ -1,0 +1,73 @@
+"""Keeping each indicator's small-cell decisions current (``measurement.domain.disclosure``).
+
+A decision is made for every period that has approved data, in the transaction that
+changes that data, under the indicator's row lock, so readers always find the decision
+that matches what they read. A period with approved data and no decision is hidden whole.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Collection
+
+from sqlalchemy import Text, any_, bindparam, delete, select
+from sqlalchemy.dialects.postgresql import ARRAY, insert
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from measurement import schemas
+from measurement.domain.aggregation import AcrossPlaces
+from measurement.domain.disclosure import Combine, Lattice, Node, Report, decide
+from measurement.models import Disclosure, Indicator, Initiative, Observation
+
+Decisions = dict[str, frozenset[Node]]
+"""Per period, the nodes hidden from viewers."""
+
+
+async def decide_again(session: AsyncSession, indicator: Indicator, initiative: Initiative,
+                       periods: Collection[str] | None) -> None:
+    """Decide the given periods (every period when None) from their approved data."""
+    o = Observation
+    stmt = select(o.period, o.disaggregation, o.geography, o.organization_id, o.value,
+                  o.denominator, o.updated_at, o.id).where(
+        o.indicator_id == indicator.id, o.status == schemas.ObservationStatus.APPROVED.value)
+    gone = delete(Disclosure).where(Disclosure.indicator_id == indicator.id)
+    if periods is not None:
+        if not periods:
+            return
+        wanted = bindparam("periods", list(periods), type_=ARRAY(Text))
+        stmt = stmt.where(o.period == any_(wanted))
+        gone = gone.where(Disclosure.period == any_(wanted))
+    reports: dict[str, list[Report]] = defaultdict(list)
+    count_values = indicator.unit == schemas.Unit.COUNT
+    for period, cells, geography, organization, value, denominator, at, id_ in (
+            await session.execute(stmt)).tuples():
+        count = denominator if denominator is not None else (value if count_values else None)
+        reports[period].append(Report(cells, geography, str(organization or ""), count,
+                                      (at.timestamp(), str(id_))))
+    await session.execute(gone)
+    if not reports:
+        return
+    combine = _combine(indicator)
+    await session.execute(insert(Disclosure), [
+        {"indicator_id": indicator.id, "period": period,
+         "hidden": [[n.cell, n.geography, n.organization] for n in sorted(
+             decide(Lattice(rows, combine), initiative.min_cell_size), key=lambda n: n.key)]}
+        for period, rows in reports.items()])
+
+
+def _combine(indicator: Indicator) -> Combine:
+    """How a figure's count follows from its reports' (rates pool their denominators)."""
+    if indicator.across_places == AcrossPlaces.LATEST:
+        return Combine.LATEST
+    if indicator.across_places == AcrossPlaces.MEAN and indicator.unit not in schemas.RATIO_UNITS:
+        return Combine.MEAN
+    return Combine.SUM
+
+
+async def decisions(session: AsyncSession, indicator_id: object) -> Decisions:
+    rows = await session.execute(_DECISIONS, {"indicator_id": indicator_id})
+    return {period: frozenset(Node(*node) for node in hidden) for period, hidden in rows}
+
+
+_DECISIONS = select(Disclosure.period, Disclosure.hidden).where(
+    Disclosure.indicator_id == bindparam("indicator_id"))
