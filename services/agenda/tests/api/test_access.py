@@ -179,6 +179,33 @@ async def test_partners_manage_their_own_participation_but_not_roles(
     assert (await api.get(url, headers=tenant.admin)).json()["roles"] == ["partner"]
 
 
+async def test_an_org_claim_alone_does_not_open_the_directory_entry(
+    api: httpx.AsyncClient, tenant: Tenant, make_initiative: MakeEntity
+) -> None:
+    ids = await _populate(api, tenant)
+    org = uuid.UUID(ids["organization_id"])
+    url = f"/v1/organizations/{org}"
+    elsewhere = await make_initiative(name="Not theirs")
+    current = await api.get(url, headers=tenant.admin)
+    for headers in (
+        tenant.headers(f"initiative:{ids['initiative_id']}:viewer", org=org),
+        tenant.headers(org=org),  # no roles at all
+        tenant.headers(f"initiative:{elsewhere['id']}:partner", org=org),  # not taking part
+    ):
+        patch = await api.patch(url, headers=headers, json={"website": "https://x.example"})
+        assert patch.status_code == 403, patch.text
+        # Access comes before If-Match: a stale one still gives 403, and no ETag.
+        stale = await api.patch(url, headers={**headers, "If-Match": '"999"'},
+                                json={"website": "https://x.example"})
+        assert stale.status_code == 403
+        assert "etag" not in stale.headers
+        put = await api.put("/v1/organizations/by-external-id/crm/S-1", headers=headers,
+                            json={"name": "Taken over", "sector": "other"})
+        assert put.status_code == 403
+    after = await api.get(url, headers=tenant.admin)
+    assert after.json() == current.json()
+
+
 @pytest.mark.parametrize("authorization", [
     None, "Bearer not-a-jwt", "Basic dXNlcjpwYXNz",
 ])

@@ -54,7 +54,7 @@ async def _set_external_ids(
 async def create(
     session: AsyncSession, principal: Principal, data: schemas.OrganizationCreate
 ) -> Organization:
-    require_directory_editor(principal)
+    await require_directory_editor(session, principal)
     org = Organization(id=uuid.uuid4(), tenant=principal.tenant,
                        **data.columns(exclude=frozenset({"external_ids"})))
     org.external_id_rows = []
@@ -103,7 +103,6 @@ async def _update(
     session: AsyncSession, principal: Principal, org: Organization,
     changes: dict[str, object], external_ids: dict[str, str] | None,
 ) -> Organization:
-    require_directory_editor(principal, org.id)
     changed = apply_changes(org, changes)
     if external_ids is not None and await _set_external_ids(session, org, external_ids):
         if not changed:
@@ -119,6 +118,7 @@ async def update(
     patch: schemas.OrganizationUpdate, if_match: str | None,
 ) -> Organization:
     org = await get_owned(session, Organization, principal.tenant, id_, "organization", lock=True)
+    await require_directory_editor(session, principal, org.id)
     check_if_match(if_match, org.version)
     external_ids = patch.external_ids if "external_ids" in patch.model_fields_set else None
     return await _update(session, principal, org,
@@ -129,7 +129,9 @@ async def upsert_by_external_id(
     session: AsyncSession, principal: Principal, system: str, external_id: str,
     data: schemas.OrganizationCreate, if_match: str | None,
 ) -> tuple[Organization, bool]:
-    """Create or replace the organization that has this CRM id; True when it was created."""
+    """Create or replace the organization that has this CRM id; True when it was created.
+
+    Access is checked before ``If-Match``, so a caller who may not edit learns no ETag."""
     external_ids = {**data.external_ids, system: external_id}
     if data.external_ids.get(system, external_id) != external_id:
         raise ProblemError(422, f"The body's {system} id differs from the path's.",
@@ -148,6 +150,7 @@ async def upsert_by_external_id(
             raise
         return created, True
     await session.refresh(org, with_for_update=True)
+    await require_directory_editor(session, principal, org.id)
     check_if_match(if_match, org.version)
     changes = data.columns(exclude=frozenset({"external_ids"}))
     return await _update(session, principal, org, changes, external_ids), False
