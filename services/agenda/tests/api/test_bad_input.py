@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+
 import httpx
 import pytest
 
@@ -60,6 +62,13 @@ async def test_validation_problems_point_at_the_field(api: httpx.AsyncClient,
     ("/v1/initiatives/not-a-uuid", 422, "validation-failed"),
     ("/v1/goals/12345", 422, "validation-failed"),
     ("/v1/nowhere", 404, "not-found"),
+    ("/v1/organizations?q=%00", 422, "validation-failed"),
+    ("/v1/organizations?q=a%00b&sector=health", 422, "validation-failed"),
+    ("/v1/organizations/by-external-id/crm/S%00-1", 422, "validation-failed"),
+    ("/v1/organizations/by-external-id/c%00rm/S-1", 422, "validation-failed"),
+    ("/v1/initiatives?updated_since=9999-12-31T23:59:59-23:59", 422, "validation-failed"),
+    ("/v1/initiatives?updated_since=0001-01-01T00:00:00%2B14:00", 422, "validation-failed"),
+    ("/v1/organizations?updated_since=9999-12-31T23:59:59-23:59", 422, "validation-failed"),
 ])
 async def test_bad_queries_and_ids_get_problems(api: httpx.AsyncClient, tenant: Tenant,
                                                 url: str, status: int, kind: str) -> None:
@@ -67,6 +76,28 @@ async def test_bad_queries_and_ids_get_problems(api: httpx.AsyncClient, tenant: 
     assert response.status_code == status, response.text
     assert response.headers["content-type"] == PROBLEM
     assert response.json()["type"] == f"urn:backbone:problem:{kind}"
+
+
+async def test_a_nul_in_the_query_says_which_parameter(api: httpx.AsyncClient,
+                                                       tenant: Tenant) -> None:
+    response = await api.get("/v1/organizations?sector=health&q=%00", headers=tenant.admin)
+    assert response.json()["errors"][0]["loc"] == ["query", "q"]
+    # The connection stays usable: the next request on it is answered.
+    assert (await api.get("/v1/organizations", headers=tenant.admin)).status_code == 200
+
+
+async def test_an_oversize_chunked_body_is_413(api: httpx.AsyncClient, tenant: Tenant) -> None:
+    async def chunks() -> AsyncIterator[bytes]:
+        yield b'{"name": "'
+        for _ in range(20):
+            yield b"x" * 64_000
+        yield b'"}'
+
+    response = await api.post("/v1/initiatives", content=chunks(),
+                              headers={**tenant.admin, "Content-Type": "application/json"})
+    assert response.status_code == 413, response.text
+    assert response.json()["type"] == "urn:backbone:problem:payload-too-large"
+    await _assert_nothing_stored(api, tenant, "/v1/initiatives")
 
 
 async def test_bad_patch_changes_nothing(api: httpx.AsyncClient, tenant: Tenant,

@@ -86,3 +86,36 @@ async def test_batch_text_must_be_storable(api: httpx.AsyncClient, setup: Any, t
                               headers={**setup.staff, "Content-Type": "application/json"},
                               content=body)
     assert response.status_code == status, response.text
+
+
+@pytest.mark.parametrize("query", [
+    "series?geography=%00", "progress?geography=%00", "disparities?dimension=race&geography=%00",
+    "chart.svg?geography=%00", "series?where=race:%00", "series?by=ra%00ce",
+    "observations?period=%00", "observations?updated_since=9999-12-31T23:59:59-23:59",
+    "observations?updated_since=0001-01-01T00:00:00%2B14:00",
+])
+async def test_unstorable_or_overflowing_query_values_are_422(
+    api: httpx.AsyncClient, setup: Any, query: str
+) -> None:
+    url = f"/v1/indicators/{setup.indicator['id']}/{query}"
+    headers = setup.staff if query.startswith("observations") else setup.viewer
+    response = await api.get(url, headers=headers)
+    assert response.status_code == 422, response.text
+    assert response.headers["content-type"] == PROBLEM
+    assert (await api.get(f"/v1/indicators/{setup.indicator['id']}",
+                          headers=headers)).status_code == 200
+
+
+async def test_an_overlong_csv_field_is_a_row_error(api: httpx.AsyncClient, setup: Any) -> None:
+    content = ("indicator,period,numerator,denominator,comment\n"
+               f"ready,2024,1,2,{'x' * 140_000}\nready,2025,3,4,fine\n"
+               f"ready,2026,1,2,{'y' * 10_001}\n").encode()
+    response = await api.post(
+        f"/v1/initiatives/{setup.initiative_id}/observations/import",
+        params={"mode": "partial"}, headers={**setup.staff, "Content-Type": "text/csv"},
+        content=content)
+    assert response.status_code == 200, response.text
+    results = response.json()["results"]
+    assert [r["outcome"] for r in results] == ["error", "created", "error"]
+    assert "10000 characters" in results[0]["error"]
+    assert "10000 characters" in results[2]["error"]

@@ -69,19 +69,43 @@ class TokenValidator:
                 issuer=self.settings.jwt_issuer,
                 options={"require": ["exp", "iss", "aud", "sub", "tenant"]},
             )
-        except (jwt.PyJWTError, ValueError) as exc:
+        except (jwt.PyJWTError, ValueError, TypeError) as exc:
             raise InvalidTokenError(str(exc)) from exc
-        roles = claims.get("roles", [])
-        if not isinstance(roles, list) or not all(isinstance(r, str) for r in roles):
-            raise InvalidTokenError("roles must be a list of strings")
-        try:
-            org = uuid.UUID(claims["org"]) if claims.get("org") else None
-        except (ValueError, TypeError) as exc:
-            raise InvalidTokenError("org must be a UUID") from exc
-        principal = Principal(
-            sub=str(claims["sub"]), tenant=str(claims["tenant"]), org=org, grants=frozenset(roles)
-        )
+        principal = _principal(claims)
         return principal, float(claims["exp"])
+
+
+MAX_TENANT = 100
+MAX_SUB = 200
+"""Claim lengths the services store (a tenant, who recorded a change)."""
+
+
+def _principal(claims: dict[str, Any]) -> Principal:
+    """The caller a token's claims describe, each claim checked by type."""
+    for name in ("exp", "nbf", "iat"):
+        value = claims.get(name)
+        if name in claims and (isinstance(value, bool) or not isinstance(value, int | float)):
+            raise InvalidTokenError(f"{name} must be a number")
+    sub, tenant, org = claims["sub"], claims["tenant"], claims.get("org")
+    if not _text(sub, MAX_SUB):
+        raise InvalidTokenError(f"sub must be a non-empty string of at most {MAX_SUB}")
+    if not _text(tenant, MAX_TENANT):
+        raise InvalidTokenError(f"tenant must be a non-empty string of at most {MAX_TENANT}")
+    roles = claims.get("roles", [])
+    if not isinstance(roles, list) or not all(_text(r, 300) for r in roles):
+        raise InvalidTokenError("roles must be a list of strings")
+    if org is not None and not isinstance(org, str):
+        raise InvalidTokenError("org must be a UUID string")
+    try:
+        organization = uuid.UUID(org) if org else None
+    except ValueError as exc:
+        raise InvalidTokenError("org must be a UUID string") from exc
+    return Principal(sub=sub, tenant=tenant, org=organization, grants=frozenset(roles))
+
+
+def _text(value: object, longest: int) -> bool:
+    return (isinstance(value, str) and 0 < len(value) <= longest and "\x00" not in value
+            and value.isprintable())
 
 
 def mint_token(

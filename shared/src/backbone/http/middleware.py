@@ -1,4 +1,5 @@
-"""ASGI middleware: request ids, body size and media type limits, request metrics."""
+"""ASGI middleware: request ids, body size and media type limits, text the database cannot
+store, request metrics."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ import structlog
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from backbone import metrics
+from backbone.http import storable
 from backbone.http.problems import PROBLEM_MEDIA_TYPE, TYPE_PREFIX
 
 _BODY_METHODS = {b"POST", b"PUT", b"PATCH"}
@@ -17,13 +19,16 @@ _ACCEPTED_MEDIA = ("application/json", "text/csv", "application/merge-patch+json
 
 
 async def _send_problem(
-    scope: Scope, send: Send, status: int, kind: str, detail: str, request_id: str
+    scope: Scope, send: Send, status: int, kind: str, detail: str, request_id: str,
+    errors: list[dict[str, object]] | None = None,
 ) -> None:
-    body = json.dumps(
-        {"type": TYPE_PREFIX + kind, "title": kind.replace("-", " ").capitalize(),
-         "status": status, "detail": detail, "instance": scope.get("path", ""),
-         "request_id": request_id}
-    ).encode()
+    problem: dict[str, object] = {
+        "type": TYPE_PREFIX + kind, "title": kind.replace("-", " ").capitalize(),
+        "status": status, "detail": detail,
+        "instance": scope.get("path", "").replace("\x00", ""), "request_id": request_id}
+    if errors:
+        problem["errors"] = errors
+    body = json.dumps(problem).encode()
     await send({"type": "http.response.start", "status": status, "headers": [
         (b"content-type", PROBLEM_MEDIA_TYPE.encode()),
         (b"content-length", str(len(body)).encode()),
@@ -32,15 +37,22 @@ async def _send_problem(
     await send({"type": "http.response.body", "body": body})
 
 
-class _BodyTooLargeError(Exception):
-    pass
+async def _send_unstorable(scope: Scope, send: Send, loc: storable.Loc,
+                           request_id: str) -> None:
+    msg = "NUL characters and unpaired surrogates cannot be stored"
+    await _send_problem(scope, send, 422, "validation-failed", f"{'.'.join(map(str, loc))}: "
+                        f"{msg}.", request_id, [{"loc": loc, "msg": msg,
+                                                 "type": "unstorable_text"}])
 
 
 class RequestGuard:
-    """Assigns ``X-Request-ID``, rejects oversize bodies (413) and non-JSON bodies (415),
-    and records request duration by route template.
+    """Assigns ``X-Request-ID``, rejects oversize bodies (413, chunked ones included),
+    non-JSON bodies (415) and paths or queries the database cannot store (422), and
+    records request duration by route template.
 
-    Paths ending in one of ``bulk_suffixes`` (bulk imports) get the larger ``max_bulk_bytes``.
+    Bodies are read whole before the route runs (they are limited anyway), so a limit is
+    enforced the same way whatever the framing. Paths ending in one of ``bulk_suffixes``
+    (bulk imports) get the larger ``max_bulk_bytes``.
     """
 
     def __init__(self, app: ASGIApp, max_body_bytes: int, max_bulk_bytes: int = 0,
@@ -63,6 +75,10 @@ class RequestGuard:
         length = headers.get(b"content-length")
         limit = (self.max_bulk_bytes if scope["path"].endswith(self.bulk_suffixes)
                  else self.max_body_bytes)
+        loc = storable.in_path(scope["path"]) or storable.in_query(scope["query_string"])
+        if loc:
+            await _send_unstorable(scope, send, loc, request_id)
+            return
         if method in _BODY_METHODS:
             if length is not None and (not length.isdigit() or int(length) > limit):
                 await _send_problem(scope, send, 413, "payload-too-large",
@@ -74,19 +90,15 @@ class RequestGuard:
                 await _send_problem(scope, send, 415, "unsupported-media-type",
                                     "Send JSON (application/json).", request_id)
                 return
+            body = await _read_body(receive, limit)
+            if body is None:
+                await _send_problem(scope, send, 413, "payload-too-large",
+                                    f"Bodies are limited to {limit} bytes.", request_id)
+                return
+            receive = _replay(body, receive)
 
-        received = 0
         status_holder = {"status": 500}
         started = time.perf_counter()
-
-        async def limited_receive() -> Message:
-            nonlocal received
-            message = await receive()
-            if message["type"] == "http.request":
-                received += len(message.get("body", b""))
-                if received > limit:
-                    raise _BodyTooLargeError
-            return message
 
         async def tracking_send(message: Message) -> None:
             if message["type"] == "http.response.start":
@@ -96,11 +108,7 @@ class RequestGuard:
             await send(message)
 
         try:
-            await self.app(scope, limited_receive, tracking_send)
-        except _BodyTooLargeError:
-            await _send_problem(scope, send, 413, "payload-too-large",
-                                f"Bodies are limited to {limit} bytes.", request_id)
-            status_holder["status"] = 413
+            await self.app(scope, receive, tracking_send)
         finally:
             route = scope.get("route")
             template = getattr(route, "path", "unmatched")
@@ -108,3 +116,34 @@ class RequestGuard:
                 scope["method"], template, str(status_holder["status"])
             ).observe(time.perf_counter() - started)
             structlog.contextvars.unbind_contextvars("request_id")
+
+
+async def _read_body(receive: Receive, limit: int) -> bytes | None:
+    """The whole body, or None once it exceeds ``limit``."""
+    chunks: list[bytes] = []
+    size = 0
+    while True:
+        message = await receive()
+        if message["type"] != "http.request":
+            break
+        chunk = message.get("body", b"")
+        size += len(chunk)
+        if size > limit:
+            return None
+        chunks.append(chunk)
+        if not message.get("more_body", False):
+            break
+    return b"".join(chunks)
+
+
+def _replay(body: bytes, receive: Receive) -> Receive:
+    sent = False
+
+    async def replay() -> Message:
+        nonlocal sent
+        if sent:
+            return await receive()
+        sent = True
+        return {"type": "http.request", "body": body, "more_body": False}
+
+    return replay

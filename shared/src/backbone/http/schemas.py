@@ -5,10 +5,11 @@ from __future__ import annotations
 import re
 import uuid
 from collections.abc import Callable
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from typing import Annotated, Any, Self
 
 from pydantic import (
+    AfterValidator,
     AnyUrl,
     AwareDatetime,
     BaseModel,
@@ -79,8 +80,19 @@ def _iso(pattern: str, what: str) -> Callable[[Any], Any]:
 
 IsoDate = Annotated[date, BeforeValidator(_iso(r"^\d{4}-\d{2}-\d{2}$", "date"))]
 """A date given as ``YYYY-MM-DD`` only (no epoch numbers)."""
-IsoDateTime = Annotated[AwareDatetime, BeforeValidator(_iso(r"^\d{4}-\d{2}-\d{2}T", "date-time"))]
-"""An RFC 3339 instant with its offset (no epoch numbers)."""
+def _in_range(value: datetime) -> datetime:
+    try:
+        value.astimezone(UTC)
+    except OverflowError as exc:
+        raise ValueError("the instant is outside the range of dates (years 1 to 9999 "
+                         "in UTC)") from exc
+    return value
+
+
+IsoDateTime = Annotated[AwareDatetime,
+                        BeforeValidator(_iso(r"^\d{4}-\d{2}-\d{2}T", "date-time")),
+                        AfterValidator(_in_range)]
+"""An RFC 3339 instant with its offset (no epoch numbers), whose UTC time is a date."""
 
 
 class Input(BaseModel):

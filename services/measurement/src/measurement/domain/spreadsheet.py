@@ -17,6 +17,8 @@ from typing import Any
 FIELDS = ("indicator", "indicator_id", "period", "value", "numerator", "denominator",
           "geography", "organization_id", "source", "comment")
 FIGURES = frozenset({"value", "numerator", "denominator"})
+MAX_FIELD_CHARS = 10_000
+"""A longer field makes its row an error (the whole file is limited by the body size)."""
 _NUMBER = re.compile(r"[+-]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?([eE][+-]?\d+)?|[+-]?\.\d+")
 
 
@@ -50,9 +52,12 @@ def read_sheet(content: bytes, dimensions: Collection[str], max_rows: int) -> Sh
     except UnicodeDecodeError as exc:
         raise SheetError("The CSV must be UTF-8 encoded.") from exc
     lines = csv.reader(io.StringIO(text, newline=""))
-    header = next((row for row in lines if any(c.strip() for c in row)), None)
+    rows = _data_rows(lines)
+    header = next(rows, None)
     if header is None:
         raise SheetError("The CSV is empty.")
+    if isinstance(header, str):
+        raise SheetError(f"The header cannot be read: {header}.")
     names = [_header(h) for h in header]
     if "period" not in names:
         raise SheetError("The CSV needs a 'period' column.")
@@ -61,16 +66,28 @@ def read_sheet(content: bytes, dimensions: Collection[str], max_rows: int) -> Sh
     known = set(FIELDS) | set(dimensions)
     sheet = Sheet(ignored_columns=[h for h, n in zip(header, names, strict=True)
                                    if n not in known])
-    for cells in _data_rows(lines):
+    for cells in rows:
         if len(sheet.rows) >= max_rows:
             raise SheetError(f"The CSV has more than {max_rows} rows; split it.")
-        sheet.rows.append((lines.line_num, _fields(names, cells, known, dimensions)))
+        sheet.rows.append((lines.line_num, cells if isinstance(cells, str)
+                           else _fields(names, cells, known, dimensions)))
     return sheet
 
 
-def _data_rows(lines: Any) -> Iterator[list[str]]:
-    for cells in lines:
-        if any(c.strip() for c in cells):
+def _data_rows(lines: Any) -> Iterator[list[str] | str]:
+    """The non-blank rows, or for a row that cannot be read, the reason."""
+    while True:
+        try:
+            cells = next(lines)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            yield (f"the row cannot be read ({exc}); fields are limited to "
+                   f"{MAX_FIELD_CHARS} characters")
+            continue
+        if any(len(c) > MAX_FIELD_CHARS for c in cells):
+            yield f"a field is longer than {MAX_FIELD_CHARS} characters"
+        elif any(c.strip() for c in cells):
             yield cells
 
 
