@@ -32,6 +32,9 @@ T = TypeVar("T", bound=BaseModel)
 
 ChangeHook = Callable[[AsyncSession, Principal, Any, str], Awaitable[Any]]
 """Called after each change with the (locked) initiative and the event name."""
+Check = Callable[[Any], Awaitable[None]]
+"""Validates a change (e.g. its references) once the caller's access is established, so a
+caller who may not make it learns nothing from the validation."""
 
 
 @dataclass(frozen=True)
@@ -91,9 +94,12 @@ class InitiativeResource(Generic[E]):
 
     async def create(
         self, session: AsyncSession, principal: Principal, initiative_id: uuid.UUID,
-        values: dict[str, Any],
+        values: dict[str, Any], check: Check | None = None,
     ) -> E:
+        """``check`` gets the initiative."""
         initiative = await self.managed_initiative(session, principal, initiative_id)
+        if check is not None:
+            await check(initiative)
         entity: E = cast(Any, self.model)(tenant=principal.tenant, initiative_id=initiative_id,
                                           **values)
         session.add(entity)
@@ -112,9 +118,12 @@ class InitiativeResource(Generic[E]):
 
     async def update(
         self, session: AsyncSession, principal: Principal, id_: uuid.UUID,
-        changes: dict[str, Any], if_match: str | None,
+        changes: dict[str, Any], if_match: str | None, check: Check | None = None,
     ) -> E:
+        """``check`` gets the entity, before it changes."""
         entity, initiative = await self.load_for_change(session, principal, id_, if_match)
+        if check is not None:
+            await check(entity)
         if apply_changes(entity, changes):
             await self.outbox.emit_state(session, self.updated, entity, initiative.id)
             await self._changed(session, principal, initiative, self.updated.name)

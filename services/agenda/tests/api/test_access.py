@@ -91,6 +91,28 @@ async def test_another_tenants_ids_are_404_on_every_route_and_nothing_changes(
     assert mine.json()["id"] != ids["organization_id"]
 
 
+async def test_references_are_checked_only_after_access(
+    api: httpx.AsyncClient, tenant: Tenant, other_tenant: Tenant
+) -> None:
+    """The same answer for a real foreign id and a random one: no reference oracle."""
+    ids = await _populate(api, tenant)
+    base = f"/v1/initiatives/{ids['initiative_id']}"
+    viewer = tenant.headers(f"initiative:{ids['initiative_id']}:viewer")
+    for goal_id in (ids["goal_id"], str(uuid.uuid4())):
+        for path, body in (("working-groups", {"name": "W", "goal_ids": [goal_id]}),
+                           ("decisions", {"title": "D", "method": "consensus",
+                                          "decided_on": "2025-01-01",
+                                          "participant_ids": [goal_id]})):
+            foreign = await api.post(f"{base}/{path}", headers=other_tenant.admin, json=body)
+            assert foreign.status_code == 404, foreign.text
+            assert foreign.json()["detail"] == "initiative not found"
+            denied = await api.post(f"{base}/{path}", headers=viewer, json=body)
+            assert denied.status_code == 403, denied.text
+        patch = await api.patch(f"/v1/working-groups/{ids['working_group_id']}",
+                                headers=viewer, json={"goal_ids": [goal_id]})
+        assert patch.status_code == 403, patch.text
+
+
 async def test_lists_only_show_the_callers_tenant(api: httpx.AsyncClient, tenant: Tenant,
                                                   other_tenant: Tenant) -> None:
     await _populate(api, tenant)

@@ -21,7 +21,7 @@ from agenda.service.resources import agenda_resource
 from backbone.auth.principal import Principal
 from backbone.http.problems import ProblemError
 from backbone.http.schemas import Input
-from backbone.resources import ensure_in_initiative
+from backbone.resources import Check, ensure_in_initiative
 
 WORKING_GROUPS = agenda_resource(WorkingGroup, "working group", WORKING_GROUP_CREATED,
                                     WORKING_GROUP_UPDATED, WORKING_GROUP_DELETED)
@@ -31,13 +31,15 @@ DECISIONS = agenda_resource(Decision, "decision", DECISION_RECORDED, DECISION_UP
 _REFERENCES = {"goal_ids": Goal, "member_ids": Participant, "participant_ids": Participant}
 
 
-async def _check_references(
-    session: AsyncSession, initiative_id: uuid.UUID, data: Input
-) -> None:
-    for field, model in _REFERENCES.items():
-        ids = getattr(data, field, None)
-        if ids:
-            await ensure_in_initiative(session, model, initiative_id, ids, field)
+def _references(session: AsyncSession, initiative_id: uuid.UUID, data: Input) -> Check:
+    """A check that the ids ``data`` names are in the initiative."""
+    async def check(_: object) -> None:
+        for field, model in _REFERENCES.items():
+            ids = getattr(data, field, None)
+            if ids:
+                await ensure_in_initiative(session, model, initiative_id, ids, field)
+
+    return check
 
 
 def _check_votes(method: Any, votes: Any) -> None:
@@ -50,8 +52,8 @@ async def create_working_group(
     session: AsyncSession, principal: Principal, initiative_id: uuid.UUID,
     data: schemas.WorkingGroupCreate,
 ) -> WorkingGroup:
-    await _check_references(session, initiative_id, data)
-    return await WORKING_GROUPS.create(session, principal, initiative_id, data.columns())
+    return await WORKING_GROUPS.create(session, principal, initiative_id, data.columns(),
+                                       _references(session, initiative_id, data))
 
 
 async def update_working_group(
@@ -59,8 +61,8 @@ async def update_working_group(
     patch: schemas.WorkingGroupUpdate, if_match: str | None,
 ) -> WorkingGroup:
     group = await WORKING_GROUPS.get(session, principal, id_)
-    await _check_references(session, group.initiative_id, patch)
-    return await WORKING_GROUPS.update(session, principal, id_, patch.columns(), if_match)
+    return await WORKING_GROUPS.update(session, principal, id_, patch.columns(), if_match,
+                                       _references(session, group.initiative_id, patch))
 
 
 async def record_decision(
@@ -68,8 +70,8 @@ async def record_decision(
     data: schemas.DecisionCreate,
 ) -> Decision:
     _check_votes(data.method, data.votes)
-    await _check_references(session, initiative_id, data)
-    return await DECISIONS.create(session, principal, initiative_id, data.columns())
+    return await DECISIONS.create(session, principal, initiative_id, data.columns(),
+                                  _references(session, initiative_id, data))
 
 
 async def update_decision(
@@ -79,5 +81,5 @@ async def update_decision(
     decision = await DECISIONS.get(session, principal, id_)
     changes = patch.columns()
     _check_votes(changes.get("method", decision.method), changes.get("votes", decision.votes))
-    await _check_references(session, decision.initiative_id, patch)
-    return await DECISIONS.update(session, principal, id_, changes, if_match)
+    return await DECISIONS.update(session, principal, id_, changes, if_match,
+                                  _references(session, decision.initiative_id, patch))
