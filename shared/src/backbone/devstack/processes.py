@@ -13,6 +13,7 @@ from pathlib import Path
 
 import httpx
 
+from backbone.devstack.children import die_with_parent
 from backbone.devstack.infra import Infrastructure
 from backbone.service import ServiceSpec
 
@@ -31,6 +32,7 @@ class ServiceProcess:
                 [sys.executable, "-m", "uvicorn", "--factory", spec.app, "--host", "127.0.0.1",
                  "--port", str(port), "--no-access-log"],
                 env=environment, stdout=log, stderr=subprocess.STDOUT,
+                preexec_fn=die_with_parent,
             )
 
     @property

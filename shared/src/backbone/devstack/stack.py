@@ -9,8 +9,9 @@ from pathlib import Path
 
 from backbone.auth.tokens import mint_token
 from backbone.devstack.infra import prepare_service, start_infrastructure
+from backbone.devstack.lock import one_stack
 from backbone.devstack.processes import ServiceProcess
-from backbone.service import discover_services
+from backbone.service import ServiceSpec, discover_services
 
 DEV_TENANT = "demo-network"
 
@@ -22,10 +23,16 @@ def up(data_dir: Path, *, demo: bool, pg_port: int, kafka_port: int) -> None:
     def request_stop(*_: object) -> None:
         stop["requested"] = True
 
-    signal.signal(signal.SIGTERM, request_stop)
-    signal.signal(signal.SIGINT, request_stop)
     services = discover_services()
-    data_dir.mkdir(parents=True, exist_ok=True)
+    ports = {**{s.name: s.port for s in services}, "PostgreSQL": pg_port, "Kafka": kafka_port}
+    with one_stack(data_dir, ports):
+        signal.signal(signal.SIGTERM, request_stop)
+        signal.signal(signal.SIGINT, request_stop)
+        _run(data_dir, services, demo, pg_port, kafka_port, stop)
+
+
+def _run(data_dir: Path, services: list[ServiceSpec], demo: bool, pg_port: int,
+         kafka_port: int, stop: dict[str, bool]) -> None:
     print(f"starting infrastructure under {data_dir} ...", flush=True)
     infra = start_infrastructure(data_dir, pg_port=pg_port, kafka_port=kafka_port)
     processes: list[ServiceProcess] = []

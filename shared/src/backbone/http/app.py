@@ -81,6 +81,7 @@ def create_service_app(
     bulk_suffixes: tuple[str, ...] = (),
     body_models: Sequence[type[BaseModel]] = (),
 ) -> FastAPI:
+    settings.check_auth()
     setup_logging(settings.service_name, settings.log_level, settings.log_json)
     setup_tracing(settings.service_name)
 

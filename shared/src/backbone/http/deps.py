@@ -18,7 +18,7 @@ from backbone.auth.principal import Principal
 from backbone.auth.tokens import InvalidTokenError, TokenValidator
 from backbone.db import ConcurrentWriteError
 from backbone.http.etag import etag_for
-from backbone.http.idempotency import IdempotencyRecord, find_replay, fingerprint
+from backbone.http.idempotency import IdempotencyRecord, caller_scope, find_replay, fingerprint
 from backbone.http.problems import ProblemError
 from backbone.rows import Rows
 
@@ -137,9 +137,9 @@ class Writer:
             print_ = ""
             if idempotency_key:
                 print_ = fingerprint(request.method, request.url.path, await request.body())
-                replay = await find_replay(
-                    session, self.principal.tenant, self.principal.sub, idempotency_key, print_
-                )
+                replay = await find_replay(session, self.principal.tenant,
+                                           caller_scope(self.principal), idempotency_key,
+                                           print_)
                 if replay is not None:
                     return JSONResponse(
                         replay.body, status_code=replay.status_code,
@@ -160,7 +160,7 @@ class Writer:
                 session.add(
                     IdempotencyRecord(
                         tenant=self.principal.tenant,
-                        subject=self.principal.sub,
+                        subject=caller_scope(self.principal),
                         key=idempotency_key,
                         fingerprint=print_,
                         status_code=response.status_code,

@@ -1,7 +1,9 @@
 """``Idempotency-Key`` on POST: the stored response of the first request is replayed.
 
-Keys are stored per caller (tenant + subject) in the same transaction as the write, so a
-retry after a crash either finds the committed response or nothing at all.
+Keys are stored per caller and authorization (tenant, and a digest of the token's
+``sub``, ``org`` and roles) in the same transaction as the write, so a retry after a crash
+either finds the committed response or nothing at all, and a request made with other
+rights never replays a stored response: it is authorized like a new request.
 """
 
 from __future__ import annotations
@@ -15,11 +17,14 @@ from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import Mapped, mapped_column
 
+from backbone.auth.principal import Principal
 from backbone.db import LibraryBase, utcnow
 from backbone.http.problems import ProblemError
 
 
 class IdempotencyRecord(LibraryBase):
+    """``subject`` holds ``caller_scope`` of the principal that made the request."""
+
     __tablename__ = "idempotency_keys"
 
     tenant: Mapped[str] = mapped_column(String(100), primary_key=True)
@@ -30,6 +35,13 @@ class IdempotencyRecord(LibraryBase):
     body: Mapped[Any] = mapped_column(JSONB)
     headers: Mapped[dict[str, str]] = mapped_column(JSONB)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+def caller_scope(principal: Principal) -> str:
+    """Who asked, with which rights: the same for every token of one caller and one set of
+    grants, different as soon as either differs."""
+    parts = [principal.sub, str(principal.org or ""), *sorted(principal.grants)]
+    return hashlib.sha256("\0".join(parts).encode()).hexdigest()
 
 
 def fingerprint(method: str, path: str, body: bytes) -> str:
