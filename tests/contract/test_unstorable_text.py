@@ -62,7 +62,7 @@ def test_a_nul_in_any_string_parameter_is_a_4xx_problem(
             url = path.format(**{k: quote(str(v), safe="") for k, (w, v) in values.items()
                                  if w == "path"})
             query = {k: v for k, (w, v) in values.items() if w == "query"}
-            body = {"json": {}} if method in ("post", "put", "patch") else {}
-            response = api.request(method.upper(), url, params=query, **body)
+            body: dict[str, Any] | None = {} if method in ("post", "put", "patch") else None
+            response = api.request(method.upper(), url, params=query, json=body)
             assert 400 <= response.status_code < 500, (method, path, name, response.text)
             assert response.headers["content-type"] == "application/problem+json"

@@ -1,11 +1,15 @@
 import asyncio
+import os
 import time
+from pathlib import Path
 
 import jwt
 import pytest
 
 from backbone.auth.tokens import InvalidTokenError, TokenValidator, mint_token
-from backbone.settings import BaseServiceSettings
+from backbone.events.registry import EventRegistry
+from backbone.http.app import create_service_app
+from backbone.settings import BaseServiceSettings, MissingTokenKeyError
 
 SETTINGS = BaseServiceSettings(jwt_secret="s3cret-for-tests-only-32-bytes-long")
 
@@ -76,3 +80,12 @@ async def test_a_remembered_token_still_expires() -> None:
     await asyncio.sleep(1.2)
     with pytest.raises(InvalidTokenError):
         await validator.validate(token)
+
+
+def test_a_service_without_a_key_refuses_to_start() -> None:
+    """No default secret: anyone could mint tokens for a service that had one."""
+    assert BaseServiceSettings().jwt_secret is None or "BACKBONE_JWT_SECRET" in os.environ
+    with pytest.raises(MissingTokenKeyError, match="BACKBONE_JWT_SECRET"):
+        create_service_app(BaseServiceSettings(jwt_secret=""), title="t", description="d",
+                           routers=[], registry=EventRegistry("t"), migrations=Path("."))
+    BaseServiceSettings(jwt_secret="", jwt_jwks_url="https://id.example/jwks").check_auth()

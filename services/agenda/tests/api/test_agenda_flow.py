@@ -221,3 +221,24 @@ async def test_concurrent_crm_upserts_of_one_external_id_make_one_organization(
     assert len({r.json()["id"] for r in responses}) == 1
     listed = (await api.get("/v1/organizations", headers=tenant.admin)).json()["items"]
     assert len(listed) == 1
+
+
+async def test_every_read_has_an_etag_and_revalidates(
+    api: httpx.AsyncClient, tenant: Tenant, make_initiative: MakeInitiative
+) -> None:
+    initiative = await make_initiative(name="Tagged")
+    for url in ("/v1/initiatives", f"/v1/initiatives/{initiative['id']}",
+                f"/v1/initiatives/{initiative['id']}/agenda", "/v1/organizations"):
+        first = await api.get(url, headers=tenant.admin)
+        etag = first.headers["etag"]
+        unchanged = await api.get(url, headers={**tenant.admin, "If-None-Match": etag})
+        assert unchanged.status_code == 304, url
+        assert unchanged.content == b""
+        assert unchanged.headers["etag"] == etag
+    listed = (await api.get("/v1/initiatives", headers=tenant.admin)).headers["etag"]
+    await api.patch(f"/v1/initiatives/{initiative['id']}", headers=tenant.admin,
+                    json={"vision": "Every child thrives"})
+    changed = await api.get("/v1/initiatives", headers={**tenant.admin,
+                                                          "If-None-Match": listed})
+    assert changed.status_code == 200
+    assert changed.headers["etag"] != listed

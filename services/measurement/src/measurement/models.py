@@ -105,6 +105,8 @@ class Indicator(InitiativeOwned, Base):
     """From reviewed data, as viewers and partners see it."""
     staff_progress_status: Mapped[str] = mapped_column(String(20), default="no_target")
     """From all data not rejected, as backbone staff see it."""
+    targets_version: Mapped[int] = mapped_column(Integer, default=0)
+    """Counts replacements of the targets: their ETag (they are a resource of their own)."""
 
 
 class Target(Base):

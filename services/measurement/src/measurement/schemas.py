@@ -268,6 +268,8 @@ class TargetRead(BaseModel):
 
 class TargetsRead(BaseModel):
     indicator_id: uuid.UUID
+    version: int = Field(description="Increases on every replacement; sent as the ETag, "
+                                     "and checked against `If-Match` on PUT.")
     targets: list[TargetRead]
 
 

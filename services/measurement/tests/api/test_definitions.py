@@ -123,3 +123,33 @@ async def test_targets_per_group_and_fiscal_years(api: httpx.AsyncClient, setup:
     unknown_cell = await api.put(url, headers=setup.staff, json={"targets": [
         {"period": "2027", "value": 1, "disaggregation": {"gender": "female"}}]})
     assert unknown_cell.status_code == 422
+
+
+async def test_targets_have_an_etag_and_honour_if_match(api: httpx.AsyncClient,
+                                                        setup: Any) -> None:
+    url = f"/v1/indicators/{setup.indicator['id']}/targets"
+    read = await api.get(url, headers=setup.viewer)
+    assert read.headers["etag"] == '"0"'
+    body = {"targets": [{"period": "2026", "value": 70}]}
+    stale = await api.put(url, headers={**setup.staff, "If-Match": '"999"'}, json=body)
+    assert stale.status_code == 412
+    assert (await api.get(url, headers=setup.viewer)).json()["targets"] == []
+    put = await api.put(url, headers={**setup.staff, "If-Match": read.headers["etag"]},
+                        json=body)
+    assert put.status_code == 200, put.text
+    assert put.headers["etag"] == '"1"'
+    again = await api.put(url, headers={**setup.staff, "If-Match": '"0"'}, json=body)
+    assert again.status_code == 412
+    denied = await api.put(url, headers={**setup.viewer, "If-Match": '"0"'}, json=body)
+    assert denied.status_code == 403
+    assert "etag" not in denied.headers
+
+
+async def test_figures_have_an_etag(api: httpx.AsyncClient, setup: Any) -> None:
+    for route in ("series", "progress"):
+        url = f"/v1/indicators/{setup.indicator['id']}/{route}"
+        first = await api.get(url, headers=setup.viewer)
+        assert first.headers["etag"].startswith('W/"')
+        again = await api.get(url, headers={**setup.viewer,
+                                            "If-None-Match": first.headers["etag"]})
+        assert again.status_code == 304

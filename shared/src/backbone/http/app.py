@@ -29,6 +29,7 @@ from backbone.events.registry import EventRegistry
 from backbone.events.relay import OutboxRelay
 from backbone.http.bodies import publish_body_schemas
 from backbone.http.catalogue import catalogue_router
+from backbone.http.conditional import ConditionalReads
 from backbone.http.health import router as health_router
 from backbone.http.middleware import RequestGuard
 from backbone.http.problems import PROBLEM_RESPONSES, install_problem_handlers
@@ -134,6 +135,7 @@ def create_service_app(
     app.state.settings = settings
     app.state.token_validator = TokenValidator(settings)
     install_problem_handlers(app)
+    app.add_middleware(ConditionalReads)
     app.add_middleware(RequestGuard, max_body_bytes=settings.max_body_bytes,
                        max_bulk_bytes=settings.max_bulk_body_bytes, bulk_suffixes=bulk_suffixes)
     app.include_router(health_router)

@@ -6,7 +6,14 @@ import uuid
 
 from fastapi import APIRouter, Response
 
-from backbone.http.deps import CurrentPrincipal, IdempotencyKey, ReadSession, Write
+from backbone.http.deps import (
+    CurrentPrincipal,
+    IdempotencyKey,
+    IfMatch,
+    ReadSession,
+    Write,
+    entity_response,
+)
 from backbone.http.items import add_item_routes
 from backbone.http.pagination import Page, Pages
 from backbone.http.problems import PROBLEM_RESPONSES
@@ -50,16 +57,17 @@ add_item_routes(router, indicators.INDICATORS, path="/indicators/{indicator_id}"
 
 
 @router.get("/indicators/{indicator_id}/targets", response_model=schemas.TargetsRead,
-            operation_id="getTargets", summary="The indicator's time-phased targets")
+            operation_id="getTargets", summary="The indicator's time-phased targets (ETag)")
 async def get_targets(indicator_id: uuid.UUID, session: ReadSession,
-                      principal: CurrentPrincipal) -> schemas.TargetsRead:
-    return await targets.read(session, principal, indicator_id)
+                      principal: CurrentPrincipal) -> Response:
+    return entity_response(await targets.read(session, principal, indicator_id))
 
 
 @router.put("/indicators/{indicator_id}/targets", response_model=schemas.TargetsRead,
             operation_id="setTargets",
-            summary="Replace the indicator's targets (backbone staff)")
-async def set_targets(indicator_id: uuid.UUID, body: schemas.TargetsPut,
-                      write: Write) -> Response:
-    return await write.run(lambda s: targets.replace(s, write.principal, indicator_id, body),
-                           schemas.TargetsRead)
+            summary="Replace the indicator's targets (backbone staff; If-Match)")
+async def set_targets(indicator_id: uuid.UUID, body: schemas.TargetsPut, write: Write,
+                      if_match: IfMatch = None) -> Response:
+    return await write.run(
+        lambda s: targets.replace(s, write.principal, indicator_id, body, if_match),
+        schemas.TargetsRead)

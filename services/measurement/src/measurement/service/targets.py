@@ -9,6 +9,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from backbone.auth.principal import InitiativeRole, Principal
 from backbone.events.registry import DomainEvent
+from backbone.http.etag import check_if_match
 from backbone.http.problems import ProblemError
 from measurement import schemas
 from measurement.domain.cells import cell_key
@@ -25,9 +26,10 @@ async def read(session: AsyncSession, principal: Principal, indicator_id: uuid.U
 
 
 async def replace(session: AsyncSession, principal: Principal, indicator_id: uuid.UUID,
-                  body: schemas.TargetsPut) -> schemas.TargetsRead:
+                  body: schemas.TargetsPut, if_match: str | None) -> schemas.TargetsRead:
     indicator, initiative = await indicator_for(session, principal, indicator_id,
                                                 InitiativeRole.BACKBONE, lock=True)
+    check_if_match(if_match, indicator.targets_version)
     scheme = (await schemes_for(session, [indicator]))[indicator.id]
     rows, seen = [], set()
     for i, target in enumerate(body.targets):
@@ -50,6 +52,7 @@ async def replace(session: AsyncSession, principal: Principal, indicator_id: uui
                            organization_id=target.organization_id))
     await session.execute(delete(Target).where(Target.indicator_id == indicator.id))
     session.add_all(rows)
+    indicator.targets_version += 1
     await session.flush()
     result = await _targets_of(session, indicator)
     outbox.add(session, DomainEvent(
@@ -65,5 +68,5 @@ async def _targets_of(session: AsyncSession, indicator: Indicator) -> schemas.Ta
     rows = (await session.execute(select(Target).where(Target.indicator_id == indicator.id)
                                   .order_by(Target.period_end, Target.cell,
                                             Target.organization_id))).scalars()
-    return schemas.TargetsRead(indicator_id=indicator.id,
+    return schemas.TargetsRead(indicator_id=indicator.id, version=indicator.targets_version,
                                targets=[schemas.TargetRead.model_validate(t) for t in rows])

@@ -1,4 +1,5 @@
-"""Small-cell decisions per indicator and period, and a progress status per view.
+"""Small-cell decisions per indicator and period, a progress status per view, and a
+version for each indicator's targets (their ETag).
 
 ``progress_status`` becomes the reviewed view's (approved data, small cells protected), as
 viewers see it; ``staff_progress_status`` keeps the view of all data not rejected. Reads fail
@@ -33,9 +34,13 @@ def upgrade() -> None:
                                           nullable=True))
     op.execute("UPDATE indicators SET staff_progress_status = progress_status")
     op.alter_column("indicators", "staff_progress_status", nullable=False)
+    op.add_column("indicators", sa.Column("targets_version", sa.Integer(), nullable=False,
+                                          server_default="0"))
+    op.alter_column("indicators", "targets_version", server_default=None)
 
 
 def downgrade() -> None:
+    op.drop_column("indicators", "targets_version")
     op.execute("UPDATE indicators SET progress_status = staff_progress_status")
     op.drop_column("indicators", "staff_progress_status")
     op.drop_table("disclosures")
