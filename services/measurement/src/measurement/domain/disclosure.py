@@ -216,12 +216,16 @@ def decide(lattice: Lattice, minimum: int) -> set[Node]:
                 break
         else:
             return lattice.expand(hidden)
-        node, given = exposures[0]
-        if given:
-            hidden.add(min(given, key=lambda n: (lattice.counts.get(n) or 0.0, n.key)))
-        else:
-            # Only the insider's own figures tie it down: it learns nothing it did not know.
-            tolerated.add((number, node))
+        # One elimination finds every exposure: break each with one more hidden node
+        # (one already chosen in this round may break several).
+        chosen: set[Node] = set()
+        for node, given in exposures:
+            if not given:
+                # Only the insider's own figures tie it down: it learns nothing new.
+                tolerated.add((number, node))
+            elif not chosen & set(given):
+                chosen.add(min(given, key=lambda n: (lattice.counts.get(n) or 0.0, n.key)))
+        hidden |= chosen
 
 
 def _exposed(lattice: Lattice, unknown: set[Node], targets: set[Node], known: set[Node]
@@ -230,7 +234,13 @@ def _exposed(lattice: Lattice, unknown: set[Node], targets: set[Node], known: se
     out from (hiding one of those breaks that way of working it out)."""
     if not targets:
         return []
-    columns = sorted(unknown, key=_key)
+    # Pivoting on the nodes in fewest sums first keeps the elimination sparse.
+    degree: dict[Node, int] = defaultdict(int)
+    for relation in lattice.relations:
+        for n in relation:
+            if n in unknown:
+                degree[n] += 1
+    columns = sorted(unknown, key=lambda n: (degree[n], n.key))
     index = {n: i for i, n in enumerate(columns)}
     shown: list[Node] = []
     for relation in lattice.relations:
