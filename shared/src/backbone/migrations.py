@@ -1,13 +1,16 @@
 """Alembic migrations, per service: applied at start-up or by ``backbone migrate <service>``.
 
 Each service keeps its scripts in its package (``<service>/migrations``); its ``env.py``
-calls :func:`run_env`. The library's own tables (outbox, inbox, idempotency keys) share the
-service's metadata, so they are part of its migrations like any other table.
+calls :func:`run_env`. The library's own tables (outbox, inbox, idempotency keys) are
+migrated by the library's own branch (``backbone/schema``, branch label ``backbone``),
+which every service's migrations include: a change to them is written once, here, and
+reaches every service's database at its next upgrade to ``heads``.
 """
 
 from __future__ import annotations
 
 import asyncio
+import os
 from pathlib import Path
 
 import asyncpg
@@ -26,6 +29,7 @@ from backbone.events import inbox, outbox  # noqa: F401  # isort: skip
 from backbone.http import idempotency  # noqa: F401  # isort: skip
 
 MIGRATION_LOCK_KEY = 0x6D69677261746521  # serialises concurrent upgrades of one database
+LIBRARY_VERSIONS = Path(__file__).parent / "schema"
 
 
 async def ensure_database(settings: BaseServiceSettings) -> None:
@@ -43,14 +47,18 @@ async def ensure_database(settings: BaseServiceSettings) -> None:
 def alembic_config(settings: BaseServiceSettings, script_location: Path) -> Config:
     config = Config()
     config.set_main_option("script_location", str(script_location))
+    config.set_main_option("path_separator", "os")
+    config.set_main_option("version_locations", os.pathsep.join(
+        [str(script_location / "versions"), str(LIBRARY_VERSIONS)]))
     config.set_main_option("sqlalchemy.url", settings.sqlalchemy_url.replace("%", "%%"))
     return config
 
 
 def upgrade(settings: BaseServiceSettings, script_location: Path) -> None:
-    """Create the database if needed and upgrade it to head (blocking; run in a thread)."""
+    """Create the database if needed and upgrade both branches (the service's and the
+    library's) to their heads (blocking; run in a thread)."""
     asyncio.run(ensure_database(settings))
-    command.upgrade(alembic_config(settings, script_location), "head")
+    command.upgrade(alembic_config(settings, script_location), "heads")
 
 
 def run_env(metadata: sa.MetaData) -> None:

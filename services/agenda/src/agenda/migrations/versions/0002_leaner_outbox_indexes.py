@@ -1,12 +1,10 @@
-"""Leaner outbox indexes: no unique constraint on seq (an identity already is unique), and
-published_at indexed only for published rows (the ones pruning looks for).
+"""Once: leaner outbox indexes. The outbox now belongs to the library's migrations
+(``backbone_0001`` creates it in this layout), so this revision only keeps the chain of
+databases that applied it.
 
 Revision ID: 0002
 Revises: 0001
 """
-
-import sqlalchemy as sa
-from alembic import op
 
 revision = "0002"
 down_revision = "0001"
@@ -15,13 +13,8 @@ depends_on = None
 
 
 def upgrade() -> None:
-    op.drop_constraint("uq_outbox_seq", "outbox", type_="unique")
-    op.drop_index("ix_outbox_published_at", table_name="outbox")
-    op.create_index("ix_outbox_published_at", "outbox", ["published_at"],
-                    postgresql_where=sa.text("published_at IS NOT NULL"))
+    """The library's branch owns the outbox."""
 
 
 def downgrade() -> None:
-    op.drop_index("ix_outbox_published_at", table_name="outbox")
-    op.create_index("ix_outbox_published_at", "outbox", ["published_at"])
-    op.create_unique_constraint("uq_outbox_seq", "outbox", ["seq"])
+    """The library's branch owns the outbox."""

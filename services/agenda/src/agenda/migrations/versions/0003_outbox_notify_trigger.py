@@ -1,11 +1,10 @@
-"""The outbox wakes the relay itself: a statement-level trigger sends the NOTIFY, so a
-write no longer spends a round trip on it and no writer can forget it.
+"""Once: the outbox's NOTIFY trigger. The outbox and its trigger now belong to the
+library's migrations (``backbone_0001``), so this revision only keeps the chain of
+databases that applied it.
 
 Revision ID: 0003
 Revises: 0002
 """
-
-from backbone.migrations import install_outbox_notify, remove_outbox_notify
 
 revision = "0003"
 down_revision = "0002"
@@ -14,8 +13,8 @@ depends_on = None
 
 
 def upgrade() -> None:
-    install_outbox_notify()
+    """The library's branch owns the outbox and its trigger."""
 
 
 def downgrade() -> None:
-    remove_outbox_notify()
+    """The library's branch owns the outbox and its trigger."""
