@@ -8,6 +8,7 @@ import httpx
 import pytest
 
 from agenda.app import SERVICE as AGENDA
+from backbone.consistency import HEADER
 from backbone.devstack.infra import Infrastructure, prepare_service
 from backbone.devstack.ports import free_port
 from backbone.devstack.processes import ServiceProcess
@@ -48,5 +49,5 @@ def network(agenda_server: RunningService, measurement_server: RunningService) -
     with httpx.Client(base_url=agenda_server.url, headers=tenant.admin) as agenda:
         initiative = agenda.post("/v1/initiatives", json={"name": "Shared measurement"}).json()
         goal = agenda.post(f"/v1/initiatives/{initiative['id']}/goals",
-                           json={"title": "Every child reads by grade 3"}).json()
-    return Network(initiative["id"], goal["id"])
+                           json={"title": "Every child reads by grade 3"})
+    return Network(initiative["id"], goal.json()["id"], goal.headers[HEADER])

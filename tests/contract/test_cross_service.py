@@ -8,6 +8,7 @@ from collections.abc import Callable
 
 import httpx
 
+from backbone.consistency import HEADER
 from backbone.testing import RunningService
 
 
@@ -53,3 +54,45 @@ def test_a_goal_created_in_agenda_becomes_linkable_in_measurement(
         while measurement.get(f"/v1/indicators/{created.json()['id']}").json()["goal_ids"]:
             assert time.monotonic() < deadline, "goal.deleted never reached measurement"
             time.sleep(0.2)
+
+
+def test_with_the_token_a_new_initiative_is_usable_in_measurement_at_once(
+    agenda_server: RunningService, measurement_server: RunningService,
+) -> None:
+    """The "new initiative" wizard: create in agenda, then at once build on it in
+    measurement, passing agenda's consistency token; no retries, no sleeps."""
+    tenant = agenda_server.tenant
+    with httpx.Client(base_url=agenda_server.url, headers=tenant.admin) as agenda, \
+            httpx.Client(base_url=measurement_server.url, headers=tenant.admin) as measurement:
+        for attempt in range(50):
+            initiative = agenda.post("/v1/initiatives", json={"name": f"Wizard {attempt}"})
+            goal = agenda.post(f"/v1/initiatives/{initiative.json()['id']}/goals",
+                               json={"title": "Every child reads"})
+            assert goal.status_code == 201
+            base = f"/v1/initiatives/{initiative.json()['id']}"
+            dimension = measurement.post(f"{base}/dimensions", headers={
+                HEADER: goal.headers[HEADER]}, json={
+                "code": "sex", "name": "Sex", "options": [{"code": "f", "label": "F"}]})
+            assert dimension.status_code == 201, (attempt, dimension.text)
+            indicator = measurement.post(f"{base}/indicators", json={
+                "code": "reads", "name": "Reading", "unit": "percent",
+                "direction": "increase", "frequency": "annual",
+                "dimension_ids": [dimension.json()["id"]], "goal_ids": [goal.json()["id"]]})
+            assert indicator.status_code == 201, (attempt, indicator.text)
+
+
+def test_a_token_of_events_a_service_does_not_consume_does_not_wait(
+    agenda_server: RunningService, measurement_server: RunningService,
+) -> None:
+    tenant = agenda_server.tenant
+    with httpx.Client(base_url=agenda_server.url, headers=tenant.admin) as agenda, \
+            httpx.Client(base_url=measurement_server.url, headers=tenant.admin) as measurement:
+        made = agenda.put(f"/v1/organizations/by-external-id/crm/W-{uuid.uuid4().hex[:8]}",
+                          json={"name": "Not consumed by measurement", "sector": "health"})
+        assert made.status_code == 201
+        # Measurement never receives organization events: an unknown initiative answers
+        # its 404 at once (a wait would end in a 503), and the 404 says how to wait.
+        missing = measurement.get(f"/v1/initiatives/{uuid.uuid4()}/measurement-settings",
+                                  headers={HEADER: made.headers[HEADER]})
+        assert missing.status_code == 404, missing.text
+        assert HEADER in missing.json()["detail"]

@@ -28,6 +28,12 @@ CE_HEADERS = {
         "ce_tenant": {"type": "string", "description": "The network (tenant)."},
         "ce_initiative": {"type": "string", "format": "uuid"},
         "ce_traceparent": {"type": "string", "description": "W3C trace context."},
+        "ce_actor": {"type": "string", "examples": ["auth0|5f7c...", "service:measurement"],
+                     "description": "Who caused the event: the caller's token subject, "
+                                    "or service:<name> for a service's own reaction to "
+                                    "another event."},
+        "ce_actororg": {"type": "string", "format": "uuid",
+                        "description": "The organization the caller acted for, if any."},
         "content-type": {"const": "application/json"},
     },
 }

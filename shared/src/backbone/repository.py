@@ -48,7 +48,7 @@ async def get_owned(
     stmt = by_id(model, lock)
     entity = (await session.execute(stmt, {"id": id_, "tenant": tenant})).scalar_one_or_none()
     if entity is None:
-        raise not_found(what)
+        raise not_found(what, getattr(model, "NOT_FOUND_HINT", ""))
     return entity
 
 

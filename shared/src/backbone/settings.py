@@ -65,6 +65,9 @@ class BaseServiceSettings(BaseSettings):
     jwt_audience: str = "backbone"
     jwt_algorithms: list[str] = ["HS256", "RS256"]
 
+    consistency_wait_s: float = Field(
+        5.0, description="How long a request with a Backbone-Consistency-Token waits for "
+                         "the events it names to be applied here (then 503).")
     max_body_bytes: int = 1_048_576
     max_bulk_body_bytes: int = 16_777_216
     run_relay: bool = True

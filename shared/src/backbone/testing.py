@@ -28,6 +28,7 @@ from fastapi import FastAPI
 from sqlalchemy.engine import Connection
 
 from backbone.auth.tokens import mint_token
+from backbone.consistency import HEADER
 from backbone.db import LibraryBase, create_engine
 from backbone.devstack.infra import Infrastructure, prepare_service, start_infrastructure
 from backbone.devstack.ports import free_port
@@ -87,10 +88,16 @@ class RunningService:
 
 @dataclass
 class Network:
-    """An initiative (with a goal) created in agenda and known to the other services."""
+    """An initiative (with a goal) created in agenda, and the consistency token of the goal's
+    creation: sent to another service, it waits until both have arrived there."""
 
     initiative_id: str
     goal_id: str
+    token: str
+
+    @property
+    def consistent(self) -> dict[str, str]:
+        return {HEADER: self.token}
 
 
 @pytest.fixture

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import date, datetime
-from typing import Any
+from typing import Any, ClassVar
 
 from sqlalchemy import (
     Date,
@@ -27,6 +27,7 @@ from sqlalchemy import (
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
+from backbone.consistency import READ_MODEL_HINT
 from backbone.db import TenantEntity, service_metadata, utcnow
 
 
@@ -38,6 +39,7 @@ class Initiative(TenantEntity, Base):
     """An initiative as agenda announced it, with this service's settings for it."""
 
     __tablename__ = "initiatives"
+    NOT_FOUND_HINT: ClassVar[str] = READ_MODEL_HINT
 
     name: Mapped[str] = mapped_column(String(200))
     status: Mapped[str] = mapped_column(String(20))

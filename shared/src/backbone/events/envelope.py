@@ -32,6 +32,8 @@ class CloudEvent:
     initiative: str | None
     traceparent: str | None
     data: dict[str, Any]
+    actor: str | None = None
+    actororg: str | None = None
 
     def headers(self) -> list[tuple[str, bytes]]:
         attrs: dict[str, str | None] = {
@@ -45,6 +47,8 @@ class CloudEvent:
             "ce_tenant": self.tenant,
             "ce_initiative": self.initiative,
             "ce_traceparent": self.traceparent,
+            "ce_actor": self.actor,
+            "ce_actororg": self.actororg,
             "content-type": CONTENT_TYPE,
         }
         return [(k, v.encode()) for k, v in attrs.items() if v is not None]
@@ -79,4 +83,6 @@ class CloudEvent:
             initiative=attrs.get("initiative"),
             traceparent=attrs.get("traceparent"),
             data=data,
+            actor=attrs.get("actor"),
+            actororg=attrs.get("actororg"),
         )

@@ -12,7 +12,9 @@ from sqlalchemy.event import listen
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import Mapped, mapped_column
 
+from backbone.consistency import emitted
 from backbone.db import LibraryBase, utcnow
+from backbone.events.actor import current_actor
 from backbone.events.registry import DomainEvent, EventRegistry, EventType, Removed
 from backbone.telemetry import current_traceparent
 
@@ -51,6 +53,8 @@ class OutboxMessage(LibraryBase):
     tenant: Mapped[str] = mapped_column(String(100))
     initiative: Mapped[str | None] = mapped_column(String(64))
     traceparent: Mapped[str | None] = mapped_column(String(64))
+    actor: Mapped[str | None] = mapped_column(String(300))
+    actor_org: Mapped[str | None] = mapped_column(String(64))
     payload: Mapped[dict[str, Any]] = mapped_column(JSONB)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     published_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
@@ -74,9 +78,11 @@ class Outbox:
     def __init__(self, registry: EventRegistry) -> None:
         self.topic = registry.topic
         self.source = registry.source
+        self.service = registry.service
 
     def add(self, session: AsyncSession, event: DomainEvent) -> OutboxMessage:
         """Add the event to the session's transaction (written at its next flush)."""
+        actor = current_actor(self.service)
         message = OutboxMessage(
             id=uuid.uuid4(),
             topic=self.topic,
@@ -88,10 +94,13 @@ class Outbox:
             tenant=event.tenant,
             initiative=str(event.initiative) if event.initiative else None,
             traceparent=current_traceparent(),
+            actor=actor.id,
+            actor_org=actor.organization,
             payload=event.data.model_dump(mode="json"),
             created_at=utcnow(),
         )
         session.add(message)
+        emitted(session, message.key, message.type, message.id)
         return message
 
     async def emit_state(

@@ -43,7 +43,7 @@ RELAY_SESSION = {"enable_sort": "off", "enable_bitmapscan": "off", "enable_seqsc
 
 _FETCH = """
 SELECT id, topic, key, type, source, subject, dataschema, tenant, initiative,
-       traceparent, payload::text AS payload, created_at
+       traceparent, actor, actor_org, payload::text AS payload, created_at
 FROM outbox WHERE published_at IS NULL ORDER BY seq LIMIT $1
 """
 
@@ -113,6 +113,7 @@ class OutboxRelay:
             id=row["id"], source=row["source"], type=row["type"], subject=row["subject"],
             time=row["created_at"], dataschema=row["dataschema"], tenant=row["tenant"],
             initiative=row["initiative"], traceparent=traceparent, data={},
+            actor=row["actor"], actororg=row["actor_org"],
         ).headers()
 
     @staticmethod

@@ -17,6 +17,7 @@ from pydantic import BaseModel
 
 from backbone.auth.tokens import TokenValidator
 from backbone.background import BackgroundLoop
+from backbone.consistency import wait_until_applied
 from backbone.db import (
     FairSessions,
     SessionFactory,
@@ -104,8 +105,12 @@ def create_service_app(
             app.state.relay = OutboxRelay(settings)
             relay_loop.start()
             relay_loop.run(app.state.relay.run())
-        if settings.run_consumers and consumers is not None:
-            for consumer in consumers(app.state.sessionmaker):
+        # What this service consumes, whether or not this process runs the consumers:
+        # another replica may apply the events a consistency token names.
+        own_consumers = consumers(app.state.sessionmaker) if consumers is not None else []
+        app.state.consumed_types = {t for c in own_consumers for t in c.handlers}
+        if settings.run_consumers:
+            for consumer in own_consumers:
                 tasks.append(asyncio.create_task(consumer.run(), name=f"consumer-{consumer.name}"))
         _settle_heap()
         log.info("service started", relay=settings.run_relay,
@@ -129,7 +134,7 @@ def create_service_app(
         openapi_tags=[*(openapi_tags or []), {"name": "operations", "description":
                       "Health, readiness, metrics and the event catalogue."}],
         responses={k: v for k, v in PROBLEM_RESPONSES.items() if k in (401, 422)},
-        dependencies=[Depends(reject_unknown_query_parameters)],
+        dependencies=[Depends(reject_unknown_query_parameters), Depends(wait_until_applied)],
         telemetry=TELEMETRY,
     )
     app.state.settings = settings

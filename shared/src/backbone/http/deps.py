@@ -13,10 +13,11 @@ from pydantic import BaseModel
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from backbone import metrics
+from backbone import consistency, metrics
 from backbone.auth.principal import Principal
 from backbone.auth.tokens import InvalidTokenError, TokenValidator
 from backbone.db import ConcurrentWriteError
+from backbone.events.actor import acting_as
 from backbone.http.etag import etag_for
 from backbone.http.idempotency import IdempotencyRecord, caller_scope, find_replay, fingerprint
 from backbone.http.problems import ProblemError
@@ -113,10 +114,15 @@ class Writer:
         status_code: int | Callable[[], int] = 200,
         idempotency_key: str | None = None,
     ) -> Response:
-        """``status_code`` may be a function, asked after the command ran (e.g. 201 or 200)."""
+        """``status_code`` may be a function, asked after the command ran (e.g. 201 or 200).
+
+        The events the command adds are caused by the caller (``backbone.events.actor``).
+        """
         for attempt in range(1, ATTEMPTS + 1):
             try:
-                return await self._run_once(command, schema, status_code, idempotency_key)
+                with acting_as(self.principal):
+                    return await self._run_once(command, schema, status_code,
+                                                idempotency_key)
             except (DBAPIError, ConcurrentWriteError) as exc:
                 reason = (RETRYABLE.get(getattr(exc.orig, "sqlstate", None) or "")
                           if isinstance(exc, DBAPIError) else "concurrent_write")
@@ -156,6 +162,9 @@ class Writer:
                     model, status_code() if callable(status_code) else status_code)
                 if idempotency_key:
                     body = json.loads(bytes(response.body))
+            token = consistency.token_for(session)
+            if token:
+                response.headers[consistency.HEADER] = token
             if idempotency_key:
                 session.add(
                     IdempotencyRecord(
@@ -165,7 +174,8 @@ class Writer:
                         fingerprint=print_,
                         status_code=response.status_code,
                         body=body,
-                        headers={k: v for k, v in response.headers.items() if k == "etag"},
+                        headers={k: v for k, v in response.headers.items()
+                                 if k in ("etag", consistency.HEADER.lower())},
                     )
                 )
         return response

@@ -76,8 +76,9 @@ class ProblemError(Exception):
         self.errors = errors
 
 
-def not_found(what: str) -> ProblemError:
-    return ProblemError(404, f"{what} not found", kind="not-found")
+def not_found(what: str, hint: str = "") -> ProblemError:
+    return ProblemError(404, f"{what} not found" + (f". {hint}" if hint else ""),
+                        kind="not-found")
 
 
 def forbidden(detail: str) -> ProblemError:

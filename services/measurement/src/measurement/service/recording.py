@@ -16,11 +16,13 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import select, text
+from sqlalchemy import JSON, BigInteger, column, select, text
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from backbone.auth.principal import InitiativeRole, Principal
+from backbone.consistency import emitted
 from backbone.db import ConcurrentWriteError
+from backbone.events.actor import current_actor
 from backbone.telemetry import current_traceparent
 from measurement.domain.cells import Scheme, cell_key
 from measurement.domain.periods import FREQUENCY_KINDS, Period, PeriodError, parse_period
@@ -270,7 +272,8 @@ class Recorder:
         without archiving its first version. So if fewer rows were inserted than expected,
         the transaction is run again, and this time the lookup finds (and locks) them.
         """
-        inserted = (await self.session.execute(text(UPSERT), {
+        actor = current_actor(outbox.service)
+        inserted, last = (await self.session.execute(_UPSERT, {
             "ids": [r.id for r in rows],
             "indicators": [r.indicator.id for r in rows],
             "periods": [r.period.code for r in rows],
@@ -295,7 +298,11 @@ class Recorder:
             "revised": OBSERVATION_REVISED.type,
             "revised_schema": OBSERVATION_REVISED.dataschema,
             "traceparent": current_traceparent(),
-        })).scalar_one()
+            "actor": actor.id,
+            "actor_org": actor.organization,
+        })).one()
+        for key, type_, event_id in last or []:
+            emitted(self.session, key, type_, event_id)
         if inserted != new:
             raise ConcurrentWriteError(
                 f"{new - inserted} of the observations were written by a concurrent batch")
@@ -330,9 +337,10 @@ async def archive(session: AsyncSession, ids: Sequence[uuid.UUID]) -> None:
 
 
 # One statement: upsert the rows and add one event per observation; it returns how many
-# rows were inserted (rather than updated).
+# rows were inserted (rather than updated), and the last event of each type (for the
+# write's consistency token).
 # ``xmax = 0`` tells a fresh insert from an update of a row that already existed.
-UPSERT = """
+_UPSERT_SQL = """
 WITH incoming AS (
     SELECT * FROM unnest(
         CAST(:ids AS uuid[]), CAST(:indicators AS uuid[]), CAST(:periods AS text[]),
@@ -363,11 +371,11 @@ WITH incoming AS (
     RETURNING o.*, (xmax = 0) AS inserted
 ), queued AS (
     INSERT INTO outbox (id, topic, key, type, source, subject, dataschema, tenant, initiative,
-                        traceparent, payload, created_at)
+                        traceparent, actor, actor_org, payload, created_at)
     SELECT gen_random_uuid(), :topic, u.initiative_id::text,
            CASE WHEN u.inserted THEN :recorded ELSE :revised END, :source, u.id::text,
            CASE WHEN u.inserted THEN :recorded_schema ELSE :revised_schema END,
-           u.tenant, u.initiative_id::text, :traceparent,
+           u.tenant, u.initiative_id::text, :traceparent, :actor, :actor_org,
            jsonb_build_object(
                'id', u.id, 'initiative_id', u.initiative_id, 'indicator_id', u.indicator_id,
                'indicator_code', ind.code, 'period', u.period, 'period_start', u.period_start,
@@ -377,7 +385,11 @@ WITH incoming AS (
                'status', u.status, 'version', u.version, 'changed_by', :by, 'note', ''),
            now()
     FROM upserted u JOIN indicators ind ON ind.id = u.indicator_id
+    RETURNING id, key, type, seq
 )
-SELECT count(*) FILTER (WHERE inserted) FROM upserted
+SELECT (SELECT count(*) FILTER (WHERE inserted) FROM upserted),
+       (SELECT json_agg(json_build_array(key, type, id))
+        FROM (SELECT DISTINCT ON (key, type) key, type, id FROM queued
+              ORDER BY key, type, seq DESC) AS last)
 """
-
+_UPSERT = text(_UPSERT_SQL).columns(column("inserted", BigInteger), column("last", JSON))
