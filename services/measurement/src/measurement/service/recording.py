@@ -22,8 +22,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from backbone.auth.principal import InitiativeRole, Principal
 from backbone.consistency import emitted
 from backbone.db import ConcurrentWriteError
-from backbone.events.actor import current_actor
-from backbone.telemetry import current_traceparent
+from backbone.events.set_based import insert_events, parameters
 from measurement.domain.cells import Scheme, cell_key
 from measurement.domain.periods import FREQUENCY_KINDS, Period, PeriodError, parse_period
 from measurement.events import OBSERVATION_RECORDED, OBSERVATION_REVISED, outbox
@@ -272,7 +271,6 @@ class Recorder:
         without archiving its first version. So if fewer rows were inserted than expected,
         the transaction is run again, and this time the lookup finds (and locks) them.
         """
-        actor = current_actor(outbox.service)
         inserted, last = (await self.session.execute(_UPSERT, {
             "ids": [r.id for r in rows],
             "indicators": [r.indicator.id for r in rows],
@@ -291,15 +289,7 @@ class Recorder:
             "tenant": self.principal.tenant,
             "initiative": self.initiative.id,
             "by": self.principal.sub,
-            "topic": outbox.topic,
-            "source": outbox.source,
-            "recorded": OBSERVATION_RECORDED.type,
-            "recorded_schema": OBSERVATION_RECORDED.dataschema,
-            "revised": OBSERVATION_REVISED.type,
-            "revised_schema": OBSERVATION_REVISED.dataschema,
-            "traceparent": current_traceparent(),
-            "actor": actor.id,
-            "actor_org": actor.organization,
+            **parameters(outbox),
         })).one()
         for key, type_, event_id in last or []:
             emitted(self.session, key, type_, event_id)
@@ -370,26 +360,18 @@ WITH incoming AS (
         version = o.version + 1, updated_at = now()
     RETURNING o.*, (xmax = 0) AS inserted
 ), queued AS (
-    INSERT INTO outbox (id, topic, key, type, source, subject, dataschema, tenant, initiative,
-                        traceparent, actor, actor_org, payload, created_at)
-    SELECT gen_random_uuid(), :topic, u.initiative_id::text,
-           CASE WHEN u.inserted THEN :recorded ELSE :revised END, :source, u.id::text,
-           CASE WHEN u.inserted THEN :recorded_schema ELSE :revised_schema END,
-           u.tenant, u.initiative_id::text, :traceparent, :actor, :actor_org,
-           jsonb_build_object(
-               'id', u.id, 'initiative_id', u.initiative_id, 'indicator_id', u.indicator_id,
-               'indicator_code', ind.code, 'period', u.period, 'period_start', u.period_start,
-               'period_end', u.period_end, 'disaggregation', u.disaggregation,
-               'geography', u.geography, 'organization_id', u.organization_id,
-               'value', u.value, 'numerator', u.numerator, 'denominator', u.denominator,
-               'status', u.status, 'version', u.version, 'changed_by', :by, 'note', ''),
-           now()
-    FROM upserted u JOIN indicators ind ON ind.id = u.indicator_id
-    RETURNING id, key, type, seq
+    {QUEUED}
 )
 SELECT (SELECT count(*) FILTER (WHERE inserted) FROM upserted),
        (SELECT json_agg(json_build_array(key, type, id))
         FROM (SELECT DISTINCT ON (key, type) key, type, id FROM queued
               ORDER BY key, type, seq DESC) AS last)
 """
-_UPSERT = text(_UPSERT_SQL).columns(column("inserted", BigInteger), column("last", JSON))
+_QUEUED = insert_events(
+    "upserted u JOIN indicators ind ON ind.id = u.indicator_id", alias="u",
+    key="u.initiative_id::text", subject="u.id::text", tenant="u.tenant",
+    initiative="u.initiative_id::text",
+    types=[("u.inserted", OBSERVATION_RECORDED), ("", OBSERVATION_REVISED)],
+    fields={"indicator_code": "ind.code", "changed_by": ":by", "note": "''"})
+_UPSERT = text(_UPSERT_SQL.replace("{QUEUED}", _QUEUED)).columns(
+    column("inserted", BigInteger), column("last", JSON))
