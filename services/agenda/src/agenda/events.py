@@ -10,7 +10,7 @@ import uuid
 
 from pydantic import ConfigDict
 
-from agenda import schemas
+from agenda import documents, schemas
 from backbone.events.outbox import Outbox
 from backbone.events.registry import EventPayload, EventRegistry, Removed
 
@@ -52,7 +52,7 @@ class AgendaRevised(EventPayload):
     number: int
     change: str
     changed_by: str
-    document: schemas.AgendaDocument
+    document: documents.AgendaDocument
 
 
 registry = EventRegistry("agenda")

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import uuid
-from datetime import date, datetime
+from datetime import date
 from enum import StrEnum
 from typing import Annotated, Any, Self
 
-from pydantic import BaseModel, ConfigDict, EmailStr, Field, HttpUrl, model_validator
+from pydantic import EmailStr, Field, HttpUrl, model_validator
 
 from backbone.http.schemas import EntityRead, Input, IsoDate, Patch, patch_field
 
@@ -332,47 +332,3 @@ class DecisionRead(EntityRead):
     votes: dict[str, int] | None
     participant_ids: list[uuid.UUID]
     goal_ids: list[uuid.UUID]
-
-
-class AgendaStrategy(BaseModel):
-    id: uuid.UUID
-    title: str
-    description: str
-
-
-class AgendaGoal(BaseModel):
-    id: uuid.UUID
-    title: str
-    description: str
-    population: str
-    status: GoalStatus
-    strategies: list[AgendaStrategy]
-
-
-class AgendaDocument(BaseModel):
-    """The common agenda as one document: problem, vision, goals and their strategies."""
-
-    initiative_id: uuid.UUID
-    name: str
-    problem_statement: str
-    vision: str
-    goals: list[AgendaGoal]
-
-
-class AgendaRevisionRead(BaseModel):
-    model_config = ConfigDict(from_attributes=True)
-
-    number: int
-    change: str = Field(description="What changed, e.g. `goal.created`.", examples=["goal.created"])
-    changed_by: str
-    created_at: datetime
-    document: AgendaDocument
-
-
-class AgendaRevisionSummary(BaseModel):
-    model_config = ConfigDict(from_attributes=True)
-
-    number: int
-    change: str
-    changed_by: str
-    created_at: datetime

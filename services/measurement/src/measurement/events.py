@@ -12,7 +12,7 @@ from pydantic import ConfigDict, Field
 
 from backbone.events.outbox import Outbox
 from backbone.events.registry import EventPayload, EventRegistry, Removed
-from measurement import figures, schemas
+from measurement import figures, reporting, schemas
 from measurement.domain.progress import ProgressStatus
 
 
@@ -38,7 +38,7 @@ class TargetsSet(EventPayload):
     targets: list[schemas.TargetRead]
 
 
-class ObservationChanged(EventPayload, schemas.ObservationFacts):
+class ObservationChanged(EventPayload, reporting.ObservationFacts):
     """An observation after a change; ``version`` orders the changes of one observation."""
 
     id: uuid.UUID
@@ -66,7 +66,7 @@ class ImportCompleted(EventPayload):
     import_id: uuid.UUID
     initiative_id: uuid.UUID
     format: str
-    mode: schemas.ImportMode
+    mode: reporting.ImportMode
     rows: int
     created: int
     updated: int

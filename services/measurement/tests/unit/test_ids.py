@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import itertools
 
-from measurement.service.recording import new_ids
+from measurement.service.row_checks import new_ids
 
 
 def test_ids_are_unique_version_4_across_refills() -> None:

@@ -7,7 +7,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Path, Query, Response
 
-from agenda import schemas
+from agenda import documents, schemas
 from agenda.service import agenda, initiatives
 from backbone.http.deps import (
     CurrentPrincipal,
@@ -63,14 +63,14 @@ async def update_initiative(
         schemas.InitiativeRead)
 
 
-@router.get("/initiatives/{initiative_id}/agenda", response_model=schemas.AgendaRevisionRead,
+@router.get("/initiatives/{initiative_id}/agenda", response_model=documents.AgendaRevisionRead,
             operation_id="getAgenda", tags=["agenda"],
             summary="The common agenda as it stands (its latest revision)")
 async def get_agenda(
     initiative_id: uuid.UUID, session: ReadSession, principal: CurrentPrincipal
-) -> schemas.AgendaRevisionRead:
+) -> documents.AgendaRevisionRead:
     revision = await agenda.get_revision(session, principal, initiative_id, None)
-    return schemas.AgendaRevisionRead.model_validate(revision)
+    return documents.AgendaRevisionRead.model_validate(revision)
 
 
 @router.get("/initiatives/{initiative_id}/agenda/revisions", operation_id="listAgendaRevisions",
@@ -80,9 +80,9 @@ async def list_agenda_revisions(
     before: Annotated[int | None, Query(ge=1, le=2**31 - 1,
                                         description="Only revisions numbered below this.")] = None,
     limit: Annotated[int, Query(ge=1, le=500)] = 50,
-) -> list[schemas.AgendaRevisionSummary]:
+) -> list[documents.AgendaRevisionSummary]:
     revisions = await agenda.list_revisions(session, principal, initiative_id, before, limit)
-    return [schemas.AgendaRevisionSummary.model_validate(r) for r in revisions]
+    return [documents.AgendaRevisionSummary.model_validate(r) for r in revisions]
 
 
 @router.get("/initiatives/{initiative_id}/agenda/revisions/{number}",
@@ -91,6 +91,6 @@ async def list_agenda_revisions(
 async def get_agenda_revision(
     initiative_id: uuid.UUID, number: Annotated[int, Path(ge=1, le=2**31 - 1)],
     session: ReadSession, principal: CurrentPrincipal,
-) -> schemas.AgendaRevisionRead:
+) -> documents.AgendaRevisionRead:
     revision = await agenda.get_revision(session, principal, initiative_id, number)
-    return schemas.AgendaRevisionRead.model_validate(revision)
+    return documents.AgendaRevisionRead.model_validate(revision)

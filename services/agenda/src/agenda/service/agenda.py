@@ -7,9 +7,9 @@ import uuid
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from agenda.documents import AgendaDocument, AgendaGoal, AgendaStrategy
 from agenda.events import AGENDA_REVISED, AgendaRevised, outbox
 from agenda.models import AgendaRevision, Goal, Initiative, Strategy
-from agenda.schemas import AgendaDocument, AgendaGoal, AgendaStrategy
 from backbone.auth.access import require_role
 from backbone.auth.principal import InitiativeRole, Principal
 from backbone.events.registry import DomainEvent

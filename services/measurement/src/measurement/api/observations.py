@@ -19,14 +19,14 @@ from backbone.http.deps import (
 )
 from backbone.http.pagination import Page, Pages
 from backbone.http.problems import PROBLEM_RESPONSES
-from measurement import schemas
+from measurement import reporting, schemas
 from measurement.models import Observation
 from measurement.service import imports, observations
 
 router = APIRouter(prefix="/v1", tags=["observations"], responses=PROBLEM_RESPONSES)
 BULK_SUFFIXES = ("/observations/batch", "/observations/import")
-BODY_MODELS = (schemas.BatchRequest,)
-BATCH = json_body(schemas.BatchRequest)
+BODY_MODELS = (reporting.BatchRequest,)
+BATCH = json_body(reporting.BatchRequest)
 
 CSV_BODY = {
     "requestBody": {
@@ -39,13 +39,13 @@ CSV_BODY = {
 
 
 @router.post("/indicators/{indicator_id}/observations", status_code=201,
-             response_model=schemas.ObservationRead, operation_id="recordObservation",
+             response_model=reporting.ObservationRead, operation_id="recordObservation",
              responses={200: {"description": "An existing observation was updated or is "
-                                             "unchanged", "model": schemas.ObservationRead}},
+                                             "unchanged", "model": reporting.ObservationRead}},
              summary="Record one observation (an upsert on its key; 201 when new)")
-async def record_observation(indicator_id: uuid.UUID, body: schemas.ObservationIn,
+async def record_observation(indicator_id: uuid.UUID, body: reporting.ObservationIn,
                              write: Write, key: IdempotencyKey = None) -> Response:
-    outcomes: list[schemas.RowOutcome] = []
+    outcomes: list[reporting.RowOutcome] = []
 
     async def command(session: AsyncSession) -> Observation:
         observation, outcome = await observations.record(session, write.principal,
@@ -54,9 +54,9 @@ async def record_observation(indicator_id: uuid.UUID, body: schemas.ObservationI
         return observation
 
     return await write.run(
-        command, schemas.ObservationRead, idempotency_key=key,
+        command, reporting.ObservationRead, idempotency_key=key,
         # The last attempt decides (a transaction retried after a deadlock runs it again).
-        status_code=lambda: 201 if outcomes[-1] is schemas.RowOutcome.CREATED else 200)
+        status_code=lambda: 201 if outcomes[-1] is reporting.RowOutcome.CREATED else 200)
 
 
 @router.get("/indicators/{indicator_id}/observations", operation_id="listObservations",
@@ -66,59 +66,59 @@ async def list_observations(
     status: Annotated[list[schemas.ObservationStatus], Query()] = [],  # noqa: B006
     period: Annotated[str | None, Query(max_length=20)] = None,
     organization_id: uuid.UUID | None = None,
-) -> Page[schemas.ObservationRead]:
+) -> Page[reporting.ObservationRead]:
     return await observations.list_for_indicator(session, principal, indicator_id, page,
                                                  status, period, organization_id)
 
 
 @router.post("/initiatives/{initiative_id}/observations/batch",
-             response_model=schemas.ImportResult, operation_id="importObservationBatch",
-             openapi_extra=documented_body(schemas.BatchRequest),
+             response_model=reporting.ImportResult, operation_id="importObservationBatch",
+             openapi_extra=documented_body(reporting.BatchRequest),
              summary="Record up to 10,000 observations with per-row results")
 async def import_batch(
-    initiative_id: uuid.UUID, body: Annotated[schemas.BatchRequest, Depends(BATCH)],
+    initiative_id: uuid.UUID, body: Annotated[reporting.BatchRequest, Depends(BATCH)],
     write: Write, key: IdempotencyKey = None,
 ) -> Response:
     return await write.run(lambda s: imports.import_batch(s, write.principal, initiative_id,
                                                           body),
-                           schemas.ImportResult, idempotency_key=key)
+                           reporting.ImportResult, idempotency_key=key)
 
 
 @router.post("/initiatives/{initiative_id}/observations/import",
-             response_model=schemas.ImportResult, operation_id="importObservationCsv",
+             response_model=reporting.ImportResult, operation_id="importObservationCsv",
              openapi_extra=CSV_BODY,
              summary="Import a spreadsheet (text/csv, up to 10,000 rows) with per-row results")
 async def import_csv(
     initiative_id: uuid.UUID, request: Request, write: Write,
-    mode: schemas.ImportMode = schemas.ImportMode.ALL_OR_NOTHING, dry_run: bool = False,
+    mode: reporting.ImportMode = reporting.ImportMode.ALL_OR_NOTHING, dry_run: bool = False,
     key: IdempotencyKey = None,
 ) -> Response:
     content = await request.body()
     return await write.run(
         lambda s: imports.import_csv(s, write.principal, initiative_id, content, mode, dry_run),
-        schemas.ImportResult, idempotency_key=key)
+        reporting.ImportResult, idempotency_key=key)
 
 
-@router.get("/observations/{observation_id}", response_model=schemas.ObservationRead,
+@router.get("/observations/{observation_id}", response_model=reporting.ObservationRead,
             operation_id="getObservation", summary="An observation (ETag in the response)")
 async def get_observation(observation_id: uuid.UUID, session: ReadSession,
                           principal: CurrentPrincipal) -> Response:
     observation = await observations.get(session, principal, observation_id)
-    return entity_response(schemas.ObservationRead.model_validate(observation))
+    return entity_response(reporting.ObservationRead.model_validate(observation))
 
 
-@router.post("/observations/{observation_id}/review", response_model=schemas.ObservationRead,
+@router.post("/observations/{observation_id}/review", response_model=reporting.ObservationRead,
              operation_id="reviewObservation",
              summary="Approve or reject an observation (backbone staff; rejections need a note)")
-async def review_observation(observation_id: uuid.UUID, body: schemas.ReviewIn, write: Write,
+async def review_observation(observation_id: uuid.UUID, body: reporting.ReviewIn, write: Write,
                              if_match: IfMatch = None) -> Response:
     return await write.run(
         lambda s: observations.review(s, write.principal, observation_id, body, if_match),
-        schemas.ObservationRead)
+        reporting.ObservationRead)
 
 
 @router.get("/observations/{observation_id}/history", operation_id="getObservationHistory",
             summary="Every version of an observation: who changed what, when, from what")
 async def observation_history(observation_id: uuid.UUID, session: ReadSession,
-                              principal: CurrentPrincipal) -> list[schemas.HistoryEntry]:
+                              principal: CurrentPrincipal) -> list[reporting.HistoryEntry]:
     return await observations.history(session, principal, observation_id)

@@ -18,31 +18,32 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from backbone.auth.principal import InitiativeRole, Principal
 from backbone.events.registry import DomainEvent
 from backbone.http.problems import ProblemError
-from measurement import schemas
+from measurement import reporting
 from measurement.domain.spreadsheet import SheetError, read_sheet
 from measurement.events import IMPORT_COMPLETED, ImportCompleted, outbox
 from measurement.models import Dimension, Import, Initiative
 from measurement.service.context import initiative_for
-from measurement.service.recording import Prepared, Recorder, RowError
+from measurement.service.recording import Recorder
+from measurement.service.row_checks import Prepared, RowError
 from measurement.service.status import refresh_status
 
 MAX_ROWS = 10_000
 MAX_LISTED_ERRORS = 1_000
 
-Row = tuple[int, schemas.ObservationIn | str]
+Row = tuple[int, reporting.ObservationIn | str]
 """A row number and the row, or the reason it could not be read."""
 
 
 async def import_batch(session: AsyncSession, principal: Principal, initiative_id: uuid.UUID,
-                       body: schemas.BatchRequest) -> schemas.ImportResult:
+                       body: reporting.BatchRequest) -> reporting.ImportResult:
     initiative = await initiative_for(session, principal, initiative_id, InitiativeRole.PARTNER)
     return await _run(session, principal, initiative, list(enumerate(body.rows)), body.mode,
                       body.dry_run, "json", [])
 
 
 async def import_csv(session: AsyncSession, principal: Principal, initiative_id: uuid.UUID,
-                     content: bytes, mode: schemas.ImportMode, dry_run: bool
-                     ) -> schemas.ImportResult:
+                     content: bytes, mode: reporting.ImportMode, dry_run: bool
+                     ) -> reporting.ImportResult:
     initiative = await initiative_for(session, principal, initiative_id, InitiativeRole.PARTNER)
     codes = set((await session.execute(select(Dimension.code).where(
         Dimension.initiative_id == initiative_id))).scalars())
@@ -56,7 +57,7 @@ async def import_csv(session: AsyncSession, principal: Principal, initiative_id:
             rows.append((line, fields))
             continue
         try:
-            rows.append((line, schemas.BatchRow.model_validate(fields)))
+            rows.append((line, reporting.BatchRow.model_validate(fields)))
         except ValidationError as exc:
             rows.append((line, "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}"
                                          for e in exc.errors())))
@@ -67,11 +68,11 @@ async def import_csv(session: AsyncSession, principal: Principal, initiative_id:
 
 
 async def _run(session: AsyncSession, principal: Principal, initiative: Initiative,
-               rows: Sequence[Row], mode: schemas.ImportMode, dry_run: bool, fmt: str,
-               ignored: list[str]) -> schemas.ImportResult:
+               rows: Sequence[Row], mode: reporting.ImportMode, dry_run: bool, fmt: str,
+               ignored: list[str]) -> reporting.ImportResult:
     recorder = await Recorder.for_initiative(session, principal, initiative)
     prepared, errors = _prepare(recorder, rows)
-    refused = bool(errors) and mode is schemas.ImportMode.ALL_OR_NOTHING
+    refused = bool(errors) and mode is reporting.ImportMode.ALL_OR_NOTHING
     if refused and not dry_run:
         raise ProblemError(
             422, f"{len(errors)} of {len(rows)} rows are invalid; nothing was stored "
@@ -86,20 +87,20 @@ async def _run(session: AsyncSession, principal: Principal, initiative: Initiati
     if not dry_run:
         import_id = await _record_import(session, principal, initiative, fmt, mode, summary)
         changed = {p.indicator.id: p.indicator for p, r in zip(prepared, stored, strict=True)
-                   if r.outcome is not schemas.RowOutcome.UNCHANGED}
+                   if r.outcome is not reporting.RowOutcome.UNCHANGED}
         # Indicator rows are locked in one order by every writer, as observation keys are.
         for indicator in sorted(changed.values(), key=lambda i: str(i.id)):
             await refresh_status(session, indicator, initiative,
                                  recorder.withdrawn.get(indicator.id, ()))
-    return schemas.ImportResult(import_id=import_id, applied=not dry_run and not refused,
+    return reporting.ImportResult(import_id=import_id, applied=not dry_run and not refused,
                                 dry_run=dry_run, mode=mode, summary=summary,
                                 ignored_columns=ignored, results=results)
 
 
 def _prepare(recorder: Recorder, rows: Sequence[Row]
-             ) -> tuple[list[Prepared], list[schemas.RowResult]]:
+             ) -> tuple[list[Prepared], list[reporting.RowResult]]:
     prepared: list[Prepared] = []
-    errors: list[schemas.RowResult] = []
+    errors: list[reporting.RowResult] = []
     first_row_of: dict[tuple[Any, ...], int] = {}
     for number, row in rows:
         try:
@@ -111,23 +112,23 @@ def _prepare(recorder: Recorder, rows: Sequence[Row]
                 raise RowError(f"the same observation as row {earlier}")
             prepared.append(checked)
         except RowError as exc:
-            errors.append(schemas.RowResult(row=number, outcome=schemas.RowOutcome.ERROR,
+            errors.append(reporting.RowResult(row=number, outcome=reporting.RowOutcome.ERROR,
                                             error=str(exc)))
     return prepared, errors
 
 
-def _summary(results: Sequence[schemas.RowResult]) -> schemas.ImportSummary:
-    counts = {o: 0 for o in schemas.RowOutcome}
+def _summary(results: Sequence[reporting.RowResult]) -> reporting.ImportSummary:
+    counts = {o: 0 for o in reporting.RowOutcome}
     for result in results:
         counts[result.outcome] += 1
-    return schemas.ImportSummary(
-        rows=len(results), created=counts[schemas.RowOutcome.CREATED],
-        updated=counts[schemas.RowOutcome.UPDATED],
-        unchanged=counts[schemas.RowOutcome.UNCHANGED], errors=counts[schemas.RowOutcome.ERROR])
+    return reporting.ImportSummary(
+        rows=len(results), created=counts[reporting.RowOutcome.CREATED],
+        updated=counts[reporting.RowOutcome.UPDATED],
+        unchanged=counts[reporting.RowOutcome.UNCHANGED], errors=counts[reporting.RowOutcome.ERROR])
 
 
 async def _record_import(session: AsyncSession, principal: Principal, initiative: Initiative,
-                         fmt: str, mode: schemas.ImportMode, summary: schemas.ImportSummary
+                         fmt: str, mode: reporting.ImportMode, summary: reporting.ImportSummary
                          ) -> uuid.UUID:
     record = Import(id=uuid.uuid4(), tenant=principal.tenant, initiative_id=initiative.id,
                     format=fmt, mode=mode.value, imported_by=principal.sub,

@@ -20,7 +20,7 @@ from backbone.http.etag import check_if_match
 from backbone.http.pagination import Page, PageParams
 from backbone.http.problems import ProblemError, not_found
 from backbone.repository import get_owned, list_page
-from measurement import schemas
+from measurement import reporting, schemas
 from measurement.events import (
     OBSERVATION_APPROVED,
     OBSERVATION_REJECTED,
@@ -29,12 +29,13 @@ from measurement.events import (
 )
 from measurement.models import Indicator, Observation, ObservationRevision
 from measurement.service.context import indicator_for, initiative_for, schemes_for
-from measurement.service.recording import ForbiddenRowError, Recorder, RowError, archive
+from measurement.service.recording import Recorder, archive
+from measurement.service.row_checks import ForbiddenRowError, RowError
 from measurement.service.status import refresh_status
 
 
 async def record(session: AsyncSession, principal: Principal, indicator_id: uuid.UUID,
-                 body: schemas.ObservationIn) -> tuple[Observation, schemas.RowOutcome]:
+                 body: reporting.ObservationIn) -> tuple[Observation, reporting.RowOutcome]:
     indicator, initiative = await indicator_for(session, principal, indicator_id,
                                                 InitiativeRole.PARTNER)
     recorder = Recorder(session, principal, initiative, [indicator],
@@ -46,7 +47,7 @@ async def record(session: AsyncSession, principal: Principal, indicator_id: uuid
     except RowError as exc:
         raise ProblemError(422, str(exc), kind="invalid-observation") from exc
     [result] = await recorder.store([prepared], dry_run=False)
-    if result.outcome is not schemas.RowOutcome.UNCHANGED:
+    if result.outcome is not reporting.RowOutcome.UNCHANGED:
         await refresh_status(session, indicator, initiative,
                              recorder.withdrawn.get(indicator.id, ()))
     observation = await session.get(Observation, result.observation_id, populate_existing=True)
@@ -71,7 +72,7 @@ async def list_for_indicator(
     session: AsyncSession, principal: Principal, indicator_id: uuid.UUID, params: PageParams,
     statuses: Sequence[schemas.ObservationStatus], period: str | None,
     organization_id: uuid.UUID | None,
-) -> Page[schemas.ObservationRead]:
+) -> Page[reporting.ObservationRead]:
     indicator, initiative = await indicator_for(session, principal, indicator_id,
                                                 InitiativeRole.PARTNER)
     stmt = select(Observation).where(Observation.tenant == principal.tenant,
@@ -87,18 +88,18 @@ async def list_for_indicator(
         stmt = stmt.where(Observation.status.in_([s.value for s in statuses]))
     if period is not None:
         stmt = stmt.where(Observation.period == period.strip().upper())
-    return await list_page(session, stmt, Observation, params, schemas.ObservationRead)
+    return await list_page(session, stmt, Observation, params, reporting.ObservationRead)
 
 
 async def review(session: AsyncSession, principal: Principal, id_: uuid.UUID,
-                 body: schemas.ReviewIn, if_match: str | None) -> Observation:
+                 body: reporting.ReviewIn, if_match: str | None) -> Observation:
     observation = await get_owned(session, Observation, principal.tenant, id_, "observation",
                                   lock=True)
     initiative = await initiative_for(session, principal, observation.initiative_id,
                                       InitiativeRole.BACKBONE)
     check_if_match(if_match, observation.version)
     await archive(session, [observation.id])
-    approve = body.decision is schemas.ReviewDecision.APPROVE
+    approve = body.decision is reporting.ReviewDecision.APPROVE
     status = schemas.ObservationStatus.APPROVED if approve else schemas.ObservationStatus.REJECTED
     observation.status = status.value
     observation.review_note = body.note
@@ -114,7 +115,7 @@ async def review(session: AsyncSession, principal: Principal, id_: uuid.UUID,
         event_type=event_type, tenant=observation.tenant, subject=observation.id,
         initiative=observation.initiative_id,
         data=ObservationChanged(
-            **dict(schemas.ObservationFacts.model_validate(observation, from_attributes=True)),
+            **dict(reporting.ObservationFacts.model_validate(observation, from_attributes=True)),
             id=observation.id, indicator_code=indicator.code, version=observation.version,
             changed_by=observation.changed_by, note=observation.review_note)))
     await refresh_status(session, indicator, initiative, [observation.period])
@@ -122,14 +123,14 @@ async def review(session: AsyncSession, principal: Principal, id_: uuid.UUID,
 
 
 async def history(session: AsyncSession, principal: Principal, id_: uuid.UUID
-                  ) -> list[schemas.HistoryEntry]:
+                  ) -> list[reporting.HistoryEntry]:
     """Every version, oldest first: the archived ones, then the current one."""
     observation = await get(session, principal, id_)
     earlier = (await session.execute(
         select(ObservationRevision).where(ObservationRevision.observation_id == observation.id)
         .order_by(ObservationRevision.version))).scalars()
-    versions = [schemas.HistoryEntry.model_validate(r) for r in earlier]
-    versions.append(schemas.HistoryEntry(
+    versions = [reporting.HistoryEntry.model_validate(r) for r in earlier]
+    versions.append(reporting.HistoryEntry(
         version=observation.version, change=observation.last_change, value=observation.value,
         numerator=observation.numerator, denominator=observation.denominator,
         source=observation.source, comment=observation.comment,
