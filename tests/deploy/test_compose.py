@@ -20,7 +20,10 @@ def test_compose_runs_every_service_after_its_migrations_on_kafka_and_postgres()
     known = {f"BACKBONE_{name.upper()}" for name in BaseServiceSettings.model_fields}
     for spec in discover_services():
         service, migrate = services[spec.name], services[f"{spec.name}-migrate"]
-        assert (ROOT / migrate["build"]["dockerfile"]).exists()
+        for container in (service, migrate):
+            build = container.get("build", migrate["build"])
+            assert (ROOT / build["dockerfile"]).exists()
+            assert build["args"]["SERVICE"] == spec.name  # one Dockerfile, per-service arg
         assert f"backbone migrate {spec.name}" in " ".join(migrate["command"])
         assert service["depends_on"][f"{spec.name}-migrate"]["condition"] == \
             "service_completed_successfully"

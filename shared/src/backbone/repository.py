@@ -10,8 +10,8 @@ from sqlalchemy import Select, bindparam, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from backbone.db import TenantEntity
+from backbone.errors import NotFound
 from backbone.http.pagination import Page, PageParams, make_page, paginate
-from backbone.http.problems import not_found
 
 E = TypeVar("E", bound=TenantEntity)
 T = TypeVar("T", bound=BaseModel)
@@ -48,7 +48,7 @@ async def get_owned(
     stmt = by_id(model, lock)
     entity = (await session.execute(stmt, {"id": id_, "tenant": tenant})).scalar_one_or_none()
     if entity is None:
-        raise not_found(what, getattr(model, "NOT_FOUND_HINT", ""))
+        raise NotFound.of(what, getattr(model, "NOT_FOUND_HINT", ""))
     return entity
 
 

@@ -19,11 +19,11 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from backbone.auth.access import require_role
 from backbone.auth.principal import InitiativeRole, Principal
 from backbone.db import TenantEntity
+from backbone.errors import Invalid
 from backbone.events.outbox import Outbox
 from backbone.events.registry import EventType
 from backbone.http.etag import check_if_match
 from backbone.http.pagination import Page, PageParams
-from backbone.http.problems import ProblemError
 from backbone.repository import apply_changes, get_owned, list_page
 from backbone.rows import Rows
 
@@ -152,8 +152,7 @@ async def ensure_in_initiative(
     )).scalars())
     missing = [str(i) for i in ids if i not in found]
     if missing:
-        raise ProblemError(
-            422, f"{field} names ids that are not in this initiative: {', '.join(missing)}",
+        raise Invalid(f"{field} names ids that are not in this initiative: {', '.join(missing)}",
             kind="unknown-reference",
             errors=[{"loc": ["body", field], "msg": f"unknown: {m}", "type": "unknown_reference"}
                     for m in missing],

@@ -21,7 +21,7 @@ from sqlalchemy import Column, Select
 from sqlalchemy.dialects.postgresql.asyncpg import PGDialect_asyncpg
 
 from backbone.db import TenantEntity
-from backbone.http.problems import not_found
+from backbone.errors import NotFound
 from backbone.repository import by_id
 from backbone.settings import BaseServiceSettings
 
@@ -111,5 +111,5 @@ class Rows:
             query = self._by_id[model] = RowQuery(by_id(model))
         row = await self.one(query, {"id": id_, "tenant": tenant})
         if row is None:
-            raise not_found(what)
+            raise NotFound.of(what, getattr(model, "NOT_FOUND_HINT", ""))
         return row

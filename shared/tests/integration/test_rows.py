@@ -15,7 +15,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from backbone.db import TenantEntity, service_metadata
-from backbone.http.problems import ProblemError
+from backbone.errors import NotFound
 from backbone.rows import Rows
 from backbone.settings import BaseServiceSettings
 
@@ -75,7 +75,6 @@ async def test_another_tenants_row_and_an_unknown_id_are_not_found(
         session.add(gadget)
 
     for tenant, id_ in (("t2", gadget.id), ("t1", uuid.uuid4())):
-        with pytest.raises(ProblemError) as caught:
+        with pytest.raises(NotFound) as caught:
             await rows.owned(Gadget, tenant, id_, "gadget")
-        assert caught.value.status == 404
         assert "gadget" in caught.value.detail

@@ -8,10 +8,11 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from backbone.db import ConcurrentWriteError
+from backbone.errors import PreconditionFailed
 from backbone.events.envelope import CloudEvent
 from backbone.http.etag import check_if_match, etag_for
 from backbone.http.pagination import CURSOR_PATTERN, decode_cursor, encode_cursor
-from backbone.http.problems import ProblemError, install_problem_handlers
+from backbone.http.problems import from_domain, install_problem_handlers
 
 
 @given(st.datetimes(min_value=datetime(1970, 1, 1), max_value=datetime(2200, 1, 1),
@@ -30,9 +31,9 @@ def test_if_match_accepts_the_current_etag_lists_and_star_only() -> None:
     check_if_match('W/"3"', 3)
     check_if_match('"1", "3"', 3)
     check_if_match("*", 3)
-    with pytest.raises(ProblemError) as stale:
+    with pytest.raises(PreconditionFailed) as stale:
         check_if_match('"2"', 3)
-    assert stale.value.status == 412
+    assert from_domain(stale.value).status == 412
     assert etag_for(3) == '"3"'
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from backbone.http.problems import ProblemError
+from backbone.errors import PreconditionFailed
 
 
 def etag_for(version: int) -> str:
@@ -16,8 +16,5 @@ def check_if_match(if_match: str | None, version: int) -> None:
     candidates = {tag.strip().removeprefix("W/") for tag in if_match.split(",")}
     if "*" in candidates or etag_for(version) in candidates:
         return
-    raise ProblemError(
-        412,
-        f"The resource has changed (current ETag {etag_for(version)}); re-read and retry.",
-        kind="precondition-failed",
-    )
+    raise PreconditionFailed(
+        f"The resource has changed (current ETag {etag_for(version)}); re-read and retry.")

@@ -14,6 +14,14 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.routing import Match
 
 from backbone.db import ConcurrentWriteError
+from backbone.errors import (
+    Conflict,
+    DomainError,
+    Forbidden,
+    Invalid,
+    NotFound,
+    PreconditionFailed,
+)
 
 log = structlog.get_logger(__name__)
 
@@ -55,7 +63,8 @@ class Problem(BaseModel):
 
 
 class ProblemError(Exception):
-    """Raise anywhere to answer with a problem response (and roll the transaction back)."""
+    """An HTTP problem, raised at the edge (authentication, request checks) or made from a
+    use case's ``DomainError``; answering it rolls the transaction back."""
 
     def __init__(
         self,
@@ -76,13 +85,14 @@ class ProblemError(Exception):
         self.errors = errors
 
 
-def not_found(what: str, hint: str = "") -> ProblemError:
-    return ProblemError(404, f"{what} not found" + (f". {hint}" if hint else ""),
-                        kind="not-found")
+STATUS_OF: dict[type[DomainError], int] = {
+    NotFound: 404, Forbidden: 403, Conflict: 409, Invalid: 422, PreconditionFailed: 412}
+"""The one mapping from the use cases' domain errors to HTTP statuses."""
 
 
-def forbidden(detail: str) -> ProblemError:
-    return ProblemError(403, detail, kind="forbidden")
+def from_domain(error: DomainError) -> ProblemError:
+    status = next(code for kind, code in STATUS_OF.items() if isinstance(error, kind))
+    return ProblemError(status, error.detail, kind=error.kind, errors=error.errors)
 
 
 def problem_response(request: Request, error: ProblemError) -> JSONResponse:
@@ -131,6 +141,10 @@ def install_problem_handlers(app: FastAPI) -> None:
         assert isinstance(exc, ProblemError)
         return problem_response(request, exc)
 
+    async def on_domain(request: Request, exc: Exception) -> JSONResponse:
+        assert isinstance(exc, DomainError)
+        return problem_response(request, from_domain(exc))
+
     async def on_validation(request: Request, exc: Exception) -> JSONResponse:
         assert isinstance(exc, RequestValidationError)
         return problem_response(request, _validation_problem(exc))
@@ -160,6 +174,7 @@ def install_problem_handlers(app: FastAPI) -> None:
         return problem_response(request, ProblemError(500, "An unexpected error occurred."))
 
     app.add_exception_handler(ProblemError, on_problem)
+    app.add_exception_handler(DomainError, on_domain)
     app.add_exception_handler(RequestValidationError, on_validation)
     app.add_exception_handler(StarletteHTTPException, on_http)
     app.add_exception_handler(IntegrityError, on_integrity)

@@ -11,13 +11,13 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from agenda.models import Participant
 from agenda.schemas import dates_in_order
 from backbone.auth.principal import InitiativeRole, Principal
-from backbone.http.problems import ProblemError, forbidden
+from backbone.errors import Forbidden, Invalid
 
 
 def ensure_dates_in_order(start: date | None, end: date | None) -> None:
     """For partial updates, where the model alone cannot see both dates."""
     if not dates_in_order(start, end):
-        raise ProblemError(422, "The end date is before the start date.", kind="invalid-dates")
+        raise Invalid("The end date is before the start date.", kind="invalid-dates")
 
 
 async def require_directory_editor(
@@ -38,5 +38,5 @@ async def require_directory_editor(
                 Participant.organization_id == organization_id,
                 Participant.initiative_id.in_(as_partner))))):
         return
-    raise forbidden("Only network admins, backbone staff, or a partner for its own "
+    raise Forbidden("Only network admins, backbone staff, or a partner for its own "
                     "organization, may do this.")

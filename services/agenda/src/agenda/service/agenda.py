@@ -12,8 +12,8 @@ from agenda.events import AGENDA_REVISED, AgendaRevised, outbox
 from agenda.models import AgendaRevision, Goal, Initiative, Strategy
 from backbone.auth.access import require_role
 from backbone.auth.principal import InitiativeRole, Principal
+from backbone.errors import NotFound
 from backbone.events.registry import DomainEvent
-from backbone.http.problems import not_found
 from backbone.repository import get_owned
 
 
@@ -81,7 +81,7 @@ async def get_revision(
                                      AgendaRevision.number == wanted)
     )).scalar_one_or_none()
     if revision is None:
-        raise not_found("agenda revision")
+        raise NotFound.of("agenda revision")
     return revision
 
 

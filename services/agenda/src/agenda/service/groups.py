@@ -19,7 +19,7 @@ from agenda.events import (
 from agenda.models import Decision, Goal, Participant, WorkingGroup
 from agenda.service.resources import agenda_resource
 from backbone.auth.principal import Principal
-from backbone.http.problems import ProblemError
+from backbone.errors import Invalid
 from backbone.http.schemas import Input
 from backbone.resources import Check, ensure_in_initiative
 
@@ -44,7 +44,7 @@ def _references(session: AsyncSession, initiative_id: uuid.UUID, data: Input) ->
 
 def _check_votes(method: Any, votes: Any) -> None:
     if votes is not None and method != schemas.DecisionMethod.VOTE:
-        raise ProblemError(422, "Only decisions taken by vote carry a tally.",
+        raise Invalid("Only decisions taken by vote carry a tally.",
                            kind="validation-failed")
 
 

@@ -15,9 +15,9 @@ from agenda.models import Organization, OrganizationExternalId
 from agenda.service.access import require_directory_editor
 from backbone.auth.principal import Principal
 from backbone.db import ConcurrentWriteError, violated_unique_constraint
+from backbone.errors import Conflict, Invalid, NotFound
 from backbone.http.etag import check_if_match
 from backbone.http.pagination import Page, PageParams
-from backbone.http.problems import ProblemError, not_found
 from backbone.repository import apply_changes, get_owned, list_page
 
 EXTERNAL_ID_KEY = cast(Table, OrganizationExternalId.__table__).primary_key.name
@@ -35,7 +35,7 @@ async def _set_external_ids(
             OrganizationExternalId.system == system,
             OrganizationExternalId.external_id == external_id))
         if holder is not None and holder != org.id:
-            raise ProblemError(409, f"{system} id {external_id!r} belongs to organization "
+            raise Conflict(f"{system} id {external_id!r} belongs to organization "
                                f"{holder}.", kind="external-id-taken")
     kept = []
     for row in list(org.external_id_rows):
@@ -83,7 +83,7 @@ async def get_by_external_id(
 ) -> Organization:
     org = await find_by_external_id(session, principal, system, external_id)
     if org is None:
-        raise not_found("organization")
+        raise NotFound.of("organization")
     return org
 
 
@@ -134,7 +134,7 @@ async def upsert_by_external_id(
     Access is checked before ``If-Match``, so a caller who may not edit learns no ETag."""
     external_ids = {**data.external_ids, system: external_id}
     if data.external_ids.get(system, external_id) != external_id:
-        raise ProblemError(422, f"The body's {system} id differs from the path's.",
+        raise Invalid(f"The body's {system} id differs from the path's.",
                            kind="external-id-mismatch")
     org = await find_by_external_id(session, principal, system, external_id)
     if org is None:

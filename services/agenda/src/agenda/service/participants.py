@@ -19,8 +19,8 @@ from agenda.service.access import ensure_dates_in_order
 from agenda.service.resources import agenda_resource
 from backbone.auth.access import require_role
 from backbone.auth.principal import InitiativeRole, Principal
+from backbone.errors import Conflict, Forbidden, Invalid
 from backbone.http.etag import check_if_match
-from backbone.http.problems import ProblemError, forbidden
 from backbone.repository import apply_changes, get_owned
 
 PARTICIPANTS = agenda_resource(
@@ -37,14 +37,14 @@ async def create(
         org = await session.scalar(select(Organization).where(
             Organization.id == data.organization_id, Organization.tenant == principal.tenant))
         if org is None:
-            raise ProblemError(422, "organization_id names no organization of this network.",
+            raise Invalid("organization_id names no organization of this network.",
                                kind="unknown-reference")
         values["display_name"] = data.display_name or org.name
         taken = await session.scalar(select(Participant.id).where(
             Participant.initiative_id == initiative_id,
             Participant.organization_id == data.organization_id))
         if taken is not None:
-            raise ProblemError(409, f"The organization already participates as {taken}.",
+            raise Conflict(f"The organization already participates as {taken}.",
                                kind="already-participating")
     return await PARTICIPANTS.create(session, principal, initiative_id, values)
 
@@ -63,7 +63,7 @@ async def update(
         if not own:
             require_role(principal, initiative_id, InitiativeRole.BACKBONE)
         if "roles" in patch.model_fields_set:
-            raise forbidden("Only backbone staff may change a participant's roles.")
+            raise Forbidden("Only backbone staff may change a participant's roles.")
     check_if_match(if_match, participant.version)
     changes = patch.columns()
     ensure_dates_in_order(changes.get("joined_on", participant.joined_on),

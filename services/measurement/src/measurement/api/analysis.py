@@ -1,42 +1,28 @@
 """Series, progress, disparities and the chart of an indicator.
 
 Annotations here are evaluated at definition time (no ``from __future__ import
-annotations``) because FastAPI reads the ``Filtering`` dependency's signature.
+annotations``) because FastAPI reads the ``filtering`` dependency's signature. The role
+checks and filters are the use case's (``service.analysis_request``).
 """
 
 import asyncio
 import uuid
-from dataclasses import dataclass
-from datetime import date
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query, Response
 
-from backbone.auth.principal import InitiativeRole, Principal
 from backbone.http.deps import CurrentPrincipal, ReadSession
-from backbone.http.problems import PROBLEM_RESPONSES, ProblemError
+from backbone.http.problems import PROBLEM_RESPONSES
 from measurement import figures, schemas
 from measurement.service import chart
-from measurement.service.analysis import Analysis, Filters, SeriesData, View
-from measurement.service.context import indicator_for, period_or_422, schemes_for
+from measurement.service.analysis import SeriesData
+from measurement.service.analysis_request import AnalysisQuery, open_analysis
 
 router = APIRouter(prefix="/v1", tags=["analysis"], responses=PROBLEM_RESPONSES)
 
 Where = Annotated[list[str], Query(
     max_length=10, description="Only this cell: `dimension:option`, repeatable.",
     examples=["gender:female"])]
-
-
-@dataclass(frozen=True)
-class Filtering:
-    """The query parameters every analysis route shares."""
-
-    period_from: str | None
-    period_to: str | None
-    where: list[str]
-    geography: str | None
-    organization_id: uuid.UUID | None
-    status: list[schemas.ObservationStatus]
 
 
 async def filtering(
@@ -50,48 +36,12 @@ async def filtering(
     status: Annotated[list[schemas.ObservationStatus], Query(
         description="Review statuses to include (backbone staff; others see approved "
                     "data only). Default: submitted and approved.")] = [],  # noqa: B006
-) -> Filtering:
+) -> AnalysisQuery:
     """Async, so FastAPI calls it in the event loop rather than in its thread pool."""
-    return Filtering(period_from, period_to, where, geography, organization_id, status)
+    return AnalysisQuery(period_from, period_to, where, geography, organization_id, status)
 
 
-Filter = Annotated[Filtering, Depends(filtering)]
-
-
-def _cells(where: list[str]) -> dict[str, str]:
-    cells: dict[str, str] = {}
-    for item in where:
-        dimension, sep, option = item.partition(":")
-        if not sep or not dimension or not option or dimension in cells:
-            raise ProblemError(422, f"where={item!r}: use dimension:option, each dimension once",
-                               kind="invalid-filter",
-                               errors=[{"loc": ["query", "where"], "msg": "expected "
-                                        "dimension:option", "type": "invalid_filter"}])
-        cells[dimension.strip().lower()] = option.strip().lower()
-    return cells
-
-
-async def _analysis(session: ReadSession, principal: Principal, indicator_id: uuid.UUID,
-                    q: Filtering) -> tuple[Analysis, Filters]:
-    indicator, initiative = await indicator_for(session, principal, indicator_id,
-                                                InitiativeRole.VIEWER)
-    is_staff = principal.has_role(initiative.id, InitiativeRole.BACKBONE)
-    if q.status and not is_staff:
-        raise ProblemError(403, "Only backbone staff see data that is not approved.",
-                           kind="forbidden")
-    start: date | None = None
-    end: date | None = None
-    if q.period_from:
-        start = period_or_422(q.period_from, initiative, "query", "from").start
-    if q.period_to:
-        end = period_or_422(q.period_to, initiative, "query", "to").end
-    if q.organization_id is not None and not is_staff and q.organization_id != principal.org:
-        raise ProblemError(403, "One organization's figures are for backbone staff and that "
-                                "organization.", kind="forbidden")
-    scheme = (await schemes_for(session, [indicator]))[indicator.id]
-    view = View.for_caller(principal, initiative, q.status, q.organization_id)
-    filters = Filters(start, end, q.geography, q.organization_id, _cells(q.where))
-    return Analysis(indicator, initiative, scheme, view), filters
+Filter = Annotated[AnalysisQuery, Depends(filtering)]
 
 
 def _points(series: SeriesData) -> list[figures.SeriesPoint]:
@@ -113,7 +63,7 @@ By = Annotated[str | None, Query(max_length=64, description="A dimension code: o
 async def get_series(indicator_id: uuid.UUID, session: ReadSession,
                      principal: CurrentPrincipal, q: Filter, by: By = None
                      ) -> figures.SeriesRead:
-    analysis, filters = await _analysis(session, principal, indicator_id, q)
+    analysis, filters = await open_analysis(session, principal, indicator_id, q)
     series = await analysis.series(session, filters, by)
     indicator = analysis.indicator
     return figures.SeriesRead(
@@ -129,7 +79,7 @@ async def get_series(indicator_id: uuid.UUID, session: ReadSession,
 async def get_progress(indicator_id: uuid.UUID, session: ReadSession,
                        principal: CurrentPrincipal, q: Filter, by: By = None
                        ) -> figures.ProgressRead:
-    analysis, filters = await _analysis(session, principal, indicator_id, q)
+    analysis, filters = await open_analysis(session, principal, indicator_id, q)
     return await analysis.progress(session, filters, by)
 
 
@@ -143,7 +93,7 @@ async def get_disparities(
     reference: Annotated[str | None, Query(max_length=64, description="The reference option; "
                                            "default: the best-performing group.")] = None,
 ) -> figures.DisparitiesRead:
-    analysis, filters = await _analysis(session, principal, indicator_id, q)
+    analysis, filters = await open_analysis(session, principal, indicator_id, q)
     return await analysis.disparities(session, filters, dimension.strip().lower(),
                                       reference.strip().lower() if reference else None)
 
@@ -155,7 +105,7 @@ async def get_disparities(
             summary="A 'turn the curve' chart: actuals, baseline, targets and trajectory (SVG)")
 async def get_chart(indicator_id: uuid.UUID, session: ReadSession,
                     principal: CurrentPrincipal, q: Filter) -> Response:
-    analysis, filters = await _analysis(session, principal, indicator_id, q)
+    analysis, filters = await open_analysis(session, principal, indicator_id, q)
     curve = await analysis.curve(session, filters)
     svg = await asyncio.to_thread(chart.render, analysis.indicator, _points(curve.series),
                                   curve.read, curve.targets, curve.trajectory)

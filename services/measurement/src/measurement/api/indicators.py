@@ -18,7 +18,6 @@ from backbone.http.items import add_item_routes
 from backbone.http.pagination import Page, Pages
 from backbone.http.problems import PROBLEM_RESPONSES
 from measurement import schemas
-from measurement.models import Indicator
 from measurement.service import indicators, targets
 
 router = APIRouter(prefix="/v1", tags=["indicators"], responses=PROBLEM_RESPONSES)
@@ -40,15 +39,7 @@ async def list_indicators(
     initiative_id: uuid.UUID, session: ReadSession, principal: CurrentPrincipal, page: Pages,
     status: schemas.IndicatorStatus | None = None, goal_id: uuid.UUID | None = None,
 ) -> Page[schemas.IndicatorRead]:
-    filters = []
-    if status is not None:
-        filters.append(Indicator.status == status.value)
-    if goal_id is not None:
-        filters.append(Indicator.goal_ids.contains([str(goal_id)]))
-    found = await indicators.INDICATORS.list(session, principal, initiative_id, page,
-                                             schemas.IndicatorRead, filters)
-    found.items = [indicators.as_seen_by(principal, i) for i in found.items]
-    return found
+    return await indicators.list_(session, principal, initiative_id, page, status, goal_id)
 
 
 add_item_routes(router, indicators.INDICATORS, path="/indicators/{indicator_id}",

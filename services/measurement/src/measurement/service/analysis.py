@@ -21,7 +21,7 @@ from sqlalchemy.dialects.postgresql import ARRAY, aggregate_order_by, array_agg
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from backbone.auth.principal import InitiativeRole, Principal
-from backbone.http.problems import ProblemError
+from backbone.errors import Invalid
 from measurement import figures, schemas
 from measurement.domain import disparities, progress
 from measurement.domain.aggregation import (
@@ -122,7 +122,7 @@ class Analysis:
         elif by is not None and by in filters.where:
             problem = f"'{by}' cannot be both filtered on and broken down by"
         if problem:
-            raise ProblemError(422, problem, kind="invalid-filter")
+            raise Invalid(problem, kind="invalid-filter")
 
     async def series(self, session: AsyncSession, filters: Filters,
                      by: str | None = None) -> list[SeriesData]:
@@ -258,7 +258,7 @@ class Analysis:
     async def disparities(self, session: AsyncSession, filters: Filters, dimension: str,
                           reference: str | None) -> figures.DisparitiesRead:
         if reference is not None and reference not in self.scheme.all_options(dimension):
-            raise ProblemError(422, f"'{reference}' is not an option of '{dimension}'",
+            raise Invalid(f"'{reference}' is not an option of '{dimension}'",
                                kind="invalid-filter")
         series = await self.series(session, filters, dimension)
         table: dict[str, dict[str, Cell]] = defaultdict(dict)
@@ -270,7 +270,7 @@ class Analysis:
         usable = [p for p in sorted(table, key=when.__getitem__)
                   if len([c for c in table[p].values() if c.value is not None]) >= 2]
         if not usable:
-            raise ProblemError(422, "No period has figures for two or more groups to compare.",
+            raise Invalid("No period has figures for two or more groups to compare.",
                                kind="no-comparable-data")
         latest_values = {g: c.value for g, c in table[usable[-1]].items() if c.value is not None}
         rule = "chosen" if reference else "best"

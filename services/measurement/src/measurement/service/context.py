@@ -11,7 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from backbone.auth.access import require_role
 from backbone.auth.principal import InitiativeRole, Principal
-from backbone.http.problems import ProblemError, not_found
+from backbone.errors import Invalid, NotFound
 from backbone.repository import get_owned
 from measurement.domain.cells import Scheme
 from measurement.domain.periods import Period, PeriodError, parse_period
@@ -36,7 +36,7 @@ async def indicator_for(
     found = (await session.execute(_WITH_INITIATIVE[lock], {
         "id": indicator_id, "tenant": principal.tenant})).one_or_none()
     if found is None:
-        raise not_found("indicator")
+        raise NotFound.of("indicator")
     indicator, initiative = found
     require_role(principal, initiative.id, role)
     return indicator, initiative
@@ -83,6 +83,6 @@ def period_or_422(code: str, initiative: Initiative, *loc: str | int) -> Period:
     try:
         return parse_period(code, initiative.fiscal_year_start_month)
     except PeriodError as exc:
-        raise ProblemError(422, str(exc), kind="invalid-period",
+        raise Invalid(str(exc), kind="invalid-period",
                            errors=[{"loc": list(loc), "msg": str(exc),
                                     "type": "invalid_period"}]) from exc

@@ -9,7 +9,7 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from backbone.auth.principal import Principal
-from backbone.http.problems import ProblemError
+from backbone.errors import Conflict, Invalid
 from backbone.resources import InitiativeResource
 from measurement.events import DIMENSION_DEFINED, DIMENSION_DELETED, DIMENSION_UPDATED, outbox
 from measurement.models import Dimension, Indicator, Initiative
@@ -26,8 +26,7 @@ async def update(session: AsyncSession, principal: Principal, id_: uuid.UUID,
         dimension, _ = await DIMENSIONS.load_for_change(session, principal, id_, if_match)
         dropped = {o["code"] for o in dimension.options} - {o["code"] for o in changes["options"]}
         if dropped:
-            raise ProblemError(
-                422, f"Options cannot be removed, only retired: {', '.join(sorted(dropped))}",
+            raise Invalid(f"Options cannot be removed, only retired: {', '.join(sorted(dropped))}",
                 kind="option-removed",
                 errors=[{"loc": ["body", "options"], "msg": f"missing option '{code}'",
                          "type": "option_removed"} for code in sorted(dropped)])
@@ -41,6 +40,6 @@ async def delete(session: AsyncSession, principal: Principal, id_: uuid.UUID,
         Indicator.initiative_id == dimension.initiative_id,
         Indicator.dimension_ids.contains([str(id_)])))).scalar_one()
     if users:
-        raise ProblemError(409, f"{users} indicator(s) use this dimension; retire its "
+        raise Conflict(f"{users} indicator(s) use this dimension; retire its "
                                 "options instead.", kind="conflict")
     await DIMENSIONS.delete(session, principal, id_, if_match)

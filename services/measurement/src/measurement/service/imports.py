@@ -16,8 +16,8 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from backbone.auth.principal import InitiativeRole, Principal
+from backbone.errors import Invalid
 from backbone.events.registry import DomainEvent
-from backbone.http.problems import ProblemError
 from measurement import reporting
 from measurement.domain.spreadsheet import SheetError, read_sheet
 from measurement.events import IMPORT_COMPLETED, ImportCompleted, outbox
@@ -50,7 +50,7 @@ async def import_csv(session: AsyncSession, principal: Principal, initiative_id:
     try:
         sheet = read_sheet(content, codes, MAX_ROWS)
     except SheetError as exc:
-        raise ProblemError(422, str(exc), kind="unreadable-csv") from exc
+        raise Invalid(str(exc), kind="unreadable-csv") from exc
     rows: list[Row] = []
     for line, fields in sheet.rows:
         if isinstance(fields, str):
@@ -62,7 +62,7 @@ async def import_csv(session: AsyncSession, principal: Principal, initiative_id:
             rows.append((line, "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}"
                                          for e in exc.errors())))
     if not rows:
-        raise ProblemError(422, "The CSV has a header but no rows.", kind="unreadable-csv")
+        raise Invalid("The CSV has a header but no rows.", kind="unreadable-csv")
     return await _run(session, principal, initiative, rows, mode, dry_run, "csv",
                       sheet.ignored_columns)
 
@@ -74,8 +74,7 @@ async def _run(session: AsyncSession, principal: Principal, initiative: Initiati
     prepared, errors = _prepare(recorder, rows)
     refused = bool(errors) and mode is reporting.ImportMode.ALL_OR_NOTHING
     if refused and not dry_run:
-        raise ProblemError(
-            422, f"{len(errors)} of {len(rows)} rows are invalid; nothing was stored "
+        raise Invalid(f"{len(errors)} of {len(rows)} rows are invalid; nothing was stored "
                  "(all_or_nothing). Fix them, or import in partial mode.",
             kind="invalid-rows",
             errors=[{"loc": ["body", "rows", e.row], "msg": e.error or "", "type": "invalid_row"}

@@ -9,7 +9,8 @@ from sqlalchemy import exists, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from backbone.auth.principal import InitiativeRole, Principal
-from backbone.http.problems import ProblemError
+from backbone.errors import Conflict
+from backbone.http.pagination import Page, PageParams
 from backbone.repository import apply_changes
 from backbone.resources import InitiativeResource, ensure_in_initiative
 from measurement.events import (
@@ -34,6 +35,21 @@ INDICATORS = InitiativeResource(Indicator, "indicator", Initiative, outbox, INDI
 
 FIXED_ONCE_REPORTED = ("unit", "rate_multiplier", "frequency")
 """Changing these would change the meaning of figures already stored."""
+
+
+async def list_(session: AsyncSession, principal: Principal, initiative_id: uuid.UUID,
+                page: PageParams, status: IndicatorStatus | None, goal_id: uuid.UUID | None
+                ) -> Page[IndicatorRead]:
+    """The initiative's indicators, optionally in one status or tracking one goal."""
+    filters = []
+    if status is not None:
+        filters.append(Indicator.status == status.value)
+    if goal_id is not None:
+        filters.append(Indicator.goal_ids.contains([str(goal_id)]))
+    found = await INDICATORS.list(session, principal, initiative_id, page, IndicatorRead,
+                                  filters)
+    found.items = [as_seen_by(principal, i) for i in found.items]
+    return found
 
 
 def as_seen_by(principal: Principal, indicator: IndicatorRead) -> IndicatorRead:
@@ -82,7 +98,7 @@ async def update(session: AsyncSession, principal: Principal, id_: uuid.UUID,
         indicator, n)]
     if fixed and (await session.execute(select(exists().where(
             Observation.indicator_id == id_)))).scalar():
-        raise ProblemError(409, f"{', '.join(fixed)} cannot change once data is reported; "
+        raise Conflict(f"{', '.join(fixed)} cannot change once data is reported; "
                                 "define a new indicator instead.", kind="conflict")
     was_retired = indicator.status == IndicatorStatus.RETIRED
     if apply_changes(indicator, changes):

@@ -15,10 +15,10 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from backbone.auth.principal import InitiativeRole, Principal
 from backbone.db import utcnow
+from backbone.errors import Forbidden, Invalid, NotFound
 from backbone.events.registry import DomainEvent
 from backbone.http.etag import check_if_match
 from backbone.http.pagination import Page, PageParams
-from backbone.http.problems import ProblemError, not_found
 from backbone.repository import get_owned, list_page
 from measurement import reporting, schemas
 from measurement.events import (
@@ -43,9 +43,9 @@ async def record(session: AsyncSession, principal: Principal, indicator_id: uuid
     try:
         prepared = recorder.prepare(0, body, indicator)
     except ForbiddenRowError as exc:
-        raise ProblemError(403, str(exc), kind="forbidden") from exc
+        raise Forbidden(str(exc), kind="forbidden") from exc
     except RowError as exc:
-        raise ProblemError(422, str(exc), kind="invalid-observation") from exc
+        raise Invalid(str(exc), kind="invalid-observation") from exc
     [result] = await recorder.store([prepared], dry_run=False)
     if result.outcome is not reporting.RowOutcome.UNCHANGED:
         await refresh_status(session, indicator, initiative,
@@ -59,7 +59,7 @@ async def get(session: AsyncSession, principal: Principal, id_: uuid.UUID) -> Ob
     observation = await get_owned(session, Observation, principal.tenant, id_, "observation")
     await initiative_for(session, principal, observation.initiative_id, InitiativeRole.PARTNER)
     if not _may_see(principal, observation):
-        raise not_found("observation")
+        raise NotFound.of("observation")
     return observation
 
 
@@ -79,7 +79,7 @@ async def list_for_indicator(
                                      Observation.indicator_id == indicator.id)
     if not principal.has_role(initiative.id, InitiativeRole.BACKBONE):
         if principal.org is None or organization_id not in (None, principal.org):
-            raise ProblemError(403, "Partners read their own organization's observations.",
+            raise Forbidden("Partners read their own organization's observations.",
                                kind="forbidden")
         organization_id = principal.org
     if organization_id is not None:

@@ -8,8 +8,8 @@ from sqlalchemy import exists, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from backbone.auth.principal import InitiativeRole, Principal
+from backbone.errors import Conflict
 from backbone.http.etag import check_if_match
-from backbone.http.problems import ProblemError
 from backbone.repository import apply_changes
 from measurement.events import SETTINGS_UPDATED, outbox
 from measurement.models import Indicator, Initiative, Observation, Target
@@ -27,7 +27,7 @@ async def update(session: AsyncSession, principal: Principal, initiative_id: uui
     month = changes.get("fiscal_year_start_month", initiative.fiscal_year_start_month)
     if month != initiative.fiscal_year_start_month and await _has_fiscal_periods(
             session, initiative_id):
-        raise ProblemError(409, "Fiscal-year data exists: changing the fiscal year's first "
+        raise Conflict("Fiscal-year data exists: changing the fiscal year's first "
                                 "month would move its periods.", kind="conflict")
     minimum = initiative.min_cell_size
     if apply_changes(initiative, changes):

@@ -8,9 +8,9 @@ from sqlalchemy import delete, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from backbone.auth.principal import InitiativeRole, Principal
+from backbone.errors import Invalid
 from backbone.events.registry import DomainEvent
 from backbone.http.etag import check_if_match
-from backbone.http.problems import ProblemError
 from measurement import schemas
 from measurement.domain.cells import cell_key
 from measurement.events import TARGETS_SET, TargetsSet, outbox
@@ -36,13 +36,13 @@ async def replace(session: AsyncSession, principal: Principal, indicator_id: uui
         period = period_or_422(target.period, initiative, "body", "targets", i, "period")
         problem = scheme.check(target.disaggregation, for_new_data=False)
         if problem:
-            raise ProblemError(422, problem, kind="invalid-cell", errors=[
+            raise Invalid(problem, kind="invalid-cell", errors=[
                 {"loc": ["body", "targets", i, "disaggregation"], "msg": problem,
                  "type": "invalid_cell"}])
         cell = cell_key(target.disaggregation)
         key = (period.code, cell, target.organization_id)
         if key in seen:
-            raise ProblemError(422, f"Target {i} repeats period {period.code} for the same "
+            raise Invalid(f"Target {i} repeats period {period.code} for the same "
                                     "cell and organization.", kind="duplicate-target")
         seen.add(key)
         rows.append(Target(initiative_id=indicator.initiative_id, indicator_id=indicator.id,
