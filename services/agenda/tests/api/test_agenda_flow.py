@@ -217,7 +217,8 @@ async def test_concurrent_crm_upserts_of_one_external_id_make_one_organization(
         api.put(url, headers=tenant.admin, json={"name": f"Westside Clinic {i}",
                                                  "sector": "health"})
         for i in range(4)))
-    assert sorted(r.status_code for r in responses) == [200, 200, 200, 201]
+    assert sorted(r.status_code for r in responses) == [200, 200, 200, 201], [
+        r.text for r in responses]
     assert len({r.json()["id"] for r in responses}) == 1
     listed = (await api.get("/v1/organizations", headers=tenant.admin)).json()["items"]
     assert len(listed) == 1
