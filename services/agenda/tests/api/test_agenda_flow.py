@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import asyncio
+from typing import Any
 
 import httpx
+import pytest
 
+from agenda.service import organizations
 from backbone.testing import MakeEntity as MakeInitiative
 from backbone.testing import Tenant
 
@@ -243,3 +246,28 @@ async def test_every_read_has_an_etag_and_revalidates(
                                                           "If-None-Match": listed})
     assert changed.status_code == 200
     assert changed.headers["etag"] != listed
+
+
+async def test_an_upsert_that_loses_the_race_after_its_lookup_updates_instead(
+    api: httpx.AsyncClient, tenant: Tenant, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Another worker commits the organization between this request's lookup and its own
+    creation: the request is run again, finds it, and updates it (no 409)."""
+    url = "/v1/organizations/by-external-id/salesforce/0015g00000RACE"
+    first = await api.put(url, headers=tenant.admin, json={"name": "Eastside", "sector": "health"})
+    assert first.status_code == 201
+    real = organizations.find_by_external_id
+    missed: list[bool] = []
+
+    async def lookup_that_misses_once(*args: Any) -> Any:
+        if not missed:
+            missed.append(True)
+            return None  # as if the other worker had not committed yet
+        return await real(*args)
+
+    monkeypatch.setattr(organizations, "find_by_external_id", lookup_that_misses_once)
+    second = await api.put(url, headers=tenant.admin,
+                           json={"name": "Eastside Clinic", "sector": "health"})
+    assert second.status_code == 200, second.text
+    assert second.json()["id"] == first.json()["id"]
+    assert second.json()["name"] == "Eastside Clinic"

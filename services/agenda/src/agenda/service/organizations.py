@@ -23,6 +23,16 @@ from backbone.repository import apply_changes, get_owned, list_page
 EXTERNAL_ID_KEY = cast(Table, OrganizationExternalId.__table__).primary_key.name
 
 
+class ExternalIdTakenError(Conflict):
+    """Another organization holds one of the CRM ids."""
+
+    def __init__(self, system: str, external_id: str, holder: uuid.UUID) -> None:
+        super().__init__(f"{system} id {external_id!r} belongs to organization {holder}.",
+                         kind="external-id-taken")
+        self.system = system
+        self.external_id = external_id
+
+
 async def _set_external_ids(
     session: AsyncSession, org: Organization, external_ids: dict[str, str]
 ) -> bool:
@@ -35,8 +45,7 @@ async def _set_external_ids(
             OrganizationExternalId.system == system,
             OrganizationExternalId.external_id == external_id))
         if holder is not None and holder != org.id:
-            raise Conflict(f"{system} id {external_id!r} belongs to organization "
-                               f"{holder}.", kind="external-id-taken")
+            raise ExternalIdTakenError(system, external_id, holder)
     kept = []
     for row in list(org.external_id_rows):
         if external_ids.get(row.system) == row.external_id:
@@ -145,6 +154,12 @@ async def upsert_by_external_id(
         except IntegrityError as exc:
             # Another request created it since the lookup: run again, and update it.
             if violated_unique_constraint(exc) == EXTERNAL_ID_KEY:
+                raise ConcurrentWriteError(f"{system} id {external_id!r} was just created") \
+                    from exc
+            raise
+        except ExternalIdTakenError as exc:
+            # The same race, seen a step later (it was committed after the lookup).
+            if (exc.system, exc.external_id) == (system, external_id):
                 raise ConcurrentWriteError(f"{system} id {external_id!r} was just created") \
                     from exc
             raise
