@@ -19,7 +19,6 @@ import uuid
 from collections.abc import Iterable
 from typing import Any
 
-from fastapi import Request
 from sqlalchemy import Uuid, any_, bindparam, func, select
 from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -71,29 +70,26 @@ _APPLIED = select(func.count()).where(
     InboxMessage.event_id == any_(bindparam("ids", type_=ARRAY(Uuid))))
 
 
-async def wait_until_applied(request: Request) -> None:
-    """A dependency of every route: with the header, wait until this service has applied
-    the events it names (those of types it consumes), at most
-    ``BACKBONE_CONSISTENCY_WAIT_S``; then a 503 with ``Retry-After``."""
-    token = request.headers.get(HEADER)
-    if not token:
-        return
+async def wait_until_applied(app: Any, token: str) -> None:
+    """Before a request with the header is handled (``RequestGuard`` calls this): wait until
+    this service has applied the events the token names (those of types it consumes), at
+    most ``BACKBONE_CONSISTENCY_WAIT_S``; then a 503 with ``Retry-After``."""
     try:
         named = parse(token)
     except ValueError as exc:
         raise ProblemError(422, str(exc), kind="invalid-consistency-token", errors=[{
             "loc": ["header", HEADER], "msg": str(exc), "type": "invalid_token"}]) from exc
-    consumed: Iterable[str] = request.app.state.consumed_types
+    consumed: Iterable[str] = app.state.consumed_types
     wanted = {i for t, i in named if t in consumed}
     if not wanted:
         return
-    settings = request.app.state.settings
+    settings = app.state.settings
     deadline = time.monotonic() + settings.consistency_wait_s
     pause = 0.005
     parameters = {"consumer": settings.service_name, "ids": list(wanted)}
     while True:
         # A connection per look, so waiting requests hold none of the pool.
-        async with request.app.state.read_sessionmaker() as session:
+        async with app.state.read_sessionmaker() as session:
             applied = (await session.execute(_APPLIED, parameters)).scalar_one()
         if applied >= len(wanted):
             return

@@ -17,7 +17,6 @@ from pydantic import BaseModel
 
 from backbone.auth.tokens import TokenValidator
 from backbone.background import BackgroundLoop
-from backbone.consistency import wait_until_applied
 from backbone.db import (
     FairSessions,
     SessionFactory,
@@ -134,7 +133,7 @@ def create_service_app(
         openapi_tags=[*(openapi_tags or []), {"name": "operations", "description":
                       "Health, readiness, metrics and the event catalogue."}],
         responses={k: v for k, v in PROBLEM_RESPONSES.items() if k in (401, 422)},
-        dependencies=[Depends(reject_unknown_query_parameters), Depends(wait_until_applied)],
+        dependencies=[Depends(reject_unknown_query_parameters)],
         telemetry=TELEMETRY,
     )
     app.state.settings = settings

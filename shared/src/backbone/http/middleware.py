@@ -10,17 +10,18 @@ import uuid
 import structlog
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from backbone import metrics
+from backbone import consistency, metrics
 from backbone.http import storable
-from backbone.http.problems import PROBLEM_MEDIA_TYPE, TYPE_PREFIX
+from backbone.http.problems import PROBLEM_MEDIA_TYPE, TYPE_PREFIX, ProblemError
 
 _BODY_METHODS = {b"POST", b"PUT", b"PATCH"}
+_CONSISTENCY = consistency.HEADER.lower().encode()
 _ACCEPTED_MEDIA = ("application/json", "text/csv", "application/merge-patch+json")
 
 
 async def _send_problem(
     scope: Scope, send: Send, status: int, kind: str, detail: str, request_id: str,
-    errors: list[dict[str, object]] | None = None,
+    errors: list[dict[str, object]] | None = None, headers: dict[str, str] | None = None,
 ) -> None:
     problem: dict[str, object] = {
         "type": TYPE_PREFIX + kind, "title": kind.replace("-", " ").capitalize(),
@@ -33,6 +34,7 @@ async def _send_problem(
         (b"content-type", PROBLEM_MEDIA_TYPE.encode()),
         (b"content-length", str(len(body)).encode()),
         (b"x-request-id", request_id.encode()),
+        *((k.lower().encode(), v.encode()) for k, v in (headers or {}).items()),
     ]})
     await send({"type": "http.response.body", "body": body})
 
@@ -47,8 +49,9 @@ async def _send_unstorable(scope: Scope, send: Send, loc: storable.Loc,
 
 class RequestGuard:
     """Assigns ``X-Request-ID``, rejects oversize bodies (413, chunked ones included),
-    non-JSON bodies (415) and paths or queries the database cannot store (422), and
-    records request duration by route template.
+    non-JSON bodies (415) and paths or queries the database cannot store (422), waits for
+    the events a ``Backbone-Consistency-Token`` names, and records request duration by
+    route template.
 
     Bodies are read whole before the route runs (they are limited anyway), so a limit is
     enforced the same way whatever the framing. Paths ending in one of ``bulk_suffixes``
@@ -79,6 +82,14 @@ class RequestGuard:
         if loc:
             await _send_unstorable(scope, send, loc, request_id)
             return
+        token = headers.get(_CONSISTENCY)
+        if token is not None:
+            try:
+                await consistency.wait_until_applied(scope["app"], token.decode("latin-1"))
+            except ProblemError as exc:
+                await _send_problem(scope, send, exc.status, exc.kind, exc.detail or "",
+                                    request_id, exc.errors, exc.headers)
+                return
         if method in _BODY_METHODS:
             if length is not None and (not length.isdigit() or int(length) > limit):
                 await _send_problem(scope, send, 413, "payload-too-large",
