@@ -48,7 +48,12 @@ def token_for(session: AsyncSession) -> str | None:
     events: dict[tuple[str, str], str] = session.info.get(_EMITTED, {})
     if not events:
         return None
-    listed = [[type_, id_] for (_, type_), id_ in events.items()][-MAX_EVENTS:]
+    return encode([(type_, id_) for (_, type_), id_ in events.items()])
+
+
+def encode(events: Iterable[tuple[str, uuid.UUID | str]]) -> str:
+    """A token naming these (type, id) events (the last ``MAX_EVENTS`` of them)."""
+    listed = [[type_, str(id_)] for type_, id_ in events][-MAX_EVENTS:]
     raw = json.dumps(listed, separators=(",", ":")).encode()
     return base64.urlsafe_b64encode(raw).decode().rstrip("=")
 

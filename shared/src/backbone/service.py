@@ -23,6 +23,7 @@ class ServiceSpec:
     migrations: Path
     events: str  # "module:attribute" of the service's EventRegistry
     consumes: tuple[str, ...] = ()  # other services' topics its consumers read
+    demo: str | None = None  # "module:function" loading its part of the demo network
 
     def topics(self, settings: BaseServiceSettings) -> list[str]:
         """The topics it needs: its own, its dead-letter topic and those it consumes."""

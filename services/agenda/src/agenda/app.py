@@ -39,7 +39,8 @@ TAGS = [
 MIGRATIONS = Path(__file__).parent / "migrations"
 
 SERVICE = ServiceSpec(name="agenda", port=8001, app="agenda.app:create_app",
-                      migrations=MIGRATIONS, events="agenda.events:registry")
+                      migrations=MIGRATIONS, events="agenda.events:registry",
+                      demo="agenda.demo:load")
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:

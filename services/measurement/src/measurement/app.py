@@ -48,7 +48,8 @@ MIGRATIONS = Path(__file__).parent / "migrations"
 
 SERVICE = ServiceSpec(name="measurement", port=8002, app="measurement.app:create_app",
                       migrations=MIGRATIONS, events="measurement.events:registry",
-                      consumes=(AGENDA_TOPIC,))
+                      consumes=(AGENDA_TOPIC,),
+                      demo="measurement.demo:load")
 
 
 def create_app(settings_: Settings | None = None) -> FastAPI:

@@ -1,4 +1,4 @@
-"""The demo network's common agenda, loaded through agenda's API.
+"""The demo network's common agenda, loaded through agenda's API (``backbone up --demo``).
 
 Loading twice changes nothing: organizations are upserted by CRM id, the initiative is
 looked up by name, and everything else is only created with a fresh initiative.
@@ -6,10 +6,7 @@ looked up by name, and everything else is only created with a fresh initiative.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any
-
-import httpx
+from backbone.devstack.demo import DemoContext, ok
 
 INITIATIVE = {
     "name": "Riverside Cradle to Career Partnership",
@@ -72,41 +69,18 @@ GOALS = [
 ]
 
 
-def ok(response: httpx.Response) -> Any:
-    """The response's JSON; a failed call stops the demo with what went wrong."""
-    if response.status_code >= 400:
-        raise RuntimeError(f"{response.request.method} {response.request.url}: "
-                           f"{response.status_code} {response.text}")
-    return response.json() if response.content else None
-
-
-@dataclass(frozen=True)
-class Partnership:
-    """What the measurement demo needs from the agenda demo."""
-
-    initiative_id: str
-    goal_ids: list[str]
-    organizations: dict[str, str]  # CRM id -> organization id
-
-
-def load_agenda(url: str, token: str) -> Partnership:
-    with httpx.Client(base_url=url, timeout=30,
-                      headers={"Authorization": f"Bearer {token}"}) as api:
+def load(context: DemoContext) -> None:
+    with context.client("agenda") as api:
         orgs = [
             ok(api.put(f"/v1/organizations/by-external-id/salesforce/{crm_id}", json={
                 "name": name, "sector": sector, "external_ids": {"salesforce": crm_id},
             }))
             for crm_id, name, sector in ORGANIZATIONS
         ]
-        by_crm = {crm_id: org["id"] for (crm_id, _, _), org in zip(ORGANIZATIONS, orgs,
-                                                                   strict=True)}
         existing = ok(api.get("/v1/initiatives", params={"limit": 500}))["items"]
         for found in existing:
             if found["name"] == INITIATIVE["name"]:
-                goals = ok(api.get(f"/v1/initiatives/{found['id']}/goals",
-                                   params={"limit": 100}))["items"]
-                ordered = sorted(goals, key=lambda g: g["position"])
-                return Partnership(found["id"], [g["id"] for g in ordered], by_crm)
+                return
         initiative = ok(api.post("/v1/initiatives", json=INITIATIVE))
         base = f"/v1/initiatives/{initiative['id']}"
         roles = {0: ["funder"], 1: ["partner", "champion"], 2: ["champion"], 4: ["backbone"]}
@@ -146,4 +120,3 @@ def load_agenda(url: str, token: str) -> Partnership:
             "title": "Prioritise the east side for pre-K expansion", "method": "vote",
             "decided_on": "2025-02-12", "votes": {"in_favour": 11, "against": 2, "abstained": 1},
             "goal_ids": goal_ids[:1]}))
-        return Partnership(initiative["id"], goal_ids, by_crm)

@@ -1,4 +1,5 @@
-"""The demo's shared measurement, loaded through measurement's API.
+"""The demo's shared measurement, loaded through measurement's API (``backbone up --demo``),
+for the partnership the agenda demo created (found through agenda's API).
 
 Five school years (fiscal years starting in July, FY2021-FY2025) of indicators for the
 partnership's goals, disaggregated by race/ethnicity and income, telling a story:
@@ -14,11 +15,14 @@ Loading twice changes nothing: if the initiative already has indicators, nothing
 
 from __future__ import annotations
 
-import time
+from dataclasses import dataclass
 
 import httpx
 
-from backbone.devstack.demo.agenda import Partnership, ok
+from backbone.devstack.demo import DemoContext, ok
+
+PARTNERSHIP = "Riverside Cradle to Career Partnership"
+HEAD_START, DISTRICT = "0015g00000HSE006", "0015g00000RUS002"  # their CRM (salesforce) ids
 
 YEARS = [f"FY{y}" for y in range(2021, 2026)]
 
@@ -89,24 +93,37 @@ INDICATORS = [
 ]
 
 
-def _wait_for_initiative(api: httpx.Client, initiative_id: str) -> None:
-    """Agenda announces the initiative on Kafka; measurement knows it a moment later."""
-    deadline = time.monotonic() + 60
-    while api.get(f"/v1/initiatives/{initiative_id}/measurement-settings").status_code == 404:
-        if time.monotonic() > deadline:
-            raise RuntimeError("measurement never heard of the demo initiative")
-        time.sleep(0.2)
+@dataclass(frozen=True)
+class Partnership:
+    """What this demo builds on, as agenda's API shows it."""
+
+    initiative_id: str
+    goal_ids: list[str]  # by position
+    organizations: dict[str, str]  # CRM id -> organization id
 
 
-def load_measurement(url: str, token: str, partnership: Partnership) -> None:
-    with httpx.Client(base_url=url, timeout=60,
-                      headers={"Authorization": f"Bearer {token}"}) as api:
-        initiative_id = partnership.initiative_id
-        base = f"/v1/initiatives/{initiative_id}"
-        _wait_for_initiative(api, initiative_id)
+def _partnership(agenda: httpx.Client) -> Partnership:
+    initiatives = ok(agenda.get("/v1/initiatives", params={"limit": 500}))["items"]
+    initiative = next(i for i in initiatives if i["name"] == PARTNERSHIP)
+    goals = ok(agenda.get(f"/v1/initiatives/{initiative['id']}/goals",
+                          params={"limit": 100}))["items"]
+    organizations = {crm_id: ok(agenda.get(
+        f"/v1/organizations/by-external-id/salesforce/{crm_id}"))["id"]
+        for crm_id in (HEAD_START, DISTRICT)}
+    return Partnership(initiative["id"],
+                       [g["id"] for g in sorted(goals, key=lambda g: g["position"])],
+                       organizations)
+
+
+def load(context: DemoContext) -> None:
+    with context.client("agenda") as agenda:
+        partnership = _partnership(agenda)
+    # The client sends the agenda demo's consistency token: every request waits until
+    # measurement has the initiative and goals it was told of.
+    with context.client("measurement") as api:
+        base = f"/v1/initiatives/{partnership.initiative_id}"
         if ok(api.get(f"{base}/indicators", params={"limit": 1}))["items"]:
             return
-        # Goals arrive the same way; the first indicator to link one waits for them.
         ok(api.patch(f"{base}/measurement-settings",
                      json={"fiscal_year_start_month": 7, "min_cell_size": 10}))
         race = ok(api.post(f"{base}/dimensions", json={
@@ -118,26 +135,26 @@ def load_measurement(url: str, token: str, partnership: Partnership) -> None:
         rows: list[dict[str, object]] = []
         ids = []
         for code, name, goal, table, targets, definition in INDICATORS:
-            indicator = _define(api, base, {
+            indicator = ok(api.post(f"{base}/indicators", json={
                 "code": code, "name": name, "definition": definition, "unit": "percent",
                 "direction": "increase", "kind": "population", "frequency": "annual",
                 "dimension_ids": [race["id"], income["id"]], "status": "active",
                 "goal_ids": [partnership.goal_ids[goal]], "baseline_period": "FY2021",
-                "data_source": "Riverside USD and Riverside Community College"})
+                "data_source": "Riverside USD and Riverside Community College"}))
             ids.append(indicator["id"])
             ok(api.put(f"/v1/indicators/{indicator['id']}/targets", json={"targets": [
                 {"period": period, "value": value} for period, value in targets]}))
             rows += _rows(code, table)
-        seats = _define(api, base, {
+        seats = ok(api.post(f"{base}/indicators", json={
             "code": "prek_seats", "name": "High-quality pre-K seats added", "unit": "count",
             "direction": "increase", "kind": "performance", "frequency": "quarterly",
             "across_places": "sum", "across_time": "cumulative", "status": "active",
             "goal_ids": [partnership.goal_ids[0]], "baseline_period": "2024Q3",
-            "definition": "New full-day pre-K seats opened on the east side."})
+            "definition": "New full-day pre-K seats opened on the east side."}))
         ok(api.put(f"/v1/indicators/{seats['id']}/targets",
                    json={"targets": [{"period": "2026Q2", "value": 400}]}))
-        head_start = partnership.organizations["0015g00000HSE006"]
-        district = partnership.organizations["0015g00000RUS002"]
+        head_start = partnership.organizations[HEAD_START]
+        district = partnership.organizations[DISTRICT]
         for quarter, (by_head_start, by_district) in zip(
                 ("2024Q3", "2024Q4", "2025Q1", "2025Q2", "2025Q3", "2025Q4"),
                 ((20, 0), (35, 20), (30, 40), (25, 45), (40, 30), (35, 40)), strict=True):
@@ -147,18 +164,6 @@ def load_measurement(url: str, token: str, partnership: Partnership) -> None:
                              "geography": "East Riverside"})
         result = ok(api.post(f"{base}/observations/batch", json={"rows": rows}))
         _approve(api, result, keep_for_review=2)
-
-
-def _define(api: httpx.Client, base: str, body: dict[str, object]) -> dict[str, object]:
-    deadline = time.monotonic() + 60
-    while True:
-        response = api.post(f"{base}/indicators", json=body)
-        goal_on_its_way = (response.status_code == 422 and response.json()["type"]
-                           == "urn:backbone:problem:unknown-reference")
-        if not goal_on_its_way or time.monotonic() > deadline:
-            result: dict[str, object] = ok(response)
-            return result
-        time.sleep(0.2)
 
 
 def _approve(api: httpx.Client, result: dict[str, object], keep_for_review: int) -> None:
