@@ -23,6 +23,7 @@ from sqlalchemy import Uuid, any_, bindparam, func, select
 from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from backbone.auth.tokens import InvalidTokenError
 from backbone.events.inbox import InboxMessage
 from backbone.http.problems import ProblemError
 
@@ -75,10 +76,15 @@ _APPLIED = select(func.count()).where(
     InboxMessage.event_id == any_(bindparam("ids", type_=ARRAY(Uuid))))
 
 
-async def wait_until_applied(app: Any, token: str) -> None:
+async def wait_until_applied(app: Any, token: str, authorization: str) -> None:
     """Before a request with the header is handled (``RequestGuard`` calls this): wait until
     this service has applied the events the token names (those of types it consumes), at
-    most ``BACKBONE_CONSISTENCY_WAIT_S``; then a 503 with ``Retry-After``."""
+    most ``BACKBONE_CONSISTENCY_WAIT_S``; then a 503 with ``Retry-After``.
+
+    Only authenticated callers wait: anyone else gets the route's 401 at once, and cannot
+    make the service poll for events on their behalf."""
+    if not await _authenticated(app, authorization):
+        return
     try:
         named = parse(token)
     except ValueError as exc:
@@ -105,3 +111,14 @@ async def wait_until_applied(app: Any, token: str) -> None:
                 headers={"Retry-After": "1"})
         await asyncio.sleep(pause)
         pause = min(pause * 2, 0.1)
+
+
+async def _authenticated(app: Any, authorization: str) -> bool:
+    scheme, _, credentials = authorization.partition(" ")
+    if scheme.lower() != "bearer" or not credentials:
+        return False
+    try:
+        await app.state.token_validator.validate(credentials)
+    except InvalidTokenError:
+        return False
+    return True

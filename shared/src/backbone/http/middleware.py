@@ -85,7 +85,9 @@ class RequestGuard:
         token = headers.get(_CONSISTENCY)
         if token is not None:
             try:
-                await consistency.wait_until_applied(scope["app"], token.decode("latin-1"))
+                await consistency.wait_until_applied(
+                    scope["app"], token.decode("latin-1"),
+                    headers.get(b"authorization", b"").decode("latin-1"))
             except ProblemError as exc:
                 await _send_problem(scope, send, exc.status, exc.kind, exc.detail or "",
                                     request_id, exc.errors, exc.headers)
