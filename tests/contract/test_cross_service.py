@@ -4,12 +4,23 @@ from __future__ import annotations
 
 import time
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 
 import httpx
 
 from backbone.consistency import HEADER
 from backbone.testing import RunningService
+
+
+@contextmanager
+def _clients(agenda_server: RunningService, measurement_server: RunningService
+             ) -> Iterator[tuple[httpx.Client, httpx.Client]]:
+    """Agenda and measurement as the shared tenant's network admin."""
+    admin = agenda_server.tenant.admin
+    with httpx.Client(base_url=agenda_server.url, headers=admin) as agenda, \
+            httpx.Client(base_url=measurement_server.url, headers=admin) as measurement:
+        yield agenda, measurement
 
 
 def _eventually(check: Callable[[], httpx.Response], timeout_s: float = 30.0
@@ -25,9 +36,7 @@ def _eventually(check: Callable[[], httpx.Response], timeout_s: float = 30.0
 def test_a_goal_created_in_agenda_becomes_linkable_in_measurement(
     agenda_server: RunningService, measurement_server: RunningService,
 ) -> None:
-    tenant = agenda_server.tenant
-    with httpx.Client(base_url=agenda_server.url, headers=tenant.admin) as agenda, \
-            httpx.Client(base_url=measurement_server.url, headers=tenant.admin) as measurement:
+    with _clients(agenda_server, measurement_server) as (agenda, measurement):
         initiative = agenda.post("/v1/initiatives", json={"name": "Linked"}).json()
         goal = agenda.post(f"/v1/initiatives/{initiative['id']}/goals",
                            json={"title": "All youth employed by 24"}).json()
@@ -61,9 +70,7 @@ def test_with_the_token_a_new_initiative_is_usable_in_measurement_at_once(
 ) -> None:
     """The "new initiative" wizard: create in agenda, then at once build on it in
     measurement, passing agenda's consistency token; no retries, no sleeps."""
-    tenant = agenda_server.tenant
-    with httpx.Client(base_url=agenda_server.url, headers=tenant.admin) as agenda, \
-            httpx.Client(base_url=measurement_server.url, headers=tenant.admin) as measurement:
+    with _clients(agenda_server, measurement_server) as (agenda, measurement):
         for attempt in range(50):
             initiative = agenda.post("/v1/initiatives", json={"name": f"Wizard {attempt}"})
             goal = agenda.post(f"/v1/initiatives/{initiative.json()['id']}/goals",
@@ -84,9 +91,7 @@ def test_with_the_token_a_new_initiative_is_usable_in_measurement_at_once(
 def test_a_token_of_events_a_service_does_not_consume_does_not_wait(
     agenda_server: RunningService, measurement_server: RunningService,
 ) -> None:
-    tenant = agenda_server.tenant
-    with httpx.Client(base_url=agenda_server.url, headers=tenant.admin) as agenda, \
-            httpx.Client(base_url=measurement_server.url, headers=tenant.admin) as measurement:
+    with _clients(agenda_server, measurement_server) as (agenda, measurement):
         made = agenda.put(f"/v1/organizations/by-external-id/crm/W-{uuid.uuid4().hex[:8]}",
                           json={"name": "Not consumed by measurement", "sector": "health"})
         assert made.status_code == 201

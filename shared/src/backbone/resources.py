@@ -152,7 +152,8 @@ async def ensure_in_initiative(
     )).scalars())
     missing = [str(i) for i in ids if i not in found]
     if missing:
-        raise Invalid(f"{field} names ids that are not in this initiative: {', '.join(missing)}",
+        raise Invalid(
+            f"{field} names ids that are not in this initiative: {', '.join(missing)}",
             kind="unknown-reference",
             errors=[{"loc": ["body", field], "msg": f"unknown: {m}", "type": "unknown_reference"}
                     for m in missing],

@@ -48,17 +48,25 @@ TEXT_CHECKED = "text_checked"
 """Validation context key: the caller has ruled out NUL and lone surrogates already."""
 
 
+def unstorable(text: str) -> str | None:
+    """Why PostgreSQL cannot store the text (a NUL, a lone surrogate), or None."""
+    if "\x00" in text:
+        return "text must not contain NUL characters"
+    if not text.isascii():
+        try:
+            text.encode("utf-8")
+        except UnicodeEncodeError:
+            return "text must be valid Unicode (no lone surrogates)"
+    return None
+
+
 def _check_text(value: Any) -> None:
     """Reject NUL and lone surrogates in strings, in lists and dicts, but not inside nested
     models: each ``Input`` checks its own fields (so a batch is walked once, not twice)."""
     if type(value) is str:
-        if "\x00" in value:
-            raise ValueError("text must not contain NUL characters")
-        if not value.isascii():
-            try:
-                value.encode("utf-8")
-            except UnicodeEncodeError as exc:
-                raise ValueError("text must be valid Unicode (no lone surrogates)") from exc
+        reason = unstorable(value)
+        if reason:
+            raise ValueError(reason)
     elif type(value) is dict:
         for k, v in value.items():
             _check_text(k)

@@ -6,21 +6,13 @@ from __future__ import annotations
 
 from urllib.parse import parse_qsl
 
+from backbone.http.schemas import unstorable
+
 Loc = list[str | int]
 
 
-def _bad(text: str) -> bool:
-    if "\x00" in text:
-        return True
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError:
-        return True
-    return False
-
-
 def in_path(path: str) -> Loc | None:
-    return ["path"] if _bad(path) else None
+    return ["path"] if unstorable(path) else None
 
 
 def in_query(query_string: bytes) -> Loc | None:

@@ -44,8 +44,7 @@ def _references(session: AsyncSession, initiative_id: uuid.UUID, data: Input) ->
 
 def _check_votes(method: Any, votes: Any) -> None:
     if votes is not None and method != schemas.DecisionMethod.VOTE:
-        raise Invalid("Only decisions taken by vote carry a tally.",
-                           kind="validation-failed")
+        raise Invalid("Only decisions taken by vote carry a tally.")
 
 
 async def create_working_group(

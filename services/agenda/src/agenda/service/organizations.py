@@ -144,7 +144,7 @@ async def upsert_by_external_id(
     external_ids = {**data.external_ids, system: external_id}
     if data.external_ids.get(system, external_id) != external_id:
         raise Invalid(f"The body's {system} id differs from the path's.",
-                           kind="external-id-mismatch")
+                      kind="external-id-mismatch")
     org = await find_by_external_id(session, principal, system, external_id)
     if org is None:
         data = data.model_copy(update={"external_ids": external_ids})

@@ -38,14 +38,14 @@ async def create(
             Organization.id == data.organization_id, Organization.tenant == principal.tenant))
         if org is None:
             raise Invalid("organization_id names no organization of this network.",
-                               kind="unknown-reference")
+                          kind="unknown-reference")
         values["display_name"] = data.display_name or org.name
         taken = await session.scalar(select(Participant.id).where(
             Participant.initiative_id == initiative_id,
             Participant.organization_id == data.organization_id))
         if taken is not None:
             raise Conflict(f"The organization already participates as {taken}.",
-                               kind="already-participating")
+                           kind="already-participating")
     return await PARTICIPANTS.create(session, principal, initiative_id, values)
 
 

@@ -259,7 +259,7 @@ class Analysis:
                           reference: str | None) -> figures.DisparitiesRead:
         if reference is not None and reference not in self.scheme.all_options(dimension):
             raise Invalid(f"'{reference}' is not an option of '{dimension}'",
-                               kind="invalid-filter")
+                          kind="invalid-filter")
         series = await self.series(session, filters, dimension)
         table: dict[str, dict[str, Cell]] = defaultdict(dict)
         when: dict[str, date] = {}
@@ -271,7 +271,7 @@ class Analysis:
                   if len([c for c in table[p].values() if c.value is not None]) >= 2]
         if not usable:
             raise Invalid("No period has figures for two or more groups to compare.",
-                               kind="no-comparable-data")
+                          kind="no-comparable-data")
         latest_values = {g: c.value for g, c in table[usable[-1]].items() if c.value is not None}
         rule = "chosen" if reference else "best"
         ref = reference or disparities.best_group(latest_values,

@@ -28,7 +28,6 @@ class AnalysisQuery:
     status: list[schemas.ObservationStatus]
 
 
-
 async def open_analysis(session: AsyncSession, principal: Principal, indicator_id: uuid.UUID,
                         q: AnalysisQuery) -> tuple[Analysis, Filters]:
     indicator, initiative = await indicator_for(session, principal, indicator_id,

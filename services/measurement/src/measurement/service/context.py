@@ -84,5 +84,5 @@ def period_or_422(code: str, initiative: Initiative, *loc: str | int) -> Period:
         return parse_period(code, initiative.fiscal_year_start_month)
     except PeriodError as exc:
         raise Invalid(str(exc), kind="invalid-period",
-                           errors=[{"loc": list(loc), "msg": str(exc),
-                                    "type": "invalid_period"}]) from exc
+                      errors=[{"loc": list(loc), "msg": str(exc),
+                               "type": "invalid_period"}]) from exc

@@ -26,7 +26,8 @@ async def update(session: AsyncSession, principal: Principal, id_: uuid.UUID,
         dimension, _ = await DIMENSIONS.load_for_change(session, principal, id_, if_match)
         dropped = {o["code"] for o in dimension.options} - {o["code"] for o in changes["options"]}
         if dropped:
-            raise Invalid(f"Options cannot be removed, only retired: {', '.join(sorted(dropped))}",
+            raise Invalid(
+                f"Options cannot be removed, only retired: {', '.join(sorted(dropped))}",
                 kind="option-removed",
                 errors=[{"loc": ["body", "options"], "msg": f"missing option '{code}'",
                          "type": "option_removed"} for code in sorted(dropped)])
@@ -40,6 +41,6 @@ async def delete(session: AsyncSession, principal: Principal, id_: uuid.UUID,
         Indicator.initiative_id == dimension.initiative_id,
         Indicator.dimension_ids.contains([str(id_)])))).scalar_one()
     if users:
-        raise Conflict(f"{users} indicator(s) use this dimension; retire its "
-                                "options instead.", kind="conflict")
+        raise Conflict(f"{users} indicator(s) use this dimension; retire its options "
+                       "instead.")
     await DIMENSIONS.delete(session, principal, id_, if_match)

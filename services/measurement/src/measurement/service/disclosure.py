@@ -7,6 +7,7 @@ that matches what they read. A period with approved data and no decision is hidd
 
 from __future__ import annotations
 
+import uuid
 from collections import defaultdict
 from collections.abc import Collection
 
@@ -64,7 +65,8 @@ def _combine(indicator: Indicator) -> Combine:
     return Combine.SUM
 
 
-async def decisions(session: AsyncSession, indicator_id: object) -> Decisions:
+async def decisions(session: AsyncSession, indicator_id: uuid.UUID) -> Decisions:
+    """The indicator's decisions, per period (read by every non-staff view)."""
     rows = await session.execute(_DECISIONS, {"indicator_id": indicator_id})
     return {period: frozenset(Node(*node) for node in hidden) for period, hidden in rows}
 

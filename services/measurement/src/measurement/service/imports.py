@@ -74,8 +74,9 @@ async def _run(session: AsyncSession, principal: Principal, initiative: Initiati
     prepared, errors = _prepare(recorder, rows)
     refused = bool(errors) and mode is reporting.ImportMode.ALL_OR_NOTHING
     if refused and not dry_run:
-        raise Invalid(f"{len(errors)} of {len(rows)} rows are invalid; nothing was stored "
-                 "(all_or_nothing). Fix them, or import in partial mode.",
+        raise Invalid(
+            f"{len(errors)} of {len(rows)} rows are invalid; nothing was stored "
+            "(all_or_nothing). Fix them, or import in partial mode.",
             kind="invalid-rows",
             errors=[{"loc": ["body", "rows", e.row], "msg": e.error or "", "type": "invalid_row"}
                     for e in errors[:MAX_LISTED_ERRORS]])

@@ -99,7 +99,7 @@ async def update(session: AsyncSession, principal: Principal, id_: uuid.UUID,
     if fixed and (await session.execute(select(exists().where(
             Observation.indicator_id == id_)))).scalar():
         raise Conflict(f"{', '.join(fixed)} cannot change once data is reported; "
-                                "define a new indicator instead.", kind="conflict")
+                       "define a new indicator instead.")
     was_retired = indicator.status == IndicatorStatus.RETIRED
     if apply_changes(indicator, changes):
         retiring = indicator.status == IndicatorStatus.RETIRED and not was_retired

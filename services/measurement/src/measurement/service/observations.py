@@ -43,7 +43,7 @@ async def record(session: AsyncSession, principal: Principal, indicator_id: uuid
     try:
         prepared = recorder.prepare(0, body, indicator)
     except ForbiddenRowError as exc:
-        raise Forbidden(str(exc), kind="forbidden") from exc
+        raise Forbidden(str(exc)) from exc
     except RowError as exc:
         raise Invalid(str(exc), kind="invalid-observation") from exc
     [result] = await recorder.store([prepared], dry_run=False)
@@ -79,8 +79,7 @@ async def list_for_indicator(
                                      Observation.indicator_id == indicator.id)
     if not principal.has_role(initiative.id, InitiativeRole.BACKBONE):
         if principal.org is None or organization_id not in (None, principal.org):
-            raise Forbidden("Partners read their own organization's observations.",
-                               kind="forbidden")
+            raise Forbidden("Partners read their own organization's observations.")
         organization_id = principal.org
     if organization_id is not None:
         stmt = stmt.where(Observation.organization_id == organization_id)

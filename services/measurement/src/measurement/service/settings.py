@@ -27,8 +27,8 @@ async def update(session: AsyncSession, principal: Principal, initiative_id: uui
     month = changes.get("fiscal_year_start_month", initiative.fiscal_year_start_month)
     if month != initiative.fiscal_year_start_month and await _has_fiscal_periods(
             session, initiative_id):
-        raise Conflict("Fiscal-year data exists: changing the fiscal year's first "
-                                "month would move its periods.", kind="conflict")
+        raise Conflict("Fiscal-year data exists: changing the fiscal year's first month "
+                       "would move its periods.")
     minimum = initiative.min_cell_size
     if apply_changes(initiative, changes):
         await outbox.emit_state(session, SETTINGS_UPDATED, initiative, initiative.id)

@@ -42,8 +42,8 @@ async def replace(session: AsyncSession, principal: Principal, indicator_id: uui
         cell = cell_key(target.disaggregation)
         key = (period.code, cell, target.organization_id)
         if key in seen:
-            raise Invalid(f"Target {i} repeats period {period.code} for the same "
-                                    "cell and organization.", kind="duplicate-target")
+            raise Invalid(f"Target {i} repeats period {period.code} for the same cell and "
+                          "organization.", kind="duplicate-target")
         seen.add(key)
         rows.append(Target(initiative_id=indicator.initiative_id, indicator_id=indicator.id,
                            period=period.code, period_start=period.start,
