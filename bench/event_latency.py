@@ -30,9 +30,10 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from agenda.app import SERVICE
 from backbone.auth.tokens import mint_token
+from backbone.contracts.agenda.events import DECISION_RECORDED
 from backbone.db import create_sessionmaker
 from backbone.devstack.infra import Infrastructure, consumer_database
-from backbone.events.consumer import EventConsumer
+from backbone.events.consumer import EventConsumer, Subscription
 from backbone.events.envelope import CloudEvent
 from backbone.events.kafka import ensure_topics
 
@@ -127,15 +128,15 @@ async def backbone_path(infra: Infrastructure, agenda: str, rate: float,
                                                kafka_heartbeat_interval_ms=300)
     latencies: list[float] = []
 
-    async def handle(_: AsyncSession, event: CloudEvent) -> None:
+    async def handle(_: AsyncSession, event: CloudEvent, __: object) -> None:
         latencies.append((datetime.now(UTC) - event.time).total_seconds() * 1000)
 
     token = mint_token(settings, sub="bench", tenant="bench", roles=["network:admin"])
     headers = {"Authorization": f"Bearer {token}"}
     async with httpx.AsyncClient(base_url=agenda, headers=headers, timeout=30) as api:
         initiative = (await api.post("/v1/initiatives", json={"name": "Bench"})).json()
-        consumer = EventConsumer(settings, create_sessionmaker(engine), ["backbone.agenda.v1"],
-                                 {"org.backbone.agenda.decision.recorded": handle})
+        consumer = EventConsumer(settings, create_sessionmaker(engine),
+                             [Subscription(DECISION_RECORDED, handle)])
         task = asyncio.create_task(consumer.run())
         await asyncio.sleep(3)  # join the group; the topic's backlog is read first
         latencies.clear()

@@ -32,9 +32,11 @@ from harness import running
 from loadgen import p50_p99
 
 from backbone.auth.tokens import mint_token
+from backbone.contracts.agenda.events import INITIATIVE_CREATED
 from backbone.devstack.infra import Infrastructure
 from backbone.events.envelope import CloudEvent
 from backbone.events.kafka import ensure_topics, make_producer
+from backbone.readmodels.agenda.feed import as_published, new_initiative
 from measurement.app import SERVICE
 
 BATCH = 10_000
@@ -65,19 +67,14 @@ def make_rows(count: int) -> list[dict[str, Any]]:
 
 async def announce_initiative(infra: Infrastructure, tenant: str) -> str:
     """Publish agenda's initiative.created, as agenda would (measurement consumes it)."""
-    initiative = str(uuid.uuid4())
-    event = CloudEvent(id=uuid.uuid4(), source="/backbone/agenda",
-                       type="org.backbone.agenda.initiative.created", subject=initiative,
-                       time=datetime.now(UTC), dataschema="", tenant=tenant,
-                       initiative=initiative, traceparent=None,
-                       data={"id": initiative, "name": "Bench", "status": "active",
-                             "version": 1})
+    state = new_initiative("Bench")
+    event = as_published(tenant, INITIATIVE_CREATED, state, state.id)
     producer = AIOKafkaProducer(bootstrap_servers=infra.bootstrap_servers)
     await producer.start()
-    await producer.send_and_wait("backbone.agenda.v1", event.value(), key=initiative.encode(),
-                                 headers=event.headers())
+    await producer.send_and_wait(INITIATIVE_CREATED.topic, event.value(),
+                                 key=str(state.id).encode(), headers=event.headers())
     await producer.stop()
-    return initiative
+    return str(state.id)
 
 
 async def define(api: httpx.AsyncClient, initiative: str) -> None:

@@ -3,7 +3,6 @@ from __future__ import annotations
 import uuid
 from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from typing import Any
 
 import httpx
@@ -11,11 +10,12 @@ import pytest
 from fastapi import FastAPI
 
 from backbone.devstack.infra import Infrastructure
-from backbone.events.envelope import CloudEvent
+from backbone.events.consumer import EventConsumer
+from backbone.readmodels.agenda.feed import AgendaFeed
 from backbone.testing import Tenant, client, service_app
 from measurement.app import SERVICE, create_app
 from measurement.config import Settings
-from measurement.service.readmodel import HANDLERS
+from measurement.service.agenda_events import SUBSCRIPTIONS
 
 
 @pytest.fixture(scope="session")
@@ -30,42 +30,11 @@ async def api(measurement_app: FastAPI) -> AsyncIterator[httpx.AsyncClient]:
         yield api
 
 
-@dataclass
-class AgendaFeed:
-    """Announces initiatives and goals as agenda would, through measurement's handlers."""
-
-    app: FastAPI
-
-    async def _apply(self, tenant: Tenant, type_: str, data: dict[str, Any]) -> None:
-        event = CloudEvent(id=uuid.uuid4(), source="/backbone/agenda",
-                           type=f"org.backbone.agenda.{type_}", subject=str(data["id"]),
-                           time=datetime.now(UTC), dataschema="", tenant=tenant.name,
-                           initiative=None, traceparent=None, data=data)
-        async with self.app.state.sessionmaker() as session, session.begin():
-            await HANDLERS[event.type](session, event)
-
-    async def initiative(self, tenant: Tenant, name: str = "Cradle to Career") -> uuid.UUID:
-        id_ = uuid.uuid4()
-        await self._apply(tenant, "initiative.created",
-                          {"id": str(id_), "name": name, "status": "active", "version": 1})
-        return id_
-
-    async def goal(self, tenant: Tenant, initiative_id: uuid.UUID) -> uuid.UUID:
-        id_ = uuid.uuid4()
-        await self._apply(tenant, "goal.created", {
-            "id": str(id_), "initiative_id": str(initiative_id), "title": "Every child ready "
-            "for kindergarten", "version": 1})
-        return id_
-
-    async def goal_deleted(self, tenant: Tenant, initiative_id: uuid.UUID,
-                           goal_id: uuid.UUID) -> None:
-        await self._apply(tenant, "goal.deleted", {"id": str(goal_id),
-                                                   "initiative_id": str(initiative_id)})
-
-
 @pytest.fixture
 def agenda(measurement_app: FastAPI) -> AgendaFeed:
-    return AgendaFeed(measurement_app)
+    """Announces initiatives and goals as agenda would, through measurement's consumer."""
+    return AgendaFeed(EventConsumer(measurement_app.state.settings,
+                                    measurement_app.state.sessionmaker, SUBSCRIPTIONS))
 
 
 @dataclass
@@ -106,7 +75,7 @@ RACE = {"code": "race", "name": "Race/ethnicity", "options": [
 
 async def _make_setup(api: httpx.AsyncClient, agenda: AgendaFeed, tenant: Tenant,
                       **indicator: Any) -> Setup:
-    initiative_id = await agenda.initiative(tenant)
+    initiative_id = await agenda.initiative(tenant.name)
     headers = tenant.headers(f"initiative:{initiative_id}:backbone")
     dim = await api.post(f"/v1/initiatives/{initiative_id}/dimensions", headers=headers,
                          json=RACE)

@@ -44,7 +44,7 @@ def _migrate(args: argparse.Namespace) -> None:
 
     for spec in discover_services():
         if args.service in (spec.name, "all"):
-            upgrade(BaseServiceSettings(service_name=spec.name), spec.migrations)
+            upgrade(BaseServiceSettings(service_name=spec.name), spec)
             print(f"{spec.name}: migrated to head")
 
 

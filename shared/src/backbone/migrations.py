@@ -4,7 +4,8 @@ Each service keeps its scripts in its package (``<service>/migrations``); its ``
 calls :func:`run_env`. The library's own tables (outbox, inbox, idempotency keys) are
 migrated by the library's own branch (``backbone/schema``, branch label ``backbone``),
 which every service's migrations include: a change to them is written once, here, and
-reaches every service's database at its next upgrade to ``heads``.
+reaches every service's database at its next upgrade to ``heads``. The read models a
+service keeps (``backbone.readmodels``) are branches of their own, included where declared.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from sqlalchemy.ext.asyncio import create_async_engine
 
 from backbone.db import LibraryBase
 from backbone.events.outbox import DROP_NOTIFY_TRIGGER_DDL, NOTIFY_TRIGGER_DDL
+from backbone.service import ServiceSpec
 from backbone.settings import BaseServiceSettings
 
 # The library's tables, declared on LibraryBase: import them for autogenerate.
@@ -44,35 +46,40 @@ async def ensure_database(settings: BaseServiceSettings) -> None:
         await conn.close()
 
 
-def alembic_config(settings: BaseServiceSettings, script_location: Path) -> Config:
+def alembic_config(settings: BaseServiceSettings, spec: ServiceSpec) -> Config:
     config = Config()
-    config.set_main_option("script_location", str(script_location))
+    config.set_main_option("script_location", str(spec.migrations))
     config.set_main_option("path_separator", "os")
     config.set_main_option("version_locations", os.pathsep.join(
-        [str(script_location / "versions"), str(LIBRARY_VERSIONS)]))
+        [str(spec.migrations / "versions"), str(LIBRARY_VERSIONS),
+         *(str(model.versions) for model in spec.read_models)]))
     config.set_main_option("sqlalchemy.url", settings.sqlalchemy_url.replace("%", "%%"))
+    config.attributes["metadata"] = [LibraryBase.metadata,
+                                     *(model.metadata for model in spec.read_models)]
     return config
 
 
-def upgrade(settings: BaseServiceSettings, script_location: Path) -> None:
-    """Create the database if needed and upgrade both branches (the service's and the
-    library's) to their heads (blocking; run in a thread)."""
+def upgrade(settings: BaseServiceSettings, spec: ServiceSpec) -> None:
+    """Create the database if needed and upgrade every branch (the service's, the
+    library's and its read models') to their heads (blocking; run in a thread)."""
     asyncio.run(ensure_database(settings))
-    command.upgrade(alembic_config(settings, script_location), "heads")
+    command.upgrade(alembic_config(settings, spec), "heads")
 
 
 def run_env(metadata: sa.MetaData) -> None:
     """The body of every service's ``env.py`` (online mode, async engine, locked).
 
-    The service's tables are ``metadata``; the library's own tables are added to them.
+    The service's tables are ``metadata``; the library's own tables and those of the
+    service's read models are added to them.
     """
     url = context.config.get_main_option("sqlalchemy.url")
     assert url is not None
+    library = context.config.attributes.get("metadata", [LibraryBase.metadata])
 
     def migrate(connection: Connection) -> None:
         connection.execute(sa.text(f"SELECT pg_advisory_xact_lock({MIGRATION_LOCK_KEY})"))
         context.configure(connection=connection,
-                          target_metadata=[LibraryBase.metadata, metadata],
+                          target_metadata=[*library, metadata],
                           transaction_per_migration=False)
         with context.begin_transaction():
             context.run_migrations()

@@ -12,6 +12,7 @@ from importlib.metadata import entry_points
 from pathlib import Path
 
 from backbone.events.registry import EventRegistry
+from backbone.readmodels import ReadModel
 from backbone.settings import BaseServiceSettings
 
 
@@ -22,12 +23,14 @@ class ServiceSpec:
     app: str
     migrations: Path
     events: str  # "module:attribute" of the service's EventRegistry
-    consumes: tuple[str, ...] = ()  # other services' topics its consumers read
+    read_models: tuple[ReadModel, ...] = ()  # the library's read models it keeps
+    consumes: tuple[str, ...] = ()  # other topics its own consumers read
     demo: str | None = None  # "module:function" loading its part of the demo network
 
     def topics(self, settings: BaseServiceSettings) -> list[str]:
         """The topics it needs: its own, its dead-letter topic and those it consumes."""
-        return [settings.topic, settings.dead_letter_topic, *self.consumes]
+        consumed = {*self.consumes, *(t for model in self.read_models for t in model.topics)}
+        return [settings.topic, settings.dead_letter_topic, *sorted(consumed)]
 
 
 def discover_services() -> list[ServiceSpec]:

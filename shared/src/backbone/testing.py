@@ -158,14 +158,15 @@ async def client(app: FastAPI, name: str) -> AsyncIterator[httpx.AsyncClient]:
         yield api
 
 
-async def schema_differences(settings: BaseServiceSettings, metadata: sa.MetaData) -> list[Any]:
-    """What the migrated database lacks or has beyond the models (empty when they agree).
+async def schema_differences(settings: BaseServiceSettings, *metadata: sa.MetaData) -> list[Any]:
+    """What the migrated database lacks or has beyond the models (the service's and those
+    of its read models; empty when they agree).
 
     Alembic compares tables, columns and indexes; triggers are compared here: the only one
     is the library's outbox trigger.
     """
     merged = sa.MetaData()
-    for tables in (LibraryBase.metadata, metadata):
+    for tables in (LibraryBase.metadata, *metadata):
         for table in tables.tables.values():
             table.to_metadata(merged)
 

@@ -9,6 +9,7 @@ import pytest
 from backbone.auth.tokens import InvalidTokenError, TokenValidator, mint_token
 from backbone.events.registry import EventRegistry
 from backbone.http.app import create_service_app
+from backbone.service import ServiceSpec
 from backbone.settings import BaseServiceSettings, MissingTokenKeyError
 
 SETTINGS = BaseServiceSettings(jwt_secret="s3cret-for-tests-only-32-bytes-long")
@@ -87,5 +88,6 @@ def test_a_service_without_a_key_refuses_to_start() -> None:
     assert BaseServiceSettings().jwt_secret is None or "BACKBONE_JWT_SECRET" in os.environ
     with pytest.raises(MissingTokenKeyError, match="BACKBONE_JWT_SECRET"):
         create_service_app(BaseServiceSettings(jwt_secret=""), title="t", description="d",
-                           routers=[], registry=EventRegistry("t"), migrations=Path("."))
+                           routers=[], registry=EventRegistry("t"),
+                               spec=ServiceSpec("t", 0, "t:app", Path("."), "t:registry"))
     BaseServiceSettings(jwt_secret="", jwt_jwks_url="https://id.example/jwks").check_auth()

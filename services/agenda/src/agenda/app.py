@@ -8,7 +8,7 @@ from fastapi import FastAPI
 
 from agenda.api import goals, groups, initiatives, organizations, participants
 from agenda.config import Settings
-from agenda.events import registry
+from backbone.contracts.agenda.events import registry
 from backbone.http.app import create_service_app
 from backbone.service import ServiceSpec
 
@@ -39,7 +39,7 @@ TAGS = [
 MIGRATIONS = Path(__file__).parent / "migrations"
 
 SERVICE = ServiceSpec(name="agenda", port=8001, app="agenda.app:create_app",
-                      migrations=MIGRATIONS, events="agenda.events:registry",
+                      migrations=MIGRATIONS, events="backbone.contracts.agenda.events:registry",
                       demo="agenda.demo:load")
 
 
@@ -51,6 +51,6 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         routers=[initiatives.router, organizations.router, participants.router, goals.router,
                  groups.router, groups.wg_router, groups.decision_router],
         registry=registry,
-        migrations=MIGRATIONS,
+        spec=SERVICE,
         openapi_tags=TAGS,
     )

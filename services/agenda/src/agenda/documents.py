@@ -1,39 +1,13 @@
-"""The common agenda as a document: the initiative's problem, vision, goals and
-strategies at a numbered revision (what ``/agenda`` and its revisions return)."""
+"""The common agenda's numbered revisions as agenda serves them (``/agenda`` and its
+revisions); the document itself is part of agenda's contract (``backbone.contracts.agenda``)."""
 
 from __future__ import annotations
 
-import uuid
 from datetime import datetime
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from agenda.schemas import GoalStatus
-
-
-class AgendaStrategy(BaseModel):
-    id: uuid.UUID
-    title: str
-    description: str
-
-
-class AgendaGoal(BaseModel):
-    id: uuid.UUID
-    title: str
-    description: str
-    population: str
-    status: GoalStatus
-    strategies: list[AgendaStrategy]
-
-
-class AgendaDocument(BaseModel):
-    """The common agenda as one document: problem, vision, goals and their strategies."""
-
-    initiative_id: uuid.UUID
-    name: str
-    problem_statement: str
-    vision: str
-    goals: list[AgendaGoal]
+from backbone.contracts.agenda.entities import AgendaDocument
 
 
 class AgendaRevisionRead(BaseModel):

@@ -1,15 +1,61 @@
-"""The agenda HTTP surface: request and response models."""
+"""The agenda HTTP surface: request and response models.
+
+Response models and enums are agenda's published contract (``backbone.contracts.agenda``),
+the same models its events carry; they are re-exported here with the request models.
+"""
 
 from __future__ import annotations
 
 import uuid
 from datetime import date
 from enum import StrEnum
-from typing import Annotated, Any, Self
+from typing import Annotated, Self
 
 from pydantic import EmailStr, Field, HttpUrl, model_validator
 
-from backbone.http.schemas import EntityRead, Input, IsoDate, Patch, patch_field
+from backbone.contracts.agenda.entities import (
+    DecisionMethod as DecisionMethod,
+)
+from backbone.contracts.agenda.entities import (
+    DecisionRead as DecisionRead,
+)
+from backbone.contracts.agenda.entities import (
+    GoalRead as GoalRead,
+)
+from backbone.contracts.agenda.entities import (
+    GoalStatus as GoalStatus,
+)
+from backbone.contracts.agenda.entities import (
+    InitiativeRead as InitiativeRead,
+)
+from backbone.contracts.agenda.entities import (
+    InitiativeStatus as InitiativeStatus,
+)
+from backbone.contracts.agenda.entities import (
+    OrganizationRead as OrganizationRead,
+)
+from backbone.contracts.agenda.entities import (
+    ParticipantKind as ParticipantKind,
+)
+from backbone.contracts.agenda.entities import (
+    ParticipantRead as ParticipantRead,
+)
+from backbone.contracts.agenda.entities import (
+    ParticipantRole as ParticipantRole,
+)
+from backbone.contracts.agenda.entities import (
+    Phase as Phase,
+)
+from backbone.contracts.agenda.entities import (
+    Sector as Sector,
+)
+from backbone.contracts.agenda.entities import (
+    StrategyRead as StrategyRead,
+)
+from backbone.contracts.agenda.entities import (
+    WorkingGroupRead as WorkingGroupRead,
+)
+from backbone.http.schemas import Input, IsoDate, Patch, patch_field
 
 Name = Annotated[str, Field(min_length=1, max_length=200)]
 Title = Annotated[str, Field(min_length=1, max_length=300)]
@@ -21,19 +67,6 @@ ExternalIds = Annotated[
     Field(max_length=20, description="Ids of this record in other systems (CRMs).",
           examples=[{"salesforce": "0015g00000XyZ"}]),
 ]
-
-
-class Phase(StrEnum):
-    INITIATING_ACTION = "initiating_action"
-    ORGANIZING_FOR_IMPACT = "organizing_for_impact"
-    SUSTAINING_ACTION = "sustaining_action"
-
-
-class InitiativeStatus(StrEnum):
-    PLANNING = "planning"
-    ACTIVE = "active"
-    PAUSED = "paused"
-    CLOSED = "closed"
 
 
 class Readiness(StrEnum):
@@ -98,32 +131,6 @@ class InitiativeUpdate(Patch):
     end_date: IsoDate | None = patch_field()
 
 
-class InitiativeRead(EntityRead):
-    name: str
-    problem_statement: str
-    vision: str
-    geography: str
-    phase: Phase
-    preconditions: dict[str, Any]
-    equity_commitments: list[str]
-    status: InitiativeStatus
-    start_date: IsoDate | None
-    end_date: IsoDate | None
-    agenda_revision: int = Field(description="Number of the current common agenda revision.")
-
-
-class Sector(StrEnum):
-    NONPROFIT = "nonprofit"
-    GOVERNMENT = "government"
-    BUSINESS = "business"
-    PHILANTHROPY = "philanthropy"
-    EDUCATION = "education"
-    HEALTH = "health"
-    FAITH = "faith"
-    COMMUNITY = "community"
-    OTHER = "other"
-
-
 class OrganizationCreate(Input):
     name: Name
     sector: Sector
@@ -140,28 +147,6 @@ class OrganizationUpdate(Patch):
     contact_email: EmailStr | None = patch_field()
     website: HttpUrl | None = patch_field()
     external_ids: ExternalIds = patch_field(description="Replaces the whole map when sent.")
-
-
-class OrganizationRead(EntityRead):
-    name: str
-    sector: Sector
-    contact_name: str | None
-    contact_email: str | None
-    website: str | None
-    external_ids: dict[str, str]
-
-
-class ParticipantKind(StrEnum):
-    ORGANIZATION = "organization"
-    COMMUNITY_MEMBER = "community_member"
-
-
-class ParticipantRole(StrEnum):
-    BACKBONE = "backbone"
-    PARTNER = "partner"
-    FUNDER = "funder"
-    CHAMPION = "champion"
-    COMMUNITY_REPRESENTATIVE = "community_representative"
 
 
 Roles = Annotated[list[ParticipantRole], Field(min_length=1, max_length=5)]
@@ -201,23 +186,6 @@ class ParticipantUpdate(Patch):
     commitment_statement: Text = patch_field()
 
 
-class ParticipantRead(EntityRead):
-    initiative_id: uuid.UUID
-    kind: ParticipantKind
-    organization_id: uuid.UUID | None
-    display_name: str
-    roles: list[ParticipantRole]
-    joined_on: IsoDate | None
-    left_on: IsoDate | None
-    commitment_statement: str
-
-
-class GoalStatus(StrEnum):
-    ACTIVE = "active"
-    ACHIEVED = "achieved"
-    RETIRED = "retired"
-
-
 class GoalCreate(Input):
     title: Title
     description: Text = ""
@@ -236,15 +204,6 @@ class GoalUpdate(Patch):
     status: GoalStatus = patch_field()
 
 
-class GoalRead(EntityRead):
-    initiative_id: uuid.UUID
-    title: str
-    description: str
-    population: str
-    position: int
-    status: GoalStatus
-
-
 class StrategyCreate(Input):
     title: Title
     description: Text = ""
@@ -255,14 +214,6 @@ class StrategyUpdate(Patch):
     title: Title = patch_field()
     description: Text = patch_field()
     position: Annotated[int, Field(ge=0, le=10_000)] = patch_field()
-
-
-class StrategyRead(EntityRead):
-    initiative_id: uuid.UUID
-    goal_id: uuid.UUID
-    title: str
-    description: str
-    position: int
 
 
 IdList = Annotated[list[uuid.UUID], Field(max_length=500)]
@@ -280,21 +231,6 @@ class WorkingGroupUpdate(Patch):
     purpose: Text = patch_field()
     goal_ids: IdList = patch_field()
     member_ids: IdList = patch_field()
-
-
-class WorkingGroupRead(EntityRead):
-    initiative_id: uuid.UUID
-    name: str
-    purpose: str
-    goal_ids: list[uuid.UUID]
-    member_ids: list[uuid.UUID]
-
-
-class DecisionMethod(StrEnum):
-    CONSENSUS = "consensus"
-    VOTE = "vote"
-    DELEGATED = "delegated"
-    OTHER = "other"
 
 
 class Votes(Input):
@@ -323,12 +259,3 @@ class DecisionUpdate(Patch):
     goal_ids: IdList = patch_field()
 
 
-class DecisionRead(EntityRead):
-    initiative_id: uuid.UUID
-    title: str
-    description: str
-    method: DecisionMethod
-    decided_on: IsoDate
-    votes: dict[str, int] | None
-    participant_ids: list[uuid.UUID]
-    goal_ids: list[uuid.UUID]

@@ -12,7 +12,7 @@ import pytest
 from alembic import command
 
 from agenda import models
-from agenda.app import MIGRATIONS
+from agenda.app import SERVICE
 from backbone.devstack.infra import Infrastructure
 from backbone.migrations import alembic_config, ensure_database, upgrade
 from backbone.testing import schema_differences
@@ -58,13 +58,13 @@ async def test_the_library_branch_adopts_or_creates_its_tables(
     await ensure_database(settings)
     if existing:
         # A database at the services' head before the branch: its rows must survive.
-        await asyncio.to_thread(command.upgrade, alembic_config(settings, MIGRATIONS), "0003")
+        await asyncio.to_thread(command.upgrade, alembic_config(settings, SERVICE), "0003")
         conn = await asyncpg.connect(settings.asyncpg_dsn)
         try:
             await conn.execute(BEFORE_THE_BRANCH)
         finally:
             await conn.close()
-    await asyncio.to_thread(upgrade, settings, MIGRATIONS)
+    await asyncio.to_thread(upgrade, settings, SERVICE)
     assert await schema_differences(settings, models.Base.metadata) == []
     conn = await asyncpg.connect(settings.asyncpg_dsn)
     try:

@@ -12,9 +12,10 @@ from opentelemetry.sdk.trace.export import SimpleSpanProcessor
 from opentelemetry.sdk.trace.export.in_memory_span_exporter import InMemorySpanExporter
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from backbone.contracts.agenda.events import INITIATIVE_CREATED
 from backbone.db import create_sessionmaker
 from backbone.devstack.infra import Infrastructure, consumer_database
-from backbone.events.consumer import EventConsumer
+from backbone.events.consumer import EventConsumer, Subscription
 from backbone.events.envelope import CloudEvent
 from backbone.testing import Tenant, wait_until
 
@@ -31,12 +32,12 @@ async def test_a_write_and_its_consumption_share_one_trace(
                                                kafka_heartbeat_interval_ms=300)
     handled: list[CloudEvent] = []
 
-    async def handle(_: AsyncSession, event: CloudEvent) -> None:
+    async def handle(_: AsyncSession, event: CloudEvent, __: object) -> None:
         if event.tenant == tenant.name:
             handled.append(event)
 
-    consumer = EventConsumer(settings, create_sessionmaker(engine), ["backbone.agenda.v1"],
-                             {"org.backbone.agenda.initiative.created": handle})
+    consumer = EventConsumer(settings, create_sessionmaker(engine),
+                             [Subscription(INITIATIVE_CREATED, handle)])
     task = asyncio.create_task(consumer.run())
     try:
         response = await api.post("/v1/initiatives", headers=tenant.admin, json={"name": "T"})

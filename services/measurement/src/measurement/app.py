@@ -10,11 +10,12 @@ from fastapi import FastAPI
 from backbone.db import SessionFactory
 from backbone.events.consumer import EventConsumer
 from backbone.http.app import create_service_app
+from backbone.readmodels.agenda import AGENDA
 from backbone.service import ServiceSpec
 from measurement.api import analysis, dimensions, indicators, observations, settings
 from measurement.config import Settings
 from measurement.events import registry
-from measurement.service.readmodel import AGENDA_TOPIC, HANDLERS
+from measurement.service.agenda_events import SUBSCRIPTIONS
 
 DESCRIPTION = """
 **Shared measurement** for collective impact initiatives: disaggregation dimensions,
@@ -48,7 +49,7 @@ MIGRATIONS = Path(__file__).parent / "migrations"
 
 SERVICE = ServiceSpec(name="measurement", port=8002, app="measurement.app:create_app",
                       migrations=MIGRATIONS, events="measurement.events:registry",
-                      consumes=(AGENDA_TOPIC,),
+                      read_models=(AGENDA,),
                       demo="measurement.demo:load")
 
 
@@ -56,7 +57,7 @@ def create_app(settings_: Settings | None = None) -> FastAPI:
     config = settings_ or Settings()
 
     def consumers(sessionmaker: SessionFactory) -> Sequence[EventConsumer]:
-        return [EventConsumer(config, sessionmaker, [AGENDA_TOPIC], HANDLERS)]
+        return [EventConsumer(config, sessionmaker, SUBSCRIPTIONS)]
 
     return create_service_app(
         config,
@@ -65,7 +66,7 @@ def create_app(settings_: Settings | None = None) -> FastAPI:
         routers=[settings.router, dimensions.router, indicators.router, observations.router,
                  analysis.router],
         registry=registry,
-        migrations=MIGRATIONS,
+        spec=SERVICE,
         openapi_tags=TAGS,
         consumers=consumers,
         bulk_suffixes=observations.BULK_SUFFIXES,

@@ -1,9 +1,11 @@
 """The measurement service's tables.
 
-``initiatives`` and ``goals`` are read models fed by agenda's events; everything else is
-owned here. Observations are unique per indicator, period, cell (the disaggregation as a
-canonical text such as ``gender=female;race=black``, empty for the total), geography and
-reporting organization; each change leaves a row in ``observation_revisions``.
+Agenda's initiatives and goals are known from the library's agenda read model
+(``backbone.readmodels.agenda``); ``initiatives`` holds this service's settings for each
+initiative agenda announced, and everything else is owned here. Observations are unique per
+indicator, period, cell (the disaggregation as a canonical text such as
+``gender=female;race=black``, empty for the total), geography and reporting organization;
+each change leaves a row in ``observation_revisions``.
 """
 
 from __future__ import annotations
@@ -23,12 +25,14 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
     Uuid,
+    select,
 )
 from sqlalchemy.dialects.postgresql import JSONB
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.orm import DeclarativeBase, Mapped, column_property, mapped_column
 
 from backbone.consistency import READ_MODEL_HINT
 from backbone.db import TenantEntity, service_metadata, utcnow
+from backbone.readmodels.agenda import KnownInitiative
 
 
 class Base(DeclarativeBase):
@@ -36,14 +40,12 @@ class Base(DeclarativeBase):
 
 
 class Initiative(TenantEntity, Base):
-    """An initiative as agenda announced it, with this service's settings for it."""
+    """An initiative agenda announced (opened when its first event arrives), with this
+    service's settings for it."""
 
     __tablename__ = "initiatives"
     NOT_FOUND_HINT: ClassVar[str] = READ_MODEL_HINT
 
-    name: Mapped[str] = mapped_column(String(200))
-    status: Mapped[str] = mapped_column(String(20))
-    source_version: Mapped[int] = mapped_column(Integer)
     min_cell_size: Mapped[int] = mapped_column(Integer, default=10)
     fiscal_year_start_month: Mapped[int] = mapped_column(Integer, default=1)
 
@@ -53,17 +55,10 @@ class Initiative(TenantEntity, Base):
         return self.id
 
 
-class Goal(Base):
-    """A goal of an initiative's common agenda, as agenda announced it."""
-
-    __tablename__ = "goals"
-
-    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
-    tenant: Mapped[str] = mapped_column(String(100))
-    initiative_id: Mapped[uuid.UUID] = mapped_column(
-        ForeignKey("initiatives.id", ondelete="CASCADE"), index=True)
-    title: Mapped[str] = mapped_column(String(300))
-    source_version: Mapped[int] = mapped_column(Integer)
+# Its name, as agenda announced it last (shown with the settings and in their events).
+Initiative.name = column_property(
+    select(KnownInitiative.name).where(KnownInitiative.id == Initiative.id).scalar_subquery(),
+    expire_on_flush=False)
 
 
 class InitiativeOwned(TenantEntity):

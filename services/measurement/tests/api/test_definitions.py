@@ -19,11 +19,11 @@ async def test_goal_links_come_from_agendas_events(
     assert rejected.status_code == 422
     assert rejected.json()["errors"][0]["loc"] == ["body", "goal_ids"]
     # A goal of another initiative is just as unknown here.
-    elsewhere = await agenda.goal(tenant, await agenda.initiative(tenant))
+    elsewhere = await agenda.goal(tenant.name, await agenda.initiative(tenant.name))
     assert (await api.patch(url, headers=setup.staff,
                             json={"goal_ids": [str(elsewhere)]})).status_code == 422
 
-    goal = await agenda.goal(tenant, setup.initiative_id)
+    goal = await agenda.goal(tenant.name, setup.initiative_id)
     linked = await api.patch(url, headers=setup.staff, json={"goal_ids": [str(goal)]})
     assert linked.status_code == 200
     assert linked.json()["goal_ids"] == [str(goal)]
@@ -31,7 +31,7 @@ async def test_goal_links_come_from_agendas_events(
                             params={"goal_id": str(goal)}, headers=setup.viewer)).json()
     assert [i["id"] for i in listed["items"]] == [setup.indicator["id"]]
 
-    await agenda.goal_deleted(tenant, setup.initiative_id, goal)
+    await agenda.goal_deleted(tenant.name, setup.initiative_id, goal)
     after = (await api.get(url, headers=setup.staff)).json()
     assert after["goal_ids"] == []
     assert after["version"] == linked.json()["version"] + 1

@@ -39,11 +39,11 @@ async def test_events_carry_the_caller_or_the_service(
     assert (actor, actor_org) == ("tester", None)
 
     # Agenda deletes a goal the indicator tracks: measurement unlinks it on its own.
-    goal = await agenda.goal(setup.tenant, setup.initiative_id)
+    goal = await agenda.goal(setup.tenant.name, setup.initiative_id)
     linked = await api.patch(f"/v1/indicators/{setup.indicator['id']}", headers={
         **setup.staff, "If-Match": '"1"'}, json={"goal_ids": [str(goal)]})
     assert linked.status_code == 200, linked.text
-    await agenda.goal_deleted(setup.tenant, setup.initiative_id, goal)
+    await agenda.goal_deleted(setup.tenant.name, setup.initiative_id, goal)
     *_, unlinked = await _actors(measurement_app, setup.indicator["id"])
     assert unlinked == ("org.backbone.measurement.indicator.updated", "service:measurement",
                         None)

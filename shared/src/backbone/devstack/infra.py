@@ -103,7 +103,7 @@ def prepare_service(infra: Infrastructure, spec: ServiceSpec, **overrides: objec
     settings = infra.settings(spec.name, **overrides)
     asyncio.run(ensure_topics(infra.bootstrap_servers, spec.topics(settings),
                               settings.kafka_topic_partitions))
-    upgrade(settings, spec.migrations)
+    upgrade(settings, spec)
 
 
 async def consumer_database(

@@ -1,19 +1,26 @@
 """Consumers of other services' events: at-least-once delivery made exactly-once in effect.
 
-For every message: parse the CloudEvent, then in one transaction claim its id in the inbox
-and run the handler. Offsets are committed only after that transaction commits. A handler
-that keeps failing is retried with backoff a bounded number of times, then the message goes
-to the service's dead-letter topic with its error, so it never blocks the partition.
+A consumer is given subscriptions: an event type from the publisher's registry (which names
+its topic and payload model) and a handler. For every message: parse the CloudEvent and its
+payload with that model, then in one transaction claim its id in the inbox and run the
+type's handlers in order. A payload that fails its model goes to the dead-letter topic at
+once, with the validation error (retrying cannot fix it). Offsets are committed only after
+that transaction commits. A handler that keeps failing is retried with backoff a bounded
+number of times, then the message goes to the dead-letter topic with its error, so it never
+blocks the partition.
 """
 
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Awaitable, Callable, Mapping
+from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import dataclass
+from typing import Any, Generic
 
 import structlog
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, ConsumerRecord, TopicPartition
 from opentelemetry import trace
+from pydantic import ValidationError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from backbone import metrics
@@ -21,12 +28,21 @@ from backbone.db import SessionFactory
 from backbone.events.envelope import CloudEvent
 from backbone.events.inbox import claim
 from backbone.events.kafka import make_consumer, make_producer
+from backbone.events.registry import EventType, P
 from backbone.settings import BaseServiceSettings
 from backbone.telemetry import context_from_traceparent, tracer
 
 log = structlog.get_logger(__name__)
 
-Handler = Callable[[AsyncSession, CloudEvent], Awaitable[None]]
+Handler = Callable[[AsyncSession, CloudEvent, P], Awaitable[None]]
+
+
+@dataclass(frozen=True)
+class Subscription(Generic[P]):
+    """Run ``handler`` with the parsed payload of every event of ``event_type``."""
+
+    event_type: EventType[P]
+    handler: Handler[P]
 
 
 class EventConsumer:
@@ -34,14 +50,15 @@ class EventConsumer:
         self,
         settings: BaseServiceSettings,
         sessionmaker: SessionFactory,
-        topics: list[str],
-        handlers: Mapping[str, Handler],
+        subscriptions: Sequence[Subscription[Any]],
         name: str | None = None,
     ) -> None:
         self.settings = settings
         self.sessionmaker = sessionmaker
-        self.topics = topics
-        self.handlers = dict(handlers)
+        self.handlers: dict[str, list[Subscription[Any]]] = {}
+        for subscription in subscriptions:
+            self.handlers.setdefault(subscription.event_type.type, []).append(subscription)
+        self.topics = sorted({s.event_type.topic for s in subscriptions})
         self.name = name or settings.service_name
 
     async def run(self) -> None:
@@ -87,13 +104,17 @@ class EventConsumer:
             event = CloudEvent.from_kafka(record.headers, record.value)
         except (ValueError, KeyError) as exc:
             return await self._dead_letter(record, dead_letters, f"unparseable: {exc}", 0)
-        handler = self.handlers.get(event.type)
-        if handler is None:
+        subscriptions = self.handlers.get(event.type)
+        if subscriptions is None:
             return self._count("ignored")
+        try:
+            payload = subscriptions[0].event_type.parse(event.data)
+        except ValidationError as exc:
+            return await self._dead_letter(record, dead_letters, f"invalid payload: {exc}", 0)
         error: Exception | None = None
         for attempt in range(1, self.settings.consumer_max_attempts + 1):
             try:
-                return self._count(await self._apply(event, handler))
+                return self._count(await self._apply(event, payload, subscriptions))
             except Exception as exc:
                 error = exc
                 log.warning(
@@ -105,7 +126,18 @@ class EventConsumer:
             record, dead_letters, repr(error), self.settings.consumer_max_attempts
         )
 
-    async def _apply(self, event: CloudEvent, handler: Handler) -> str:
+    async def apply(self, event: CloudEvent) -> str:
+        """Apply one event at once, without retries (raises what parsing or a handler
+        raises): for events that do not come from the broker, as in tests."""
+        subscriptions = self.handlers.get(event.type)
+        if subscriptions is None:
+            return "ignored"
+        return await self._apply(event, subscriptions[0].event_type.parse(event.data),
+                                 subscriptions)
+
+    async def _apply(
+        self, event: CloudEvent, payload: Any, subscriptions: list[Subscription[Any]]
+    ) -> str:
         with tracer.start_as_current_span(
             f"consume {event.type}",
             context=context_from_traceparent(event.traceparent),
@@ -115,7 +147,8 @@ class EventConsumer:
             async with self.sessionmaker() as session, session.begin():
                 if not await claim(session, self.name, event.id, event.type):
                     return "duplicate"
-                await handler(session, event)
+                for subscription in subscriptions:
+                    await subscription.handler(session, event, payload)
             return "applied"
 
     async def _dead_letter(

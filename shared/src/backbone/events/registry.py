@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import builtins
+import functools
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel, ConfigDict
 
@@ -24,14 +25,31 @@ class Removed(EventPayload):
     initiative_id: uuid.UUID
 
 
+P = TypeVar("P", bound=EventPayload)
+
+
+@functools.cache
+def _tolerant(payload: builtins.type[P]) -> builtins.type[P]:
+    """The payload model as a consumer reads it: fields it does not know are ignored, so a
+    producer may add fields without breaking consumers that run an older contract."""
+    config = ConfigDict(**{**payload.model_config, "extra": "ignore"})
+    return type(payload.__name__, (payload,), {"model_config": config})
+
+
 @dataclass(frozen=True)
-class EventType:
-    """One published event type, e.g. ``org.backbone.agenda.goal.created`` version 1."""
+class EventType(Generic[P]):
+    """One published event type, e.g. ``org.backbone.agenda.goal.created`` version 1, on
+    its service's topic."""
 
     type: str
-    payload: builtins.type[EventPayload]
+    payload: builtins.type[P]
     description: str
+    topic: str
     version: int = 1
+
+    def parse(self, data: Any) -> P:
+        """A received payload as this type's model (raises ``pydantic.ValidationError``)."""
+        return _tolerant(self.payload).model_validate(data)
 
     @property
     def name(self) -> str:
@@ -57,7 +75,7 @@ class EventType:
 class DomainEvent:
     """An event a use case raises; the outbox turns it into a CloudEvent."""
 
-    event_type: EventType
+    event_type: EventType[Any]
     tenant: str
     subject: uuid.UUID
     initiative: uuid.UUID | None
@@ -76,22 +94,23 @@ class EventRegistry:
         self.service = service
         self.source = f"/backbone/{service}"
         self.topic = f"backbone.{service}.v1"
-        self._types: dict[str, EventType] = {}
+        self._types: dict[str, EventType[Any]] = {}
 
     def define(
-        self, name: str, payload: type[EventPayload], description: str, version: int = 1
-    ) -> EventType:
+        self, name: str, payload: type[P], description: str, version: int = 1
+    ) -> EventType[P]:
         """Register ``org.backbone.<service>.<name>`` where name is ``<entity>.<past_verb>``."""
-        event_type = EventType(f"org.backbone.{self.service}.{name}", payload, description, version)
+        event_type = EventType(f"org.backbone.{self.service}.{name}", payload, description,
+                               self.topic, version)
         if event_type.type in self._types:
             raise ValueError(f"event type {event_type.type} defined twice")
         self._types[event_type.type] = event_type
         return event_type
 
-    def get(self, type_: str) -> EventType:
+    def get(self, type_: str) -> EventType[Any]:
         return self._types[type_]
 
-    def __iter__(self) -> Iterator[EventType]:
+    def __iter__(self) -> Iterator[EventType[Any]]:
         return iter(sorted(self._types.values(), key=lambda t: t.type))
 
     def __len__(self) -> int:

@@ -6,7 +6,6 @@ import asyncio
 import gc
 from collections.abc import AsyncIterator, Callable, Sequence
 from contextlib import asynccontextmanager
-from pathlib import Path
 from typing import Any
 
 import structlog
@@ -36,6 +35,7 @@ from backbone.http.problems import PROBLEM_RESPONSES, install_problem_handlers
 from backbone.http.query import reject_unknown_query_parameters
 from backbone.migrations import upgrade
 from backbone.rows import Rows
+from backbone.service import ServiceSpec
 from backbone.settings import BaseServiceSettings
 from backbone.telemetry import setup_logging, setup_tracing
 
@@ -76,7 +76,7 @@ def create_service_app(
     description: str,
     routers: Sequence[APIRouter],
     registry: EventRegistry,
-    migrations: Path,
+    spec: ServiceSpec,
     openapi_tags: list[dict[str, Any]] | None = None,
     consumers: ConsumerFactory | None = None,
     bulk_suffixes: tuple[str, ...] = (),
@@ -89,7 +89,7 @@ def create_service_app(
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         if settings.migrate_on_start:
-            await asyncio.to_thread(upgrade, settings, migrations)
+            await asyncio.to_thread(upgrade, settings, spec)
         engine = create_engine(settings)
         SQLAlchemyInstrumentor().instrument(engine=engine.sync_engine)
         app.state.engine = engine

@@ -7,11 +7,12 @@ import uuid
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from agenda.documents import AgendaDocument, AgendaGoal, AgendaStrategy
-from agenda.events import AGENDA_REVISED, AgendaRevised, outbox
+from agenda.events import outbox
 from agenda.models import AgendaRevision, Goal, Initiative, Strategy
 from backbone.auth.access import require_role
 from backbone.auth.principal import InitiativeRole, Principal
+from backbone.contracts.agenda.entities import AgendaDocument, AgendaGoal, AgendaStrategy
+from backbone.contracts.agenda.events import AGENDA_REVISED, AgendaRevised
 from backbone.errors import NotFound
 from backbone.events.registry import DomainEvent
 from backbone.repository import get_owned

@@ -8,18 +8,18 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from agenda import schemas
-from agenda.events import (
+from agenda.events import outbox
+from agenda.models import Goal, Strategy
+from agenda.service.resources import agenda_resource
+from backbone.auth.principal import Principal
+from backbone.contracts.agenda.events import (
     GOAL_CREATED,
     GOAL_DELETED,
     GOAL_UPDATED,
     STRATEGY_CREATED,
     STRATEGY_DELETED,
     STRATEGY_UPDATED,
-    outbox,
 )
-from agenda.models import Goal, Strategy
-from agenda.service.resources import agenda_resource
-from backbone.auth.principal import Principal
 
 GOALS = agenda_resource(Goal, "goal", GOAL_CREATED, GOAL_UPDATED, GOAL_DELETED,
                            revises_agenda=True)

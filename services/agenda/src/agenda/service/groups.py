@@ -8,7 +8,10 @@ from typing import Any
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from agenda import schemas
-from agenda.events import (
+from agenda.models import Decision, Goal, Participant, WorkingGroup
+from agenda.service.resources import agenda_resource
+from backbone.auth.principal import Principal
+from backbone.contracts.agenda.events import (
     DECISION_DELETED,
     DECISION_RECORDED,
     DECISION_UPDATED,
@@ -16,9 +19,6 @@ from agenda.events import (
     WORKING_GROUP_DELETED,
     WORKING_GROUP_UPDATED,
 )
-from agenda.models import Decision, Goal, Participant, WorkingGroup
-from agenda.service.resources import agenda_resource
-from backbone.auth.principal import Principal
 from backbone.errors import Invalid
 from backbone.http.schemas import Input
 from backbone.resources import Check, ensure_in_initiative

@@ -9,12 +9,13 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from agenda import schemas
-from agenda.events import INITIATIVE_CREATED, INITIATIVE_UPDATED, outbox
+from agenda.events import outbox
 from agenda.models import Initiative
 from agenda.service.access import ensure_dates_in_order
 from agenda.service.agenda import revise
 from backbone.auth.access import require_network_admin, require_role
 from backbone.auth.principal import InitiativeRole, Principal
+from backbone.contracts.agenda.events import INITIATIVE_CREATED, INITIATIVE_UPDATED
 from backbone.http.etag import check_if_match
 from backbone.http.pagination import Page, PageParams
 from backbone.repository import apply_changes, get_owned, list_page

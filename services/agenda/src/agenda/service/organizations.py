@@ -10,10 +10,11 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from agenda import schemas
-from agenda.events import ORGANIZATION_CREATED, ORGANIZATION_UPDATED, outbox
+from agenda.events import outbox
 from agenda.models import Organization, OrganizationExternalId
 from agenda.service.access import require_directory_editor
 from backbone.auth.principal import Principal
+from backbone.contracts.agenda.events import ORGANIZATION_CREATED, ORGANIZATION_UPDATED
 from backbone.db import ConcurrentWriteError, violated_unique_constraint
 from backbone.errors import Conflict, Invalid, NotFound
 from backbone.http.etag import check_if_match

@@ -8,17 +8,17 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from agenda import schemas
-from agenda.events import (
-    PARTICIPANT_JOINED,
-    PARTICIPANT_REMOVED,
-    PARTICIPANT_UPDATED,
-    outbox,
-)
+from agenda.events import outbox
 from agenda.models import Organization, Participant
 from agenda.service.access import ensure_dates_in_order
 from agenda.service.resources import agenda_resource
 from backbone.auth.access import require_role
 from backbone.auth.principal import InitiativeRole, Principal
+from backbone.contracts.agenda.events import (
+    PARTICIPANT_JOINED,
+    PARTICIPANT_REMOVED,
+    PARTICIPANT_UPDATED,
+)
 from backbone.errors import Conflict, Forbidden, Invalid
 from backbone.http.etag import check_if_match
 from backbone.repository import apply_changes, get_owned

@@ -11,6 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from backbone.auth.principal import InitiativeRole, Principal
 from backbone.errors import Conflict
 from backbone.http.pagination import Page, PageParams
+from backbone.readmodels.agenda import KnownGoal
 from backbone.repository import apply_changes
 from backbone.resources import InitiativeResource, ensure_in_initiative
 from measurement.events import (
@@ -19,7 +20,7 @@ from measurement.events import (
     INDICATOR_UPDATED,
     outbox,
 )
-from measurement.models import Dimension, Goal, Indicator, Initiative, Observation
+from measurement.models import Dimension, Indicator, Initiative, Observation
 from measurement.schemas import (
     IndicatorCreate,
     IndicatorRead,
@@ -67,7 +68,7 @@ async def _check_links(session: AsyncSession, initiative: Initiative,
                                    "dimension_ids")
     if values.get("goal_ids"):
         # Goals come from agenda's events: a goal agenda has not announced is unknown here.
-        await ensure_in_initiative(session, Goal, initiative.id,
+        await ensure_in_initiative(session, KnownGoal, initiative.id,
                                    [uuid.UUID(i) for i in values["goal_ids"]], "goal_ids")
     if values.get("baseline_period"):
         values["baseline_period"] = period_or_422(values["baseline_period"], initiative,

@@ -1,0 +1,1 @@
+"""What agenda publishes on ``backbone.agenda.v1``: entity states and the event types."""
