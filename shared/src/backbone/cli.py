@@ -1,4 +1,5 @@
-"""The ``backbone`` command: run the stack, mint development tokens, apply migrations."""
+"""The ``backbone`` command: run the stack, mint development tokens, apply migrations,
+generate a new service."""
 
 from __future__ import annotations
 
@@ -71,6 +72,37 @@ def _docs(args: argparse.Namespace) -> None:
     print(f"event contract written to {args.target}")
 
 
+def _new_service(args: argparse.Namespace) -> None:
+    import shutil
+    import subprocess
+
+    from backbone.scaffold import ScaffoldError, new_service
+    from backbone.scaffold.registration import taken_ports
+
+    root = Path(args.root).resolve()
+    port = args.port or max(taken_ports(root), default=8000) + 1
+    try:
+        written = new_service(root, args.name, port)
+    except ScaffoldError as exc:
+        sys.exit(str(exc))
+    print(f"services/{args.name}: {len(written)} files, port {port}; registered in "
+          "pyproject.toml, docker-compose.yml and deploy/helm/backbone/values.yaml")
+    uv = root / ".tools" / "bin" / "uv"
+    command = str(uv) if uv.exists() else shutil.which("uv")
+    if args.no_lock or command is None:
+        print("next: `uv lock`, `./dev docs` (its event contract), then ./dev test")
+        return
+    # Lock and install the workspace as ./dev does, then publish the service's events.
+    for step in ([command, "lock", "--quiet"],
+                 [command, "sync", "--frozen", "--all-packages", "--quiet",
+                  "--python", sys.executable],
+                 [str(root / ".venv" / "bin" / "backbone"), "docs",
+                  "--target", str(root / "docs" / "events")]):
+        subprocess.run(step, cwd=root, check=True)  # noqa: S603
+    print("uv.lock updated, the workspace installed, docs/events regenerated; "
+          "next: ./dev test")
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog="backbone", description=__doc__)
     commands = parser.add_subparsers(required=True)
@@ -103,6 +135,15 @@ def main(argv: list[str] | None = None) -> None:
     docs = commands.add_parser("docs", help="write the event JSON Schemas and AsyncAPI document")
     docs.add_argument("--target", default="docs/events")
     docs.set_defaults(func=_docs)
+
+    new = commands.add_parser("new-service",
+                              help="generate a service skeleton (docs/adding-a-service.md)")
+    new.add_argument("name", help="2-30 lowercase letters and digits, e.g. grants")
+    new.add_argument("--port", type=int,
+                     help="its port in the embedded stack (default: the next free one)")
+    new.add_argument("--root", default=".", help="the repository's root")
+    new.add_argument("--no-lock", action="store_true", help="leave uv.lock as it is")
+    new.set_defaults(func=_new_service)
 
     args = parser.parse_args(argv)
     if getattr(args, "role", "") is None:

@@ -63,15 +63,21 @@ class LibraryBase(DeclarativeBase):
     metadata = service_metadata()
 
 
-class TenantEntity:
+class TenantScoped:
+    """Columns of every row a tenant owns: its id and the tenant (the scope of every
+    lookup, ``backbone.repository``)."""
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
+    tenant: Mapped[str] = mapped_column(String(100), index=True)
+
+
+class TenantEntity(TenantScoped):
     """Columns every tenant-owned, versioned entity carries.
 
     ``version`` increases on every update and is the entity's ETag; ``updated_at`` feeds
     ``updated_since`` and the list cursors.
     """
 
-    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
-    tenant: Mapped[str] = mapped_column(String(100), index=True)
     version: Mapped[int] = mapped_column(default=1)
     created_at: Mapped[datetime] = mapped_column(
         DateTime(timezone=True), default=utcnow, server_default=func.now()

@@ -9,18 +9,18 @@ from pydantic import BaseModel
 from sqlalchemy import Select, bindparam, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from backbone.db import TenantEntity
+from backbone.db import TenantEntity, TenantScoped
 from backbone.errors import NotFound
 from backbone.http.pagination import Page, PageParams, make_page, paginate
 
-E = TypeVar("E", bound=TenantEntity)
+E = TypeVar("E", bound=TenantScoped)
 T = TypeVar("T", bound=BaseModel)
 
 
-_BY_ID: dict[tuple[type[TenantEntity], bool], Select[Any]] = {}
+_BY_ID: dict[tuple[type[TenantScoped], bool], Select[Any]] = {}
 
 
-def by_id(model: type[TenantEntity], lock: bool = False) -> Select[Any]:
+def by_id(model: type[TenantScoped], lock: bool = False) -> Select[Any]:
     """The entity with ``id`` in ``tenant`` (bind parameters): the one tenant-scoped lookup
     by id, for sessions (``get_owned``) and single-row reads (``backbone.rows``).
 

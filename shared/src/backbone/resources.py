@@ -1,8 +1,9 @@
 """Create, read, update and delete for entities that live inside an initiative.
 
-Every service keeps a table of initiatives (agenda owns them; the others hold a read model
-fed by agenda's events). An ``InitiativeResource`` checks the caller's role in the owning
-initiative, changes the entity and adds the matching event to the outbox.
+Every service knows the initiatives: agenda owns them, the others keep the library's agenda
+read model (``backbone.readmodels.agenda``), or a table of their own opened from it. An
+``InitiativeResource`` checks the caller's role in the owning initiative, changes the
+entity and adds the matching event to the outbox.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from backbone.auth.access import require_role
 from backbone.auth.principal import InitiativeRole, Principal
-from backbone.db import TenantEntity
+from backbone.db import TenantEntity, TenantScoped
 from backbone.errors import Invalid
 from backbone.events.outbox import Outbox
 from backbone.events.registry import EventType
@@ -47,7 +48,7 @@ class InitiativeResource(Generic[E]):
 
     model: type[E]
     what: str
-    initiative_model: type[TenantEntity]
+    initiative_model: type[TenantScoped]
     outbox: Outbox
     created: EventType
     updated: EventType

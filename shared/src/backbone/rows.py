@@ -20,7 +20,7 @@ import asyncpg
 from sqlalchemy import Column, Select
 from sqlalchemy.dialects.postgresql.asyncpg import PGDialect_asyncpg
 
-from backbone.db import TenantEntity
+from backbone.db import TenantScoped
 from backbone.errors import NotFound
 from backbone.repository import by_id
 from backbone.settings import BaseServiceSettings
@@ -78,7 +78,7 @@ class Rows:
     def __init__(self, pool: asyncpg.Pool, size: int) -> None:
         self._pool = pool
         self._limit = asyncio.Semaphore(size)
-        self._by_id: dict[type[TenantEntity], RowQuery] = {}
+        self._by_id: dict[type[TenantScoped], RowQuery] = {}
 
     @classmethod
     async def open(cls, settings: BaseServiceSettings) -> Rows:
@@ -102,7 +102,7 @@ class Rows:
             values[key] = processor(values[key])
         return values
 
-    async def owned(self, model: type[TenantEntity], tenant: str, id_: uuid.UUID,
+    async def owned(self, model: type[TenantScoped], tenant: str, id_: uuid.UUID,
                     what: str) -> dict[str, Any]:
         """The entity's row, if it is in this tenant; otherwise a 404, as
         ``repository.get_owned`` gives."""

@@ -6,21 +6,21 @@ from __future__ import annotations
 
 import uuid
 from datetime import date
+from typing import ClassVar
 
 from sqlalchemy import ARRAY, Date, Integer, String, Uuid
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
-from backbone.db import service_metadata
+from backbone.consistency import READ_MODEL_HINT
+from backbone.db import TenantScoped, service_metadata
 
 
 class AgendaReadModelBase(DeclarativeBase):
     metadata = service_metadata()
 
 
-class Known:
-    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
-    tenant: Mapped[str] = mapped_column(String(100), index=True)
+class Known(TenantScoped):
     source_version: Mapped[int] = mapped_column(Integer)
 
 
@@ -30,6 +30,7 @@ class InInitiative(Known):
 
 class KnownInitiative(Known, AgendaReadModelBase):
     __tablename__ = "agenda_initiatives"
+    NOT_FOUND_HINT: ClassVar[str] = READ_MODEL_HINT
 
     name: Mapped[str] = mapped_column(String(200))
     status: Mapped[str] = mapped_column(String(20))
