@@ -12,9 +12,10 @@ import pytest
 from fastapi import FastAPI
 
 from backbone.consistency import HEADER, parse
+from backbone.contracts.agenda import events as agenda
 from backbone.events.inbox import claim
 
-GOAL_CREATED = "org.backbone.agenda.goal.created"
+GOAL_CREATED = agenda.GOAL_CREATED.type
 
 
 def _token(*events: tuple[str, uuid.UUID]) -> str:
@@ -46,7 +47,7 @@ async def test_an_event_never_applied_ends_the_wait_in_a_503(
     assert waited.status_code == 503
     assert waited.headers["retry-after"] == "1"
     assert waited.json()["type"] == "urn:backbone:problem:not-yet-consistent"
-    ignored = _token(("org.backbone.agenda.decision.recorded", uuid.uuid4()))
+    ignored = _token((agenda.DECISION_RECORDED.type, uuid.uuid4()))
     answered = await api.get(f"/v1/indicators/{setup.indicator['id']}",
                              headers={**setup.staff, HEADER: ignored})
     assert answered.status_code == 200

@@ -7,7 +7,6 @@ import uuid
 from fastapi import APIRouter, Response
 
 from agenda import schemas
-from agenda.models import Goal, Strategy
 from agenda.service import goals
 from backbone.http.deps import CurrentPrincipal, IdempotencyKey, ReadSession, Write
 from backbone.http.items import add_item_routes
@@ -34,9 +33,7 @@ async def list_goals(
     initiative_id: uuid.UUID, session: ReadSession, principal: CurrentPrincipal, page: Pages,
     status: schemas.GoalStatus | None = None,
 ) -> Page[schemas.GoalRead]:
-    filters = [Goal.status == status] if status is not None else []
-    return await goals.GOALS.list(session, principal, initiative_id, page, schemas.GoalRead,
-                                  filters)
+    return await goals.list_goals(session, principal, initiative_id, page, status)
 
 
 @router.post("/goals/{goal_id}/strategies", status_code=201,
@@ -54,9 +51,7 @@ async def create_strategy(
 async def list_strategies(
     goal_id: uuid.UUID, session: ReadSession, principal: CurrentPrincipal, page: Pages,
 ) -> Page[schemas.StrategyRead]:
-    goal = await goals.GOALS.get(session, principal, goal_id)
-    return await goals.STRATEGIES.list(session, principal, goal.initiative_id, page,
-                                       schemas.StrategyRead, [Strategy.goal_id == goal_id])
+    return await goals.list_strategies(session, principal, goal_id, page)
 
 
 add_item_routes(router, goals.GOALS, path="/goals/{goal_id}", name="Goal",

@@ -8,7 +8,6 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Response
 
 from agenda import schemas
-from agenda.models import Decision
 from agenda.service import groups
 from backbone.http.deps import CurrentPrincipal, IdempotencyKey, ReadSession, Write
 from backbone.http.items import add_item_routes
@@ -60,15 +59,8 @@ async def list_decisions(
     decided_from: Annotated[IsoDate | None, Query(description="Decided on or after.")] = None,
     decided_to: Annotated[IsoDate | None, Query(description="Decided on or before.")] = None,
 ) -> Page[schemas.DecisionRead]:
-    filters = []
-    if method is not None:
-        filters.append(Decision.method == method)
-    if decided_from is not None:
-        filters.append(Decision.decided_on >= decided_from)
-    if decided_to is not None:
-        filters.append(Decision.decided_on <= decided_to)
-    return await groups.DECISIONS.list(session, principal, initiative_id, page,
-                                       schemas.DecisionRead, filters)
+    return await groups.list_decisions(session, principal, initiative_id, page, method=method,
+                                       decided_from=decided_from, decided_to=decided_to)
 
 
 wg_router = APIRouter(prefix="/v1", tags=["working groups"], responses=PROBLEM_RESPONSES)

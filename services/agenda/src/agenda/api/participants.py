@@ -8,7 +8,6 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Response
 
 from agenda import schemas
-from agenda.models import Participant
 from agenda.service import participants
 from backbone.http.deps import CurrentPrincipal, IdempotencyKey, ReadSession, Write
 from backbone.http.items import add_item_routes
@@ -38,17 +37,8 @@ async def list_participants(
     organization_id: uuid.UUID | None = None,
     active: Annotated[bool | None, Query(description="true: not left; false: left.")] = None,
 ) -> Page[schemas.ParticipantRead]:
-    filters = []
-    if role is not None:
-        filters.append(Participant.roles.contains([role.value]))
-    if kind is not None:
-        filters.append(Participant.kind == kind)
-    if organization_id is not None:
-        filters.append(Participant.organization_id == organization_id)
-    if active is not None:
-        filters.append(Participant.left_on.is_(None) if active else Participant.left_on.isnot(None))
-    return await participants.PARTICIPANTS.list(
-        session, principal, initiative_id, page, schemas.ParticipantRead, filters)
+    return await participants.list_(session, principal, initiative_id, page, role=role,
+                                    kind=kind, organization_id=organization_id, active=active)
 
 
 add_item_routes(router, participants.PARTICIPANTS, path="/participants/{participant_id}",

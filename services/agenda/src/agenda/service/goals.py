@@ -20,11 +20,28 @@ from backbone.contracts.agenda.events import (
     STRATEGY_DELETED,
     STRATEGY_UPDATED,
 )
+from backbone.http.pagination import Page, PageParams
 
 GOALS = agenda_resource(Goal, "goal", GOAL_CREATED, GOAL_UPDATED, GOAL_DELETED,
                            revises_agenda=True)
 STRATEGIES = agenda_resource(Strategy, "strategy", STRATEGY_CREATED, STRATEGY_UPDATED,
                                 STRATEGY_DELETED, revises_agenda=True)
+
+
+async def list_goals(
+    session: AsyncSession, principal: Principal, initiative_id: uuid.UUID, page: PageParams,
+    status: schemas.GoalStatus | None,
+) -> Page[schemas.GoalRead]:
+    filters = [Goal.status == status] if status is not None else []
+    return await GOALS.list(session, principal, initiative_id, page, schemas.GoalRead, filters)
+
+
+async def list_strategies(
+    session: AsyncSession, principal: Principal, goal_id: uuid.UUID, page: PageParams,
+) -> Page[schemas.StrategyRead]:
+    goal = await GOALS.get(session, principal, goal_id)
+    return await STRATEGIES.list(session, principal, goal.initiative_id, page,
+                                 schemas.StrategyRead, [Strategy.goal_id == goal_id])
 
 
 async def create_strategy(
