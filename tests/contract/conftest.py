@@ -4,7 +4,6 @@ import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
-import httpx
 import pytest
 
 from agenda.app import SERVICE as AGENDA
@@ -22,7 +21,8 @@ def _serve(infra: Infrastructure, spec: ServiceSpec) -> Iterator[RunningService]
     prepare_service(infra, spec)
     process = ServiceProcess(spec, infra, free_port(),
                              Path(tempfile.mkdtemp()) / f"{spec.name}.log",
-                             env={"BACKBONE_LOG_LEVEL": "WARNING"})
+                             env={"BACKBONE_LOG_LEVEL": "WARNING", "BACKBONE_CONSISTENCY_WAIT_S":
+                                  str(RunningService.CONSISTENCY_WAIT_S)})
     try:
         process.wait_ready()
         yield RunningService(process.url, Tenant(infra.settings(spec.name)))
@@ -45,8 +45,7 @@ def measurement_server(infra: Infrastructure, agenda_server: RunningService
 
 @pytest.fixture(scope="session")
 def network(agenda_server: RunningService, measurement_server: RunningService) -> Network:
-    tenant = agenda_server.tenant
-    with httpx.Client(base_url=agenda_server.url, headers=tenant.admin) as agenda:
+    with agenda_server.client() as agenda:
         initiative = agenda.post("/v1/initiatives", json={"name": "Shared measurement"}).json()
         goal = agenda.post(f"/v1/initiatives/{initiative['id']}/goals",
                            json={"title": "Every child reads by grade 3"})

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import httpx
 import pytest
 import schemathesis
 from hypothesis import HealthCheck, settings
@@ -22,7 +21,7 @@ def agenda_schema(agenda_server: RunningService) -> OpenApiSchema:
 def seeded(agenda_server: RunningService) -> Tenant:
     """Some real data in the fuzzed tenant, so generated ids sometimes hit something."""
     tenant = agenda_server.tenant
-    with httpx.Client(base_url=agenda_server.url, headers=tenant.admin) as api:
+    with agenda_server.client() as api:
         initiative = api.post("/v1/initiatives", json={"name": "Fuzzed"}).json()
         api.post(f"/v1/initiatives/{initiative['id']}/goals", json={"title": "G"})
     return tenant

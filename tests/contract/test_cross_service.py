@@ -18,8 +18,8 @@ def _clients(agenda_server: RunningService, measurement_server: RunningService
              ) -> Iterator[tuple[httpx.Client, httpx.Client]]:
     """Agenda and measurement as the shared tenant's network admin."""
     admin = agenda_server.tenant.admin
-    with httpx.Client(base_url=agenda_server.url, headers=admin) as agenda, \
-            httpx.Client(base_url=measurement_server.url, headers=admin) as measurement:
+    with agenda_server.client(admin) as agenda, \
+            measurement_server.client(admin) as measurement:
         yield agenda, measurement
 
 

@@ -16,7 +16,7 @@ def test_demo_story(agenda_server: RunningService, measurement_server: RunningSe
     load_demo(urls, token)
     load_demo(urls, token)  # again: nothing changes
 
-    with httpx.Client(base_url=measurement_server.url, headers=tenant.admin) as api:
+    with measurement_server.client(tenant.admin) as api:
         [initiative] = httpx.get(f"{agenda_server.url}/v1/initiatives",
                                  headers=tenant.admin).json()["items"]
         indicators = {i["code"]: i for i in api.get(

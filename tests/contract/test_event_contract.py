@@ -7,7 +7,6 @@ import asyncio
 import json
 from pathlib import Path
 
-import httpx
 import jsonschema
 from aiokafka import AIOKafkaConsumer
 from cloudevents.core.bindings import kafka as ce_kafka
@@ -33,7 +32,7 @@ async def test_emitted_events_are_cloudevents_that_match_their_schemas(
     agenda_server: RunningService,
 ) -> None:
     tenant = agenda_server.tenant
-    async with httpx.AsyncClient(base_url=agenda_server.url, headers=tenant.admin) as api:
+    async with agenda_server.async_client(tenant.admin) as api:
         initiative = (await api.post("/v1/initiatives", json={"name": "Contract"})).json()
         base = f"/v1/initiatives/{initiative['id']}"
         org = (await api.put("/v1/organizations/by-external-id/crm/C-1",
@@ -67,7 +66,7 @@ async def test_measurement_events_match_their_schemas(
     measurement_server: RunningService, network: Network,
 ) -> None:
     tenant = measurement_server.tenant
-    async with httpx.AsyncClient(base_url=measurement_server.url, headers=tenant.admin) as api:
+    async with measurement_server.async_client(tenant.admin) as api:
         base = f"/v1/initiatives/{network.initiative_id}"
         # With agenda's token, measurement answers once the initiative and goal arrived.
         assert (await api.patch(f"{base}/measurement-settings", headers=network.consistent,

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import httpx
 import pytest
 import schemathesis
 from hypothesis import HealthCheck, settings
@@ -22,7 +21,7 @@ def measurement_schema(measurement_server: RunningService) -> OpenApiSchema:
 def measured(measurement_server: RunningService, network: Network) -> Tenant:
     """Real data in the fuzzed tenant, so generated ids and codes sometimes hit something."""
     tenant = measurement_server.tenant
-    with httpx.Client(base_url=measurement_server.url, headers=tenant.admin) as api:
+    with measurement_server.client(tenant.admin) as api:
         base = f"/v1/initiatives/{network.initiative_id}"
         dim = api.post(f"{base}/dimensions", headers=network.consistent, json={
             "code": "gender", "name": "Gender", "options": [

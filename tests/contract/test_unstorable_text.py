@@ -7,7 +7,6 @@ import uuid
 from typing import Any
 from urllib.parse import quote
 
-import httpx
 import pytest
 
 from backbone.testing import Network, RunningService
@@ -47,7 +46,7 @@ def test_a_nul_in_any_string_parameter_is_a_4xx_problem(
     service: str, request: pytest.FixtureRequest, network: Network
 ) -> None:
     server: RunningService = request.getfixturevalue(service)
-    with httpx.Client(base_url=server.url, headers=server.tenant.admin) as api:
+    with server.client() as api:
         document = api.get("/openapi.json").json()
         cases = _cases(document)
         assert len(cases) > 20

@@ -24,12 +24,12 @@ class ServiceSpec:
     migrations: Path
     events: str  # "module:attribute" of the service's EventRegistry
     read_models: tuple[ReadModel, ...] = ()  # the library's read models it keeps
-    consumes: tuple[str, ...] = ()  # other topics its own consumers read
     demo: str | None = None  # "module:function" loading its part of the demo network
 
     def topics(self, settings: BaseServiceSettings) -> list[str]:
-        """The topics it needs: its own, its dead-letter topic and those it consumes."""
-        consumed = {*self.consumes, *(t for model in self.read_models for t in model.topics)}
+        """The topics it needs: its own, its dead-letter topic and those that feed its read
+        models (so its consumers may start before the services that publish on them)."""
+        consumed = {t for model in self.read_models for t in model.topics}
         return [settings.topic, settings.dead_letter_topic, *sorted(consumed)]
 
 

@@ -85,6 +85,20 @@ class RunningService:
     url: str
     tenant: Tenant
 
+    TIMEOUT_S = 60.0
+    """Above the services' consistency wait in tests (``CONSISTENCY_WAIT_S``)."""
+    CONSISTENCY_WAIT_S = 30.0
+    """Long enough for a consumer group's rebalance, when another replica joins."""
+
+    def client(self, headers: dict[str, str] | None = None) -> httpx.Client:
+        """A client as the tenant's network admin (or with ``headers``)."""
+        return httpx.Client(base_url=self.url, headers=headers or self.tenant.admin,
+                            timeout=self.TIMEOUT_S)
+
+    def async_client(self, headers: dict[str, str] | None = None) -> httpx.AsyncClient:
+        return httpx.AsyncClient(base_url=self.url, headers=headers or self.tenant.admin,
+                                 timeout=self.TIMEOUT_S)
+
 
 @dataclass
 class Network:

@@ -8,16 +8,19 @@ import uuid
 from collections.abc import Awaitable, Callable
 from dataclasses import replace
 from datetime import UTC, datetime
+from typing import Any
 
 import asyncpg
 import pytest
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, ConsumerRecord, TopicPartition
+from aiokafka.errors import IllegalStateError
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from backbone.events import consumer as consumer_module
 from backbone.events.consumer import EventConsumer, Subscription
 from backbone.events.envelope import CloudEvent
-from backbone.events.kafka import ensure_topics, make_producer
+from backbone.events.kafka import ensure_topics, make_consumer, make_producer
 from backbone.events.registry import EventPayload, EventType
 from backbone.settings import BaseServiceSettings
 from backbone.testing import wait_until
@@ -199,3 +202,54 @@ async def test_redelivered_events_are_applied_once(
 
     await run_until(consumer, all_seen)
     assert await effects(raw_db, name) == [event.id]
+
+
+class RevokedOnFirstCommit(EventConsumer):
+    """Finds its first batch's partition reassigned when committing (a rebalance while it
+    applied the batch), as when another replica joins the group."""
+
+    revoked = False
+
+    async def _commit_offsets(self, consumer: AIOKafkaConsumer,
+                              offsets: dict[TopicPartition, int]) -> None:
+        if not self.revoked:
+            self.revoked = True
+            raise IllegalStateError("Partition is not assigned")
+        await super()._commit_offsets(consumer, offsets)
+
+
+async def test_a_rebalance_mid_batch_keeps_the_consumer_and_applies_each_event_once(
+    lib_settings: BaseServiceSettings, sessionmaker: async_sessionmaker[AsyncSession],
+    raw_db: asyncpg.Connection, upstream: EventType[Thing], monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    started: list[AIOKafkaConsumer] = []
+
+    def counting(*args: Any) -> AIOKafkaConsumer:
+        started.append(make_consumer(*args))
+        return started[-1]
+
+    monkeypatch.setattr(consumer_module, "make_consumer", counting)
+    initiative = uuid.uuid4()
+    first = [make_event(upstream, initiative, n) for n in range(5)]
+    await publish(lib_settings, upstream, first)
+    name = f"{lib_settings.service_name}-consumer"
+    consumer = RevokedOnFirstCommit(lib_settings, sessionmaker, subscribe(upstream, name), name)
+    later = [make_event(upstream, initiative, n) for n in range(5, 8)]
+
+    async def first_applied() -> bool:
+        return len(await effects(raw_db, name)) == len(first)
+
+    async def all_committed() -> bool:
+        return await committed_offset(lib_settings, name, upstream.topic) == 8
+
+    task = asyncio.create_task(consumer.run())
+    try:
+        await wait_until(first_applied, timeout_s=60)
+        await publish(lib_settings, upstream, later)
+        await wait_until(all_committed, timeout_s=60)
+    finally:
+        task.cancel()
+        await asyncio.gather(task, return_exceptions=True)
+    assert consumer.revoked
+    assert len(started) == 1  # the same member went on: no restart, no second rebalance
+    assert sorted(await effects(raw_db, name)) == sorted(e.id for e in first + later)

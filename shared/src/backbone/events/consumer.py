@@ -19,6 +19,7 @@ from typing import Any, Generic
 
 import structlog
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, ConsumerRecord, TopicPartition
+from aiokafka.errors import CommitFailedError, IllegalStateError
 from opentelemetry import trace
 from pydantic import ValidationError
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -85,8 +86,18 @@ class EventConsumer:
             for tp, records in batches.items():
                 for record in records:
                     await self.process(record, dead_letters)
-                await self._commit_offsets(consumer, {tp: records[-1].offset + 1})
-                self._record_lag(consumer, tp, records[-1].offset + 1)
+                position = records[-1].offset + 1
+                try:
+                    await self._commit_offsets(consumer, {tp: position})
+                except (IllegalStateError, CommitFailedError) as exc:
+                    # The group rebalanced while the batch was applied (another replica
+                    # joined or left) and the partition went elsewhere: its new owner
+                    # reads these messages again and the inbox skips them. This member
+                    # keeps its membership; no restart, so no second rebalance.
+                    log.info("offsets not committed: partition reassigned",
+                             consumer=self.name, partition=str(tp), error=repr(exc))
+                    continue
+                self._record_lag(consumer, tp, position)
 
     async def _commit_offsets(
         self, consumer: AIOKafkaConsumer, offsets: dict[TopicPartition, int]
