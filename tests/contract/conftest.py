@@ -14,15 +14,16 @@ from backbone.devstack.processes import ServiceProcess
 from backbone.service import ServiceSpec
 from backbone.testing import Network, RunningService, Tenant
 from measurement.app import SERVICE as MEASUREMENT
+from notifications.app import SERVICE as NOTIFICATIONS
 
 
-def _serve(infra: Infrastructure, spec: ServiceSpec) -> Iterator[RunningService]:
+def _serve(infra: Infrastructure, spec: ServiceSpec, **env: str) -> Iterator[RunningService]:
     """A service as it runs in production: its own uvicorn process."""
     prepare_service(infra, spec)
     process = ServiceProcess(spec, infra, free_port(),
                              Path(tempfile.mkdtemp()) / f"{spec.name}.log",
                              env={"BACKBONE_LOG_LEVEL": "WARNING", "BACKBONE_CONSISTENCY_WAIT_S":
-                                  str(RunningService.CONSISTENCY_WAIT_S)})
+                                  str(RunningService.CONSISTENCY_WAIT_S), **env})
     try:
         process.wait_ready()
         yield RunningService(process.url, Tenant(infra.settings(spec.name)))
@@ -40,6 +41,19 @@ def measurement_server(infra: Infrastructure, agenda_server: RunningService
                        ) -> Iterator[RunningService]:
     """Measurement beside agenda (whose events it consumes), in the agenda server's tenant."""
     for running in _serve(infra, MEASUREMENT):
+        yield RunningService(running.url, agenda_server.tenant)
+
+
+@pytest.fixture(scope="session")
+def notifications_server(infra: Infrastructure, agenda_server: RunningService
+                         ) -> Iterator[RunningService]:
+    """Notifications beside agenda, in the agenda server's tenant; its webhooks may reach
+    receivers on loopback, and give up after two quick attempts."""
+    for running in _serve(infra, NOTIFICATIONS,
+                          BACKBONE_WEBHOOK_ALLOWED_NETWORKS='["127.0.0.0/8"]',
+                          BACKBONE_WEBHOOK_ALLOW_HTTP="true",
+                          BACKBONE_WEBHOOK_RETRY_SCHEDULE_S="[0, 0.1]",
+                          BACKBONE_WEBHOOK_POLL_INTERVAL_S="0.05"):
         yield RunningService(running.url, agenda_server.tenant)
 
 

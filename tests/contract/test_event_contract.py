@@ -5,15 +5,18 @@ from __future__ import annotations
 
 import asyncio
 import json
+from collections.abc import AsyncIterator
 from pathlib import Path
 
 import jsonschema
+import pytest
 from aiokafka import AIOKafkaConsumer
 from cloudevents.core.bindings import kafka as ce_kafka
 
 from backbone.asyncapi import render
 from backbone.service import discover_registries
 from backbone.testing import Network, RunningService
+from notifications.receiver import Receiver, Reply
 
 DOCS = Path(__file__).resolve().parents[2] / "docs" / "events"
 
@@ -141,3 +144,39 @@ async def _check_topic(service: str, tenant: str, bootstrap_servers: str) -> Non
     finally:
         await consumer.stop()
     assert set(seen) == expected_types, expected_types - set(seen)
+
+
+async def test_notifications_events_match_their_schemas(
+    agenda_server: RunningService, notifications_server: RunningService,
+    receiver_pair: tuple[Receiver, Receiver],
+) -> None:
+    """An endpoint answering 410 is disabled; one always failing exhausts its delivery."""
+    gone, failing = receiver_pair
+    tenant = notifications_server.tenant
+    async with notifications_server.async_client(tenant.admin) as api:
+        made = []
+        for receiver in (gone, failing):
+            created = await api.post("/v1/webhook-endpoints", json={
+                "url": receiver.url, "event_types": ["org.backbone.agenda.initiative.*"]})
+            assert created.status_code == 201, created.text
+            made.append(created.json())
+        await api.patch(f"/v1/webhook-endpoints/{made[1]['id']}", json={"description": "D"})
+        async with agenda_server.async_client(tenant.admin) as agenda:
+            initiative = await agenda.post("/v1/initiatives", json={"name": "Hooked"})
+            assert initiative.status_code == 201
+        await gone.wait_for(1, timeout_s=90)  # the consumer may still be joining the group
+        await failing.wait_for(2)  # both attempts of the schedule failed
+        throwaway = await api.post("/v1/webhook-endpoints",
+                                   json={"url": "http://127.0.0.1:9/hooks"})
+        assert (await api.delete(f"/v1/webhook-endpoints/{throwaway.json()['id']}")
+                ).status_code == 204
+    await _check_topic("notifications", tenant.name, tenant.settings.kafka_bootstrap_servers)
+
+
+@pytest.fixture
+async def receiver_pair() -> AsyncIterator[tuple[Receiver, Receiver]]:
+    gone, failing = Receiver([Reply(410)]), Receiver([Reply(500), Reply(500)])
+    servers = [await gone.start(), await failing.start()]
+    yield gone, failing
+    for server in servers:
+        server.close()

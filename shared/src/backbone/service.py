@@ -11,7 +11,7 @@ from importlib import import_module
 from importlib.metadata import entry_points
 from pathlib import Path
 
-from backbone.events.registry import EventRegistry
+from backbone.events.registry import EventRegistry, topic_of
 from backbone.readmodels import ReadModel
 from backbone.settings import BaseServiceSettings
 
@@ -24,12 +24,14 @@ class ServiceSpec:
     migrations: Path
     events: str  # "module:attribute" of the service's EventRegistry
     read_models: tuple[ReadModel, ...] = ()  # the library's read models it keeps
+    passes_on: tuple[str, ...] = ()  # services whose every event it consumes as it is
     demo: str | None = None  # "module:function" loading its part of the demo network
 
     def topics(self, settings: BaseServiceSettings) -> list[str]:
-        """The topics it needs: its own, its dead-letter topic and those that feed its read
-        models (so its consumers may start before the services that publish on them)."""
+        """The topics it needs: its own, its dead-letter topic and those it consumes (so its
+        consumers may start before the services that publish on them)."""
         consumed = {t for model in self.read_models for t in model.topics}
+        consumed |= {topic_of(service) for service in self.passes_on}
         return [settings.topic, settings.dead_letter_topic, *sorted(consumed)]
 
 

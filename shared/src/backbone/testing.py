@@ -156,11 +156,13 @@ async def service_app(
     infra: Infrastructure, spec: ServiceSpec, factory: Callable[[Any], FastAPI],
     settings_class: type[BaseServiceSettings], **overrides: Any,
 ) -> AsyncIterator[FastAPI]:
-    """A service's app on the test infrastructure, migrated, with its lifespan running."""
+    """A service's app on the test infrastructure, migrated, with its lifespan running.
+
+    ``overrides`` may name the service's own settings as well as the library's."""
     await asyncio.to_thread(prepare_service, infra, spec)
     base = infra.settings(spec.name, migrate_on_start=False, log_json=False,
-                          log_level="WARNING", **overrides)
-    app = factory(settings_class(**base.model_dump()))
+                          log_level="WARNING")
+    app = factory(settings_class(**{**base.model_dump(), **overrides}))
     async with app.router.lifespan_context(app):
         yield app
 

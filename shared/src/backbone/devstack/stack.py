@@ -14,6 +14,12 @@ from backbone.devstack.processes import ServiceProcess
 from backbone.service import ServiceSpec, discover_services
 
 DEV_TENANT = "demo-network"
+LOCAL_ONLY = {
+    # Webhook receivers on this machine (the demo's, a developer's): loopback over plain
+    # http. Only the embedded stack allows this; deployments reach the public internet only.
+    "BACKBONE_WEBHOOK_ALLOWED_NETWORKS": '["127.0.0.0/8", "::1/128"]',
+    "BACKBONE_WEBHOOK_ALLOW_HTTP": "true",
+}
 
 
 def up(data_dir: Path, *, demo: bool, pg_port: int, kafka_port: int) -> None:
@@ -40,7 +46,8 @@ def _run(data_dir: Path, services: list[ServiceSpec], demo: bool, pg_port: int,
         for spec in services:
             prepare_service(infra, spec)
             processes.append(ServiceProcess(spec, infra, spec.port,
-                                            data_dir / "logs" / f"{spec.name}.log"))
+                                            data_dir / "logs" / f"{spec.name}.log",
+                                            env=LOCAL_ONLY))
         for process in processes:
             process.wait_ready()
         settings = infra.settings("cli")
@@ -60,6 +67,9 @@ def _run(data_dir: Path, services: list[ServiceSpec], demo: bool, pg_port: int,
         }
         (data_dir / "stack.json").write_text(json.dumps(info, indent=2))
         print(json.dumps(info, indent=2))
+        print("Webhooks may reach loopback (127.0.0.0/8, ::1) over plain http here: "
+              "BACKBONE_WEBHOOK_ALLOWED_NETWORKS and BACKBONE_WEBHOOK_ALLOW_HTTP are set for "
+              "this embedded stack only.", flush=True)
         print(f"Backbone is up (details in {data_dir / 'stack.json'}). Ctrl-C stops it.",
               flush=True)
         while not stop["requested"]:

@@ -29,13 +29,15 @@ from backbone.db import SessionFactory
 from backbone.events.envelope import CloudEvent
 from backbone.events.inbox import claim
 from backbone.events.kafka import make_consumer, make_producer
-from backbone.events.registry import EventType, P
+from backbone.events.registry import EventType, P, topic_of, type_prefix
 from backbone.settings import BaseServiceSettings
 from backbone.telemetry import context_from_traceparent, tracer
 
 log = structlog.get_logger(__name__)
 
 Handler = Callable[[AsyncSession, CloudEvent, P], Awaitable[None]]
+RawHandler = Callable[[AsyncSession, CloudEvent], Awaitable[None]]
+Step = Callable[[AsyncSession], Awaitable[None]]
 
 
 @dataclass(frozen=True)
@@ -46,21 +48,73 @@ class Subscription(Generic[P]):
     handler: Handler[P]
 
 
+@dataclass(frozen=True)
+class AllEventsOf:
+    """Run ``handler`` with every event ``service`` publishes, as it is (no payload model):
+    for a service that passes events on, such as webhook deliveries."""
+
+    service: str
+    handler: RawHandler
+
+    @property
+    def topic(self) -> str:
+        return topic_of(self.service)
+
+    def covers(self, type_: str) -> bool:
+        return type_.startswith(type_prefix(self.service))
+
+
+class ConsumedTypes:
+    """The event types a service's consumers apply (``type in consumed``), for the
+    consistency waits of any of its replicas."""
+
+    def __init__(self, consumers: Sequence[EventConsumer]) -> None:
+        self._consumers = consumers
+
+    def __contains__(self, type_: object) -> bool:
+        return isinstance(type_, str) and any(c.consumes(type_) for c in self._consumers)
+
+
+def _typed_step(handler: Handler[Any], event: CloudEvent, payload: Any) -> Step:
+    return lambda session: handler(session, event, payload)
+
+
+def _raw_step(handler: RawHandler, event: CloudEvent) -> Step:
+    return lambda session: handler(session, event)
+
+
 class EventConsumer:
     def __init__(
         self,
         settings: BaseServiceSettings,
         sessionmaker: SessionFactory,
-        subscriptions: Sequence[Subscription[Any]],
+        subscriptions: Sequence[Subscription[Any] | AllEventsOf],
         name: str | None = None,
     ) -> None:
         self.settings = settings
         self.sessionmaker = sessionmaker
         self.handlers: dict[str, list[Subscription[Any]]] = {}
+        self.passed_on = [s for s in subscriptions if isinstance(s, AllEventsOf)]
         for subscription in subscriptions:
-            self.handlers.setdefault(subscription.event_type.type, []).append(subscription)
-        self.topics = sorted({s.event_type.topic for s in subscriptions})
+            if isinstance(subscription, Subscription):
+                self.handlers.setdefault(subscription.event_type.type, []).append(subscription)
+        self.topics = sorted({s.event_type.topic for s in subscriptions
+                              if isinstance(s, Subscription)} | {s.topic for s in self.passed_on})
         self.name = name or settings.service_name
+
+    def consumes(self, type_: str) -> bool:
+        return type_ in self.handlers or any(s.covers(type_) for s in self.passed_on)
+
+    def _steps(self, event: CloudEvent) -> list[Step]:
+        """What applying ``event`` runs, in order (raises ``ValidationError`` for a payload
+        that fails its type's model)."""
+        steps: list[Step] = []
+        typed = self.handlers.get(event.type, [])
+        if typed:
+            payload = typed[0].event_type.parse(event.data)
+            steps += [_typed_step(s.handler, event, payload) for s in typed]
+        steps += [_raw_step(s.handler, event) for s in self.passed_on if s.covers(event.type)]
+        return steps
 
     async def run(self) -> None:
         """Consume until cancelled, reconnecting after broker failures."""
@@ -115,17 +169,16 @@ class EventConsumer:
             event = CloudEvent.from_kafka(record.headers, record.value)
         except (ValueError, KeyError) as exc:
             return await self._dead_letter(record, dead_letters, f"unparseable: {exc}", 0)
-        subscriptions = self.handlers.get(event.type)
-        if subscriptions is None:
-            return self._count("ignored")
         try:
-            payload = subscriptions[0].event_type.parse(event.data)
+            steps = self._steps(event)
         except ValidationError as exc:
             return await self._dead_letter(record, dead_letters, f"invalid payload: {exc}", 0)
+        if not steps:
+            return self._count("ignored")
         error: Exception | None = None
         for attempt in range(1, self.settings.consumer_max_attempts + 1):
             try:
-                return self._count(await self._apply(event, payload, subscriptions))
+                return self._count(await self._apply(event, steps))
             except Exception as exc:
                 error = exc
                 log.warning(
@@ -140,15 +193,10 @@ class EventConsumer:
     async def apply(self, event: CloudEvent) -> str:
         """Apply one event at once, without retries (raises what parsing or a handler
         raises): for events that do not come from the broker, as in tests."""
-        subscriptions = self.handlers.get(event.type)
-        if subscriptions is None:
-            return "ignored"
-        return await self._apply(event, subscriptions[0].event_type.parse(event.data),
-                                 subscriptions)
+        steps = self._steps(event)
+        return await self._apply(event, steps) if steps else "ignored"
 
-    async def _apply(
-        self, event: CloudEvent, payload: Any, subscriptions: list[Subscription[Any]]
-    ) -> str:
+    async def _apply(self, event: CloudEvent, steps: list[Step]) -> str:
         with tracer.start_as_current_span(
             f"consume {event.type}",
             context=context_from_traceparent(event.traceparent),
@@ -158,8 +206,8 @@ class EventConsumer:
             async with self.sessionmaker() as session, session.begin():
                 if not await claim(session, self.name, event.id, event.type):
                     return "duplicate"
-                for subscription in subscriptions:
-                    await subscription.handler(session, event, payload)
+                for step in steps:
+                    await step(session)
             return "applied"
 
     async def _dead_letter(

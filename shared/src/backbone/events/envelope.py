@@ -53,6 +53,19 @@ class CloudEvent:
         }
         return [(k, v.encode()) for k, v in attrs.items() if v is not None]
 
+    def structured(self) -> str:
+        """The event in CloudEvents' structured JSON mode (attributes and ``data`` in one
+        object), as webhooks send it."""
+        attributes: dict[str, Any] = {
+            "specversion": SPECVERSION, "id": str(self.id), "source": self.source,
+            "type": self.type, "subject": self.subject, "time": self.time.isoformat(),
+            "datacontenttype": CONTENT_TYPE, "dataschema": self.dataschema,
+            "tenant": self.tenant, "initiative": self.initiative, "actor": self.actor,
+            "actororg": self.actororg, "traceparent": self.traceparent,
+        }
+        present = {k: v for k, v in attributes.items() if v is not None}
+        return json.dumps({**present, "data": self.data}, separators=(",", ":"))
+
     def value(self) -> bytes:
         return json.dumps(self.data, separators=(",", ":")).encode()
 

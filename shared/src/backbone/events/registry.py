@@ -28,6 +28,16 @@ class Removed(EventPayload):
 P = TypeVar("P", bound=EventPayload)
 
 
+def topic_of(service: str) -> str:
+    """The topic a service publishes on."""
+    return f"backbone.{service}.v1"
+
+
+def type_prefix(service: str) -> str:
+    """What every type a service publishes starts with."""
+    return f"org.backbone.{service}."
+
+
 @functools.cache
 def _tolerant(payload: builtins.type[P]) -> builtins.type[P]:
     """The payload model as a consumer reads it: fields it does not know are ignored, so a
@@ -93,14 +103,14 @@ class EventRegistry:
     def __init__(self, service: str) -> None:
         self.service = service
         self.source = f"/backbone/{service}"
-        self.topic = f"backbone.{service}.v1"
+        self.topic = topic_of(service)
         self._types: dict[str, EventType[Any]] = {}
 
     def define(
         self, name: str, payload: type[P], description: str, version: int = 1
     ) -> EventType[P]:
         """Register ``org.backbone.<service>.<name>`` where name is ``<entity>.<past_verb>``."""
-        event_type = EventType(f"org.backbone.{self.service}.{name}", payload, description,
+        event_type = EventType(f"{type_prefix(self.service)}{name}", payload, description,
                                self.topic, version)
         if event_type.type in self._types:
             raise ValueError(f"event type {event_type.type} defined twice")

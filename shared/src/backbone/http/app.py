@@ -6,7 +6,7 @@ import asyncio
 import gc
 from collections.abc import AsyncIterator, Callable, Sequence
 from contextlib import asynccontextmanager
-from typing import Any
+from typing import Any, Protocol
 
 import structlog
 from fastapi import APIRouter, Depends, FastAPI
@@ -23,7 +23,7 @@ from backbone.db import (
     create_read_sessionmaker,
     create_sessionmaker,
 )
-from backbone.events.consumer import EventConsumer
+from backbone.events.consumer import ConsumedTypes, EventConsumer
 from backbone.events.registry import EventRegistry
 from backbone.events.relay import OutboxRelay
 from backbone.http.bodies import publish_body_schemas
@@ -56,6 +56,17 @@ TELEMETRY: TelemetryConfig = {
 ConsumerFactory = Callable[[SessionFactory], Sequence[EventConsumer]]
 
 
+class Worker(Protocol):
+    """Long-running work of a service beside its consumers (e.g. webhook deliveries)."""
+
+    name: str
+
+    async def run(self) -> None: ...
+
+
+WorkerFactory = Callable[[SessionFactory], Sequence[Worker]]
+
+
 def _settle_heap() -> None:
     """Move everything alive after start-up (modules, models, schemas, routes) out of the
     garbage collector's sight, and collect the young generation less often.
@@ -79,6 +90,7 @@ def create_service_app(
     spec: ServiceSpec,
     openapi_tags: list[dict[str, Any]] | None = None,
     consumers: ConsumerFactory | None = None,
+    workers: WorkerFactory | None = None,
     bulk_suffixes: tuple[str, ...] = (),
     body_models: Sequence[type[BaseModel]] = (),
 ) -> FastAPI:
@@ -107,10 +119,12 @@ def create_service_app(
         # What this service consumes, whether or not this process runs the consumers:
         # another replica may apply the events a consistency token names.
         own_consumers = consumers(app.state.sessionmaker) if consumers is not None else []
-        app.state.consumed_types = {t for c in own_consumers for t in c.handlers}
+        app.state.consumed_types = ConsumedTypes(own_consumers)
         if settings.run_consumers:
             for consumer in own_consumers:
                 tasks.append(asyncio.create_task(consumer.run(), name=f"consumer-{consumer.name}"))
+            for worker in workers(app.state.sessionmaker) if workers is not None else []:
+                tasks.append(asyncio.create_task(worker.run(), name=worker.name))
         _settle_heap()
         log.info("service started", relay=settings.run_relay,
                  tasks=[t.get_name() for t in tasks])

@@ -1,0 +1,1 @@
+"""HTTP routes of the notifications service: thin, schema -> use case -> response."""

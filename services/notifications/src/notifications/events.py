@@ -1,0 +1,53 @@
+"""The events the notifications service publishes on ``backbone.notifications.v1``."""
+
+from __future__ import annotations
+
+import uuid
+
+from pydantic import ConfigDict
+
+from backbone.events.outbox import Outbox
+from backbone.events.registry import EventPayload, EventRegistry
+from notifications import schemas
+
+
+class EndpointState(EventPayload, schemas.EndpointRead):
+    model_config = ConfigDict(extra="forbid", from_attributes=True)
+
+
+class EndpointDisabled(EventPayload):
+    id: uuid.UUID
+    initiative_id: uuid.UUID | None
+    reason: str
+
+
+class EndpointRemoved(EventPayload):
+    id: uuid.UUID
+    initiative_id: uuid.UUID | None
+
+
+class DeliveryExhausted(EventPayload):
+    id: uuid.UUID
+    endpoint_id: uuid.UUID
+    initiative_id: uuid.UUID | None
+    event_id: uuid.UUID
+    event_type: str
+    attempts: int
+    last_status_code: int | None
+    last_error: str | None
+
+
+registry = EventRegistry("notifications")
+outbox = Outbox(registry)
+
+ENDPOINT_CREATED = registry.define("endpoint.created", EndpointState,
+                                   "A webhook endpoint was registered.")
+ENDPOINT_UPDATED = registry.define("endpoint.updated", EndpointState,
+                                   "A webhook endpoint changed (URL, filters, enabled...).")
+ENDPOINT_DISABLED = registry.define("endpoint.disabled", EndpointDisabled,
+                                    "A webhook endpoint was disabled by the service (it "
+                                    "answered 410 Gone, or failed continuously too long).")
+ENDPOINT_DELETED = registry.define("endpoint.deleted", EndpointRemoved,
+                                   "A webhook endpoint was deleted.")
+DELIVERY_EXHAUSTED = registry.define("delivery.exhausted", DeliveryExhausted,
+                                     "A delivery failed on every attempt of the schedule.")

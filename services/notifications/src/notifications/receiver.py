@@ -1,0 +1,74 @@
+"""A webhook receiver on loopback: answers with scripted replies and records every
+request, for the tests of deliveries (and a receiver the embedded stack can run)."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+
+
+@dataclass
+class Reply:
+    status: int = 200
+    headers: dict[str, str] = field(default_factory=dict)
+    hold: asyncio.Event | None = None  # answer only once this is set
+
+
+@dataclass
+class Received:
+    path: str
+    headers: dict[str, str]
+    body: bytes
+
+
+@dataclass
+class Receiver:
+    """A webhook receiver on loopback: answers with the scripted replies in turn (then
+    200), and records every request it gets."""
+
+    replies: list[Reply] = field(default_factory=list)
+    requests: list[Received] = field(default_factory=list)
+    port: int = 0
+    _arrived: asyncio.Condition = field(default_factory=asyncio.Condition)
+
+    async def start(self) -> asyncio.Server:
+        """Listen on a free loopback port (close the server to stop)."""
+        server = await asyncio.start_server(self.handle, "127.0.0.1", 0)
+        self.port = server.sockets[0].getsockname()[1]
+        return server
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}/hooks"
+
+    async def handle(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        head = (await reader.readuntil(b"\r\n\r\n")).decode()
+        request_line, *lines = head.split("\r\n")
+        headers = {k.strip().lower(): v.strip()
+                   for k, _, v in (line.partition(":") for line in lines if line)}
+        body = await reader.readexactly(int(headers.get("content-length", "0")))
+        reply = self.replies.pop(0) if self.replies else Reply()
+        async with self._arrived:
+            self.requests.append(Received(request_line.split(" ")[1], headers, body))
+            self._arrived.notify_all()
+        if reply.hold is not None:
+            await reply.hold.wait()
+        extra = "".join(f"{k}: {v}\r\n" for k, v in reply.headers.items())
+        with contextlib.suppress(ConnectionError):  # the sender may have given up
+            writer.write(f"HTTP/1.1 {reply.status} X\r\ncontent-length: 2\r\n{extra}"
+                         "connection: close\r\n\r\nok".encode())
+            await writer.drain()
+        writer.close()
+
+    async def wait_for(self, count: int, timeout_s: float = 30.0) -> list[Received]:
+        """Until ``count`` requests have arrived; returns them."""
+        async with self._arrived:
+            await asyncio.wait_for(self._arrived.wait_for(lambda: len(self.requests) >= count),
+                                   timeout_s)
+        return self.requests
+
+
+MakeReceiver = Callable[..., Awaitable[Receiver]]
+"""Starts a receiver with the given replies (a pytest fixture of the service's tests)."""

@@ -1,0 +1,1 @@
+"""The notifications use cases: validate, change state and add outbox events, in one transaction."""

@@ -1,0 +1,219 @@
+"""The delivery worker: claims due deliveries, sends them signed, records the outcome.
+
+A claim is a lease (``leased_until``) taken with ``FOR UPDATE SKIP LOCKED``, so replicas
+never claim the same delivery, and a worker that dies mid-delivery loses nothing: the lease
+runs out and the delivery is sent again, with the same ``webhook-id``. At most one delivery
+per endpoint is in flight, so a slow or dead endpoint holds one slot and never delays the
+others; the outcome is recorded in its own transaction with the events it causes.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import time
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import timedelta
+
+import httpx
+import structlog
+from sqlalchemy import select, text, update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from backbone.db import SessionFactory, utcnow
+from backbone.events.registry import DomainEvent
+from notifications.config import Settings
+from notifications.domain import retries, signing
+from notifications.events import (
+    DELIVERY_EXHAUSTED,
+    ENDPOINT_DISABLED,
+    DeliveryExhausted,
+    EndpointDisabled,
+    outbox,
+)
+from notifications.models import Delivery, WebhookEndpoint
+from notifications.schemas import DeliveryStatus
+from notifications.service.targets import RefusedTargetError, resolve
+
+log = structlog.get_logger(__name__)
+
+CLAIM = text("""
+    UPDATE deliveries SET leased_until = now() + make_interval(secs => :lease)
+    WHERE id IN (
+        SELECT d.id FROM deliveries d JOIN webhook_endpoints e ON e.id = d.endpoint_id
+        WHERE d.status = 'pending' AND d.next_attempt_at <= now() AND e.enabled
+          AND (d.leased_until IS NULL OR d.leased_until < now())
+          AND d.endpoint_id <> ALL(:busy)
+        ORDER BY d.next_attempt_at LIMIT :limit
+        FOR UPDATE OF d SKIP LOCKED)
+    RETURNING id, endpoint_id, next_attempt_at""")
+RESPONSE_KEPT = 2000
+
+
+@dataclass(frozen=True)
+class Outcome:
+    status_code: int | None
+    error: str | None
+    latency_ms: float
+    response: str | None
+    retry_after: float | None = None
+
+    @property
+    def delivered(self) -> bool:
+        return self.status_code is not None and 200 <= self.status_code < 300
+
+
+class DeliveryWorker:
+    name = "webhook-deliveries"
+
+    def __init__(self, settings: Settings, sessionmaker: SessionFactory) -> None:
+        self.settings = settings
+        self.sessionmaker = sessionmaker
+        self._in_flight: dict[uuid.UUID, asyncio.Task[None]] = {}  # by endpoint
+        self._done = asyncio.Event()
+
+    async def run(self) -> None:
+        async with httpx.AsyncClient(follow_redirects=False, trust_env=False) as client:
+            try:
+                while True:
+                    await self._round(client)
+            finally:
+                for task in self._in_flight.values():
+                    task.cancel()
+                await asyncio.gather(*self._in_flight.values(), return_exceptions=True)
+
+    async def _round(self, client: httpx.AsyncClient) -> None:
+        room = self.settings.webhook_concurrency - len(self._in_flight)
+        claimed = await self._claim(room) if room > 0 else []
+        for delivery_id, endpoint_id in claimed:
+            task = asyncio.create_task(self._deliver(client, delivery_id))
+            self._in_flight[endpoint_id] = task
+            task.add_done_callback(self._on_finished(endpoint_id))
+        if not claimed:
+            self._done.clear()
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self._done.wait(), self.settings.webhook_poll_interval_s)
+
+    def _on_finished(self, endpoint_id: uuid.UUID) -> Callable[[asyncio.Task[None]], None]:
+        def finished(_: asyncio.Task[None]) -> None:
+            self._in_flight.pop(endpoint_id, None)
+            self._done.set()
+
+        return finished
+
+    async def _claim(self, limit: int) -> list[tuple[uuid.UUID, uuid.UUID]]:
+        """Leases up to ``limit`` due deliveries, the oldest one per endpoint not in flight
+        (the others go back at once)."""
+        async with self.sessionmaker() as session, session.begin():
+            rows = (await session.execute(CLAIM, {
+                "lease": self.settings.webhook_lease_s, "limit": limit,
+                "busy": list(self._in_flight)})).all()
+            first: dict[uuid.UUID, uuid.UUID] = {}
+            for row in sorted(rows, key=lambda r: r.next_attempt_at):
+                first.setdefault(row.endpoint_id, row.id)
+            extra = [r.id for r in rows if r.id not in first.values()]
+            if extra:
+                await session.execute(update(Delivery).where(Delivery.id.in_(extra))
+                                      .values(leased_until=None))
+        return [(delivery_id, endpoint_id) for endpoint_id, delivery_id in first.items()]
+
+    async def _deliver(self, client: httpx.AsyncClient, delivery_id: uuid.UUID) -> None:
+        try:
+            async with self.sessionmaker() as session:
+                delivery = await session.get(Delivery, delivery_id)
+                endpoint = await session.get(WebhookEndpoint, delivery.endpoint_id) \
+                    if delivery else None
+            if delivery is None or endpoint is None:
+                return
+            outcome = await self._send(client, delivery, endpoint)
+            async with self.sessionmaker() as session, session.begin():
+                await self._record(session, delivery_id, outcome)
+        except Exception as exc:  # the lease runs out and the delivery is tried again
+            log.error("delivery failed unexpectedly", delivery=str(delivery_id),
+                      error=repr(exc))
+
+    async def _send(self, client: httpx.AsyncClient, delivery: Delivery,
+                    endpoint: WebhookEndpoint) -> Outcome:
+        started = time.perf_counter()
+        try:
+            target = await resolve(endpoint.url, self.settings)
+        except RefusedTargetError as exc:
+            return Outcome(None, f"refused: {exc}", 0.0, None)
+        now = utcnow()
+        secrets = [endpoint.secret]
+        if endpoint.previous_secret and endpoint.previous_secret_expires_at and \
+                endpoint.previous_secret_expires_at > now:
+            secrets.append(endpoint.previous_secret)
+        headers = {**signing.headers(secrets, str(delivery.event_id), now, delivery.body),
+                   "host": target.host_header, "user-agent": "Backbone-Webhooks/1"}
+        try:
+            response = await client.post(
+                target.url, content=delivery.body.encode(), headers=headers,
+                timeout=self.settings.webhook_timeout_s,
+                extensions={"sni_hostname": target.server_name})
+        except httpx.HTTPError as exc:
+            return Outcome(None, f"{type(exc).__name__}: {exc}"[:500],
+                           (time.perf_counter() - started) * 1000, None)
+        wait = (retries.retry_after(response.headers.get("retry-after"))
+                if response.status_code in retries.HONOUR_RETRY_AFTER else None)
+        return Outcome(response.status_code, None, (time.perf_counter() - started) * 1000,
+                       response.text[:RESPONSE_KEPT], wait)
+
+    async def _record(self, session: AsyncSession, delivery_id: uuid.UUID,
+                      outcome: Outcome) -> None:
+        delivery = (await session.execute(select(Delivery).where(Delivery.id == delivery_id)
+                                          .with_for_update())).scalar_one_or_none()
+        if delivery is None:
+            return
+        endpoint = (await session.execute(select(WebhookEndpoint).where(
+            WebhookEndpoint.id == delivery.endpoint_id).with_for_update())).scalar_one()
+        now = utcnow()
+        delivery.attempts += 1
+        delivery.leased_until = None
+        delivery.updated_at = now
+        delivery.last_status_code = outcome.status_code
+        delivery.last_error = outcome.error
+        delivery.last_latency_ms = round(outcome.latency_ms, 1)
+        delivery.last_response = outcome.response
+        if outcome.delivered:
+            delivery.status = DeliveryStatus.DELIVERED
+            endpoint.failing_since = None
+            return
+        if endpoint.failing_since is None:
+            endpoint.failing_since = now
+        if outcome.status_code == 410:
+            self._disable(session, endpoint, "the endpoint answered 410 Gone")
+        elif now - endpoint.failing_since > timedelta(
+                seconds=self.settings.webhook_disable_after_s):
+            self._disable(session, endpoint, "the endpoint failed continuously since "
+                                             f"{endpoint.failing_since.isoformat()}")
+        wait = retries.next_wait(self.settings.webhook_retry_schedule_s, delivery.attempts,
+                                 self.settings.webhook_retry_jitter)
+        if wait is None:
+            delivery.status = DeliveryStatus.FAILED
+            outbox.add(session, DomainEvent(
+                event_type=DELIVERY_EXHAUSTED, tenant=delivery.tenant, subject=delivery.id,
+                initiative=endpoint.initiative_id, data=DeliveryExhausted(
+                    id=delivery.id, endpoint_id=endpoint.id,
+                    initiative_id=endpoint.initiative_id, event_id=delivery.event_id,
+                    event_type=delivery.event_type, attempts=delivery.attempts,
+                    last_status_code=outcome.status_code, last_error=outcome.error)))
+        else:  # a Retry-After the receiver asked for replaces the schedule's wait
+            wait = outcome.retry_after if outcome.retry_after is not None else wait
+            delivery.next_attempt_at = now + timedelta(seconds=wait)
+
+    @staticmethod
+    def _disable(session: AsyncSession, endpoint: WebhookEndpoint, reason: str) -> None:
+        if not endpoint.enabled:
+            return
+        endpoint.enabled = False
+        endpoint.disabled_reason = reason
+        endpoint.touch()
+        outbox.add(session, DomainEvent(
+            event_type=ENDPOINT_DISABLED, tenant=endpoint.tenant, subject=endpoint.id,
+            initiative=endpoint.initiative_id,
+            data=EndpointDisabled(id=endpoint.id, initiative_id=endpoint.initiative_id,
+                                  reason=reason)))
+        log.warning("webhook endpoint disabled", endpoint=str(endpoint.id), reason=reason)
