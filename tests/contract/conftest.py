@@ -17,9 +17,15 @@ from measurement.app import SERVICE as MEASUREMENT
 from notifications.app import SERVICE as NOTIFICATIONS
 
 
-def _serve(infra: Infrastructure, spec: ServiceSpec, **env: str) -> Iterator[RunningService]:
-    """A service as it runs in production: its own uvicorn process."""
-    prepare_service(infra, spec)
+def _serve(infra: Infrastructure, spec: ServiceSpec, database: str | None = None,
+           **env: str) -> Iterator[RunningService]:
+    """A service as it runs in production: its own uvicorn process (on a database of its
+    own, if named, rather than the one the in-process tests of the service use)."""
+    if database is not None:
+        env["BACKBONE_DATABASE_NAME"] = database
+        prepare_service(infra, spec, database_name=database)
+    else:
+        prepare_service(infra, spec)
     process = ServiceProcess(spec, infra, free_port(),
                              Path(tempfile.mkdtemp()) / f"{spec.name}.log",
                              env={"BACKBONE_LOG_LEVEL": "WARNING", "BACKBONE_CONSISTENCY_WAIT_S":
@@ -48,8 +54,10 @@ def measurement_server(infra: Infrastructure, agenda_server: RunningService
 def notifications_server(infra: Infrastructure, agenda_server: RunningService
                          ) -> Iterator[RunningService]:
     """Notifications beside agenda, in the agenda server's tenant; its webhooks may reach
-    receivers on loopback, and give up after two quick attempts."""
-    for running in _serve(infra, NOTIFICATIONS,
+    receivers on loopback, and give up after two quick attempts. Its database is its own:
+    the in-process tests' app has delivery workers too, with another schedule, and would
+    take its deliveries (and it theirs) as replicas of one service do."""
+    for running in _serve(infra, NOTIFICATIONS, "backbone_notifications_contract",
                           BACKBONE_WEBHOOK_ALLOWED_NETWORKS='["127.0.0.0/8"]',
                           BACKBONE_WEBHOOK_ALLOW_HTTP="true",
                           BACKBONE_WEBHOOK_RETRY_SCHEDULE_S="[0, 0.1]",

@@ -26,9 +26,10 @@ class Received:
 @dataclass
 class Receiver:
     """A webhook receiver on loopback: answers with the scripted replies in turn (then
-    200), and records every request it gets."""
+    with ``otherwise``, a 200 unless told), and records every request it gets."""
 
     replies: list[Reply] = field(default_factory=list)
+    otherwise: Reply = field(default_factory=Reply)  # once the scripted replies are used
     requests: list[Received] = field(default_factory=list)
     port: int = 0
     _arrived: asyncio.Condition = field(default_factory=asyncio.Condition)
@@ -49,7 +50,7 @@ class Receiver:
         headers = {k.strip().lower(): v.strip()
                    for k, _, v in (line.partition(":") for line in lines if line)}
         body = await reader.readexactly(int(headers.get("content-length", "0")))
-        reply = self.replies.pop(0) if self.replies else Reply()
+        reply = self.replies.pop(0) if self.replies else self.otherwise
         async with self._arrived:
             self.requests.append(Received(request_line.split(" ")[1], headers, body))
             self._arrived.notify_all()
