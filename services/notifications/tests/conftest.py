@@ -16,6 +16,7 @@ from notifications.app import SERVICE, create_app
 from notifications.config import Settings
 from notifications.receiver import MakeReceiver, Receiver, Reply
 from notifications.service import fanout
+from notifications.service import feed as activity
 
 TIMEOUT_S = 1.5  # deliveries time out this fast here, so the timeout test is quick
 
@@ -42,7 +43,8 @@ def agenda(notifications_app: FastAPI) -> AgendaFeed:
     model of initiatives and the webhook fan-out)."""
     return AgendaFeed(EventConsumer(
         notifications_app.state.settings, notifications_app.state.sessionmaker,
-        [*subscriptions(Entity.INITIATIVES), *fanout.SUBSCRIPTIONS]))
+        [*subscriptions(Entity.INITIATIVES), *fanout.SUBSCRIPTIONS,
+         *activity.SUBSCRIPTIONS]))
 
 
 @pytest.fixture

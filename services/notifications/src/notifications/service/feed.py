@@ -1,0 +1,85 @@
+"""The activity feed: every event of an initiative, across services, newest first.
+
+It keeps who did what to which entity and when, never the event's data. Events about data
+that is not reviewed yet (observations and imports, and staff's view of progress) and
+about the initiative's webhook endpoints are shown to its backbone staff only, so a viewer
+learns from the feed nothing the API would not show them.
+"""
+
+from __future__ import annotations
+
+import uuid
+
+from sqlalchemy import and_, or_, select
+from sqlalchemy.dialects.postgresql import insert
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from backbone.auth.access import require_role
+from backbone.auth.principal import InitiativeRole, Principal
+from backbone.events.consumer import AllEventsOf
+from backbone.events.envelope import CloudEvent
+from backbone.events.registry import type_prefix
+from backbone.http.pagination import Page, PageParams, decode_cursor, encode_cursor
+from backbone.readmodels.agenda import KnownInitiative
+from backbone.repository import get_owned
+from notifications import schemas
+from notifications.events import registry as own
+from notifications.models import FeedEntry
+from notifications.service.fanout import PUBLISHERS
+
+MEASUREMENT = type_prefix("measurement")
+STAFF_ONLY = (f"{MEASUREMENT}observation.", f"{MEASUREMENT}import.", type_prefix(own.service))
+STATUS_CHANGED = f"{MEASUREMENT}indicator.status_changed"
+
+
+def audience(event: CloudEvent) -> schemas.FeedAudience:
+    if event.type.startswith(STAFF_ONLY) or (
+            event.type == STATUS_CHANGED and event.data.get("view") != "reviewed"):
+        return schemas.FeedAudience.STAFF
+    return schemas.FeedAudience.MEMBERS
+
+
+async def record(session: AsyncSession, event: CloudEvent) -> None:
+    if event.initiative is None:  # network-level (organizations): no initiative's feed
+        return
+    await session.execute(insert(FeedEntry).values(
+        event_id=event.id, tenant=event.tenant, initiative_id=uuid.UUID(event.initiative),
+        service=event.source.rsplit("/", 1)[-1], type=event.type, subject=event.subject,
+        actor=event.actor, actor_org=event.actororg, occurred_at=event.time,
+        audience=audience(event)).on_conflict_do_nothing(index_elements=[FeedEntry.event_id]))
+
+
+SUBSCRIPTIONS = [AllEventsOf(service, record) for service in (*PUBLISHERS, own.service)]
+
+
+async def list_(session: AsyncSession, principal: Principal, initiative_id: uuid.UUID,
+                page: PageParams, *, service: str | None, type_: str | None,
+                actor: str | None) -> Page[schemas.FeedEntryRead]:
+    """Newest first; ``cursor`` continues with older entries, ``updated_since`` stops at
+    entries older than it."""
+    await get_owned(session, KnownInitiative, principal.tenant, initiative_id, "initiative")
+    require_role(principal, initiative_id, InitiativeRole.VIEWER)
+    stmt = select(FeedEntry).where(FeedEntry.tenant == principal.tenant,
+                                   FeedEntry.initiative_id == initiative_id)
+    if not principal.has_role(initiative_id, InitiativeRole.BACKBONE):
+        stmt = stmt.where(FeedEntry.audience == schemas.FeedAudience.MEMBERS)
+    for column, value in ((FeedEntry.service, service), (FeedEntry.type, type_),
+                          (FeedEntry.actor, actor)):
+        if value is not None:
+            stmt = stmt.where(column == value)
+    if page.updated_since is not None:
+        stmt = stmt.where(FeedEntry.occurred_at >= page.updated_since)
+    if page.cursor:
+        before, before_id = decode_cursor(page.cursor)
+        stmt = stmt.where(or_(FeedEntry.occurred_at < before,
+                              and_(FeedEntry.occurred_at == before,
+                                   FeedEntry.event_id < before_id)))
+    rows = list((await session.execute(
+        stmt.order_by(FeedEntry.occurred_at.desc(), FeedEntry.event_id.desc())
+        .limit(page.limit + 1))).scalars())
+    more = len(rows) > page.limit
+    rows = rows[:page.limit]
+    return Page[schemas.FeedEntryRead](
+        items=[schemas.FeedEntryRead.model_validate(r) for r in rows],
+        next_cursor=encode_cursor(rows[-1].occurred_at, rows[-1].event_id) if more else None)
+
