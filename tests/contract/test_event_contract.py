@@ -161,6 +161,8 @@ async def test_notifications_events_match_their_schemas(
             assert created.status_code == 201, created.text
             made.append(created.json())
         await api.patch(f"/v1/webhook-endpoints/{made[1]['id']}", json={"description": "D"})
+        assert (await api.post(f"/v1/webhook-endpoints/{made[1]['id']}/test")
+                ).status_code == 202
         async with agenda_server.async_client(tenant.admin) as agenda:
             initiative = await agenda.post("/v1/initiatives", json={"name": "Hooked"})
             assert initiative.status_code == 201

@@ -299,3 +299,27 @@ async def test_a_delivery_claimed_by_a_worker_that_died_is_sent_when_its_lease_e
     [got] = await hooks.wait_for(1)
     assert got.headers["webhook-id"] == str(event_id)
     Webhook(endpoint["secret"]).verify(got.body, got.headers)
+
+
+async def test_a_test_delivery_goes_to_that_endpoint_only(
+    api: httpx.AsyncClient, tenant: Tenant, receiver: MakeReceiver,
+) -> None:
+    hooks, other = await receiver(), await receiver()
+    endpoint = await _endpoint(api, tenant.admin, hooks.url, event_types=["*"])
+    await _endpoint(api, tenant.admin, other.url, event_types=["*"])
+    tested = await api.post(f"/v1/webhook-endpoints/{endpoint['id']}/test",
+                            headers=tenant.admin)
+    assert tested.status_code == 202, tested.text
+    [got] = await hooks.wait_for(1)
+    Webhook(endpoint["secret"]).verify(got.body, got.headers)
+    event = json.loads(got.body)
+    assert (event["type"], event["data"]["id"]) == (
+        "org.backbone.notifications.endpoint.tested", endpoint["id"])
+    assert event["id"] == tested.json()["event_id"] == got.headers["webhook-id"]
+    await api.patch(f"/v1/webhook-endpoints/{endpoint['id']}", headers=tenant.admin,
+                    json={"enabled": False})
+    refused = await api.post(f"/v1/webhook-endpoints/{endpoint['id']}/test",
+                             headers=tenant.admin)
+    assert (refused.status_code, refused.json()["type"]) == (
+        409, "urn:backbone:problem:endpoint-disabled")
+    assert other.requests == []

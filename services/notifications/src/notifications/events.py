@@ -26,6 +26,11 @@ class EndpointRemoved(EventPayload):
     initiative_id: uuid.UUID | None
 
 
+class EndpointTested(EventPayload):
+    id: uuid.UUID
+    initiative_id: uuid.UUID | None
+
+
 class DeliveryExhausted(EventPayload):
     id: uuid.UUID
     endpoint_id: uuid.UUID
@@ -49,5 +54,8 @@ ENDPOINT_DISABLED = registry.define("endpoint.disabled", EndpointDisabled,
                                     "answered 410 Gone, or failed continuously too long).")
 ENDPOINT_DELETED = registry.define("endpoint.deleted", EndpointRemoved,
                                    "A webhook endpoint was deleted.")
+ENDPOINT_TESTED = registry.define("endpoint.tested", EndpointTested,
+                                  "A test delivery to an endpoint was asked for; the endpoint "
+                                  "receives this event (and only it does).")
 DELIVERY_EXHAUSTED = registry.define("delivery.exhausted", DeliveryExhausted,
                                      "A delivery failed on every attempt of the schedule.")

@@ -15,6 +15,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 from backbone.consistency import emitted
 from backbone.db import LibraryBase, utcnow
 from backbone.events.actor import current_actor
+from backbone.events.envelope import CloudEvent
 from backbone.events.registry import DomainEvent, EventRegistry, EventType, Removed
 from backbone.telemetry import current_traceparent
 
@@ -58,6 +59,14 @@ class OutboxMessage(LibraryBase):
     payload: Mapped[dict[str, Any]] = mapped_column(JSONB)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     published_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+    def event(self) -> CloudEvent:
+        """The CloudEvent the relay will publish for this row."""
+        return CloudEvent(
+            id=self.id, source=self.source, type=self.type, subject=self.subject,
+            time=self.created_at, dataschema=self.dataschema, tenant=self.tenant,
+            initiative=self.initiative, traceparent=self.traceparent, data=self.payload,
+            actor=self.actor, actororg=self.actor_org)
 
     __table_args__ = (
         Index("ix_outbox_unpublished", "seq", postgresql_where=published_at.is_(None)),

@@ -103,6 +103,14 @@ async def resend_delivery(delivery_id: uuid.UUID, write: Write) -> Response:
                            schemas.DeliveryRead, status_code=202)
 
 
+@router.post(f"{ITEM}/test", status_code=202, response_model=schemas.DeliveryRead,
+             operation_id="testWebhookEndpoint",
+             summary="Send the endpoint a signed endpoint.tested event now")
+async def test_endpoint(endpoint_id: uuid.UUID, write: Write) -> Response:
+    return await write.run(lambda s: deliveries.test(s, write.principal, endpoint_id),
+                           schemas.DeliveryRead, status_code=202)
+
+
 @router.post(f"{ITEM}/recover", status_code=202, response_model=schemas.Recovered,
              operation_id="recoverWebhookDeliveries",
              summary="Send again every delivery that failed since a time")

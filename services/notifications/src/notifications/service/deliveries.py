@@ -10,9 +10,12 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from backbone.auth.principal import Principal
 from backbone.db import utcnow
+from backbone.errors import Conflict
+from backbone.events.registry import DomainEvent
 from backbone.http.pagination import Page, PageParams
 from backbone.repository import get_owned, list_page
 from notifications import schemas
+from notifications.events import ENDPOINT_TESTED, EndpointTested, outbox
 from notifications.models import Delivery
 from notifications.service.endpoints import load
 
@@ -37,6 +40,26 @@ async def resend(session: AsyncSession, principal: Principal, delivery_id: uuid.
     delivery.status = schemas.DeliveryStatus.PENDING
     delivery.next_attempt_at = now
     delivery.updated_at = now
+    return delivery
+
+
+async def test(session: AsyncSession, principal: Principal, endpoint_id: uuid.UUID
+               ) -> Delivery:
+    """Send the endpoint (and only it) an ``endpoint.tested`` event, as any other delivery."""
+    endpoint = await load(session, principal, endpoint_id)
+    if not endpoint.enabled:
+        raise Conflict("The endpoint is disabled: enable it to test it.",
+                       kind="endpoint-disabled")
+    message = outbox.add(session, DomainEvent(
+        event_type=ENDPOINT_TESTED, tenant=endpoint.tenant, subject=endpoint.id,
+        initiative=endpoint.initiative_id,
+        data=EndpointTested(id=endpoint.id, initiative_id=endpoint.initiative_id)))
+    now = utcnow()
+    delivery = Delivery(tenant=endpoint.tenant, endpoint_id=endpoint.id, event_id=message.id,
+                        event_type=message.type, body=message.event().structured(),
+                        status=schemas.DeliveryStatus.PENDING, attempts=0, next_attempt_at=now,
+                        created_at=now, updated_at=now)
+    session.add(delivery)
     return delivery
 
 
