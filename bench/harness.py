@@ -14,8 +14,10 @@ from backbone.service import ServiceSpec
 
 
 @contextmanager
-def running(spec: ServiceSpec) -> Iterator[tuple[Infrastructure, ServiceProcess]]:
-    """PostgreSQL and Tansu on free ports (no fsync), and the service as its own process."""
+def running(spec: ServiceSpec, env: dict[str, str] | None = None
+            ) -> Iterator[tuple[Infrastructure, ServiceProcess]]:
+    """PostgreSQL and Tansu on free ports (no fsync), and the service as its own process
+    (with ``env`` added to its environment)."""
     infra = start_infrastructure(Path(tempfile.mkdtemp()), pg_port=free_port(),
                                  kafka_port=free_port(), durable=False)
     process = None
@@ -23,7 +25,7 @@ def running(spec: ServiceSpec) -> Iterator[tuple[Infrastructure, ServiceProcess]
         prepare_service(infra, spec)
         process = ServiceProcess(spec, infra, free_port(),
                                  Path(tempfile.mkdtemp()) / f"{spec.name}.log",
-                                 env={"BACKBONE_LOG_LEVEL": "WARNING"})
+                                 env={"BACKBONE_LOG_LEVEL": "WARNING", **(env or {})})
         process.wait_ready()
         yield infra, process
     finally:

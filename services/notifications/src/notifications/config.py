@@ -24,7 +24,9 @@ class Settings(BaseServiceSettings):
     webhook_secret_overlap_s: float = Field(
         86400.0, description="How long a rotated-out secret still signs deliveries.")
     webhook_poll_interval_s: float = 0.5
-    webhook_concurrency: int = Field(32, description="Deliveries in flight at once (at "
-                                                     "most one per endpoint).")
+    webhook_concurrency: int = Field(64, description="Deliveries in flight at once.")
+    webhook_endpoint_concurrency: int = Field(
+        8, description="Deliveries in flight at once to one endpoint, so a slow or dead "
+                       "endpoint holds at most these slots.")
     webhook_lease_s: float = Field(60.0, description="A claimed delivery not finished in "
                                                      "this is claimed again (after a crash).")

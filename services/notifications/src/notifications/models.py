@@ -42,7 +42,8 @@ class WebhookEndpoint(TenantEntity, Base):
 class Delivery(TenantScoped, Base):
     __tablename__ = "deliveries"
     __table_args__ = (
-        Index("ix_deliveries_due", "next_attempt_at", postgresql_where="status = 'pending'"),
+        Index("ix_deliveries_due", "endpoint_id", "next_attempt_at",
+              postgresql_where="status = 'pending'"),
         Index("uq_deliveries_endpoint_event", "endpoint_id", "event_id", unique=True),
     )
 

@@ -18,6 +18,7 @@ from notifications import schemas
 from notifications.events import ENDPOINT_TESTED, EndpointTested, outbox
 from notifications.models import Delivery
 from notifications.service.endpoints import load
+from notifications.service.worker import wake_workers
 
 
 async def list_(session: AsyncSession, principal: Principal, endpoint_id: uuid.UUID,
@@ -40,6 +41,7 @@ async def resend(session: AsyncSession, principal: Principal, delivery_id: uuid.
     delivery.status = schemas.DeliveryStatus.PENDING
     delivery.next_attempt_at = now
     delivery.updated_at = now
+    await wake_workers(session)
     return delivery
 
 
@@ -60,6 +62,7 @@ async def test(session: AsyncSession, principal: Principal, endpoint_id: uuid.UU
                         status=schemas.DeliveryStatus.PENDING, attempts=0, next_attempt_at=now,
                         created_at=now, updated_at=now)
     session.add(delivery)
+    await wake_workers(session)
     return delivery
 
 
@@ -73,4 +76,5 @@ async def recover(session: AsyncSession, principal: Principal, endpoint_id: uuid
                                Delivery.status == schemas.DeliveryStatus.FAILED,
                                Delivery.created_at >= since)
         .values(status=schemas.DeliveryStatus.PENDING, next_attempt_at=now, updated_at=now))
+    await wake_workers(session)
     return int(result.rowcount)  # type: ignore[attr-defined]

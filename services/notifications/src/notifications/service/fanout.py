@@ -19,6 +19,7 @@ from backbone.events.envelope import CloudEvent
 from notifications.domain.patterns import matches
 from notifications.models import Delivery, WebhookEndpoint
 from notifications.schemas import DeliveryStatus
+from notifications.service.worker import wake_workers
 
 PUBLISHERS = (agenda.service, "measurement")
 """The services whose events are delivered (by their service names, which name their
@@ -44,6 +45,7 @@ async def fan_out(session: AsyncSession, event: CloudEvent) -> None:
          "created_at": now, "updated_at": now}
         for endpoint_id in wanted]).on_conflict_do_nothing(
         index_elements=[Delivery.endpoint_id, Delivery.event_id]))
+    await wake_workers(session)
 
 
 SUBSCRIPTIONS = [AllEventsOf(service, fan_out) for service in PUBLISHERS]

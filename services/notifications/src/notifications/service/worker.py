@@ -2,9 +2,10 @@
 
 A claim is a lease (``leased_until``) taken with ``FOR UPDATE SKIP LOCKED``, so replicas
 never claim the same delivery, and a worker that dies mid-delivery loses nothing: the lease
-runs out and the delivery is sent again, with the same ``webhook-id``. At most one delivery
-per endpoint is in flight, so a slow or dead endpoint holds one slot and never delays the
-others; the outcome is recorded in its own transaction with the events it causes.
+runs out and the delivery is sent again, with the same ``webhook-id``. At most
+``webhook_endpoint_concurrency`` deliveries per endpoint are in flight, so a slow or dead
+endpoint holds that many slots and never delays the others; each outcome is recorded in
+its own transaction with the events it causes.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import timedelta
 
+import asyncpg
 import httpx
 import structlog
 from sqlalchemy import select, text, update
@@ -42,14 +44,32 @@ log = structlog.get_logger(__name__)
 CLAIM = text("""
     UPDATE deliveries SET leased_until = now() + make_interval(secs => :lease)
     WHERE id IN (
-        SELECT d.id FROM deliveries d JOIN webhook_endpoints e ON e.id = d.endpoint_id
-        WHERE d.status = 'pending' AND d.next_attempt_at <= now() AND e.enabled
-          AND (d.leased_until IS NULL OR d.leased_until < now())
-          AND d.endpoint_id <> ALL(:busy)
-        ORDER BY d.next_attempt_at LIMIT :limit
-        FOR UPDATE OF d SKIP LOCKED)
-    RETURNING id, endpoint_id, next_attempt_at""")
+        SELECT id FROM deliveries WHERE id IN (
+            SELECT due.id FROM webhook_endpoints e
+            LEFT JOIN unnest(CAST(:endpoints AS uuid[]), CAST(:running AS int[]))
+                AS f(endpoint_id, running) ON f.endpoint_id = e.id
+            CROSS JOIN LATERAL (
+                SELECT d.id, d.next_attempt_at FROM deliveries d
+                WHERE d.endpoint_id = e.id AND d.status = 'pending'
+                  AND d.next_attempt_at <= now()
+                  AND (d.leased_until IS NULL OR d.leased_until < now())
+                ORDER BY d.next_attempt_at
+                LIMIT greatest(:per_endpoint - coalesce(f.running, 0), 0)) AS due
+            WHERE e.enabled
+            ORDER BY due.next_attempt_at LIMIT :limit)
+        FOR UPDATE SKIP LOCKED)
+      AND (leased_until IS NULL OR leased_until < now())
+    RETURNING id, endpoint_id""")
+"""Leases due deliveries, oldest first, as many per endpoint as it has free slots in this
+worker (a concurrent claim of the same rows skips them, or finds them leased)."""
 RESPONSE_KEPT = 2000
+WAKE_CHANNEL = "backbone_deliveries"
+
+
+async def wake_workers(session: AsyncSession) -> None:
+    """Tell every replica's worker, when this transaction commits, that deliveries are due
+    (without it they find them at their next poll)."""
+    await session.execute(text(f"SELECT pg_notify('{WAKE_CHANNEL}', '')"))
 
 
 @dataclass(frozen=True)
@@ -71,53 +91,53 @@ class DeliveryWorker:
     def __init__(self, settings: Settings, sessionmaker: SessionFactory) -> None:
         self.settings = settings
         self.sessionmaker = sessionmaker
-        self._in_flight: dict[uuid.UUID, asyncio.Task[None]] = {}  # by endpoint
+        self._in_flight: dict[uuid.UUID, set[asyncio.Task[None]]] = {}  # by endpoint
         self._done = asyncio.Event()
 
     async def run(self) -> None:
+        listening = await asyncpg.connect(self.settings.asyncpg_dsn)
+        await listening.add_listener(WAKE_CHANNEL, lambda *_: self._done.set())
         async with httpx.AsyncClient(follow_redirects=False, trust_env=False) as client:
             try:
                 while True:
                     await self._round(client)
             finally:
-                for task in self._in_flight.values():
+                await listening.close(timeout=2)
+                tasks = [t for running in self._in_flight.values() for t in running]
+                for task in tasks:
                     task.cancel()
-                await asyncio.gather(*self._in_flight.values(), return_exceptions=True)
+                await asyncio.gather(*tasks, return_exceptions=True)
 
     async def _round(self, client: httpx.AsyncClient) -> None:
-        room = self.settings.webhook_concurrency - len(self._in_flight)
+        room = self.settings.webhook_concurrency - sum(map(len, self._in_flight.values()))
         claimed = await self._claim(room) if room > 0 else []
         for delivery_id, endpoint_id in claimed:
             task = asyncio.create_task(self._deliver(client, delivery_id))
-            self._in_flight[endpoint_id] = task
+            self._in_flight.setdefault(endpoint_id, set()).add(task)
             task.add_done_callback(self._on_finished(endpoint_id))
-        if not claimed:
+        if not claimed:  # until a delivery finishes, new ones are due, or the poll
             self._done.clear()
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(self._done.wait(), self.settings.webhook_poll_interval_s)
 
     def _on_finished(self, endpoint_id: uuid.UUID) -> Callable[[asyncio.Task[None]], None]:
-        def finished(_: asyncio.Task[None]) -> None:
-            self._in_flight.pop(endpoint_id, None)
+        def finished(task: asyncio.Task[None]) -> None:
+            running = self._in_flight.get(endpoint_id, set())
+            running.discard(task)
+            if not running:
+                self._in_flight.pop(endpoint_id, None)
             self._done.set()
 
         return finished
 
     async def _claim(self, limit: int) -> list[tuple[uuid.UUID, uuid.UUID]]:
-        """Leases up to ``limit`` due deliveries, the oldest one per endpoint not in flight
-        (the others go back at once)."""
+        running = {e: len(tasks) for e, tasks in self._in_flight.items()}
         async with self.sessionmaker() as session, session.begin():
             rows = (await session.execute(CLAIM, {
                 "lease": self.settings.webhook_lease_s, "limit": limit,
-                "busy": list(self._in_flight)})).all()
-            first: dict[uuid.UUID, uuid.UUID] = {}
-            for row in sorted(rows, key=lambda r: r.next_attempt_at):
-                first.setdefault(row.endpoint_id, row.id)
-            extra = [r.id for r in rows if r.id not in first.values()]
-            if extra:
-                await session.execute(update(Delivery).where(Delivery.id.in_(extra))
-                                      .values(leased_until=None))
-        return [(delivery_id, endpoint_id) for endpoint_id, delivery_id in first.items()]
+                "per_endpoint": self.settings.webhook_endpoint_concurrency,
+                "endpoints": list(running), "running": list(running.values())})).all()
+        return [(row.id, row.endpoint_id) for row in rows]
 
     async def _deliver(self, client: httpx.AsyncClient, delivery_id: uuid.UUID) -> None:
         try:
@@ -167,8 +187,6 @@ class DeliveryWorker:
                                           .with_for_update())).scalar_one_or_none()
         if delivery is None:
             return
-        endpoint = (await session.execute(select(WebhookEndpoint).where(
-            WebhookEndpoint.id == delivery.endpoint_id).with_for_update())).scalar_one()
         now = utcnow()
         delivery.attempts += 1
         delivery.leased_until = None
@@ -179,8 +197,13 @@ class DeliveryWorker:
         delivery.last_response = outcome.response
         if outcome.delivered:
             delivery.status = DeliveryStatus.DELIVERED
-            endpoint.failing_since = None
+            # Touches the endpoint only when it was failing (no lock on the hot path).
+            await session.execute(update(WebhookEndpoint).where(
+                WebhookEndpoint.id == delivery.endpoint_id,
+                WebhookEndpoint.failing_since.isnot(None)).values(failing_since=None))
             return
+        endpoint = (await session.execute(select(WebhookEndpoint).where(
+            WebhookEndpoint.id == delivery.endpoint_id).with_for_update())).scalar_one()
         if endpoint.failing_since is None:
             endpoint.failing_since = now
         if outcome.status_code == 410:

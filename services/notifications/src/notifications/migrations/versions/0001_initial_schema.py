@@ -69,7 +69,7 @@ def upgrade() -> None:
                                 ondelete="CASCADE"),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_deliveries")),
     )
-    op.create_index("ix_deliveries_due", "deliveries", ["next_attempt_at"],
+    op.create_index("ix_deliveries_due", "deliveries", ["endpoint_id", "next_attempt_at"],
                     postgresql_where=sa.text("status = 'pending'"))
     op.create_index("uq_deliveries_endpoint_event", "deliveries", ["endpoint_id", "event_id"],
                     unique=True)
