@@ -17,16 +17,13 @@ import asyncio
 import json
 import time
 
-import httpx
 from aiokafka import AIOKafkaProducer
 from event_latency import summary
 from harness import running
+from webhook_latency import publish_update, register
 
-from backbone.auth.tokens import mint_token
-from backbone.contracts.agenda.events import INITIATIVE_UPDATED
 from backbone.devstack.infra import Infrastructure
 from backbone.devstack.stack import LOCAL_ONLY
-from backbone.readmodels.agenda.feed import as_published, new_initiative
 from notifications.app import SERVICE
 from notifications.receiver import Receiver, Reply
 
@@ -37,14 +34,7 @@ async def one_round(infra: Infrastructure, url: str, tenant: str, events: int,
     healthy = [Receiver() for _ in range(endpoints - int(dead))]
     dead_ones = [Receiver(otherwise=Reply(200, hold=never))] if dead else []
     servers = [await r.start() for r in healthy + dead_ones]
-    token = mint_token(infra.settings("notifications"), sub="bench", tenant=tenant,
-                       roles=["network:admin"])
-    async with httpx.AsyncClient(base_url=url, timeout=30,
-                                 headers={"Authorization": f"Bearer {token}"}) as api:
-        for receiver in healthy + dead_ones:
-            made = await api.post("/v1/webhook-endpoints", json={
-                "url": receiver.url, "event_types": [INITIATIVE_UPDATED.type]})
-            assert made.status_code == 201, made.text
+    await register(infra, url, tenant, healthy + dead_ones)
     producer = AIOKafkaProducer(bootstrap_servers=infra.bootstrap_servers, acks="all",
                                 linger_ms=2)
     await producer.start()
@@ -52,11 +42,8 @@ async def one_round(infra: Infrastructure, url: str, tenant: str, events: int,
     started = time.perf_counter()
     try:
         for i in range(events):
-            state = new_initiative(f"Fan-out {i}")
-            event = as_published(tenant, INITIATIVE_UPDATED, state, state.id)
-            sent[str(event.id)] = time.perf_counter()
-            await producer.send_and_wait(INITIATIVE_UPDATED.topic, event.value(),
-                                         key=str(state.id).encode(), headers=event.headers())
+            at = time.perf_counter()
+            sent[await publish_update(producer, tenant, f"Fan-out {i}")] = at
         for receiver in healthy:
             await receiver.wait_for(events, timeout_s=900)
     finally:

@@ -33,26 +33,39 @@ from notifications.receiver import Receiver
 TENANT = "bench"
 
 
-async def through_the_service(infra: Infrastructure, url: str, hooks: Receiver, rate: float,
-                              seconds: float) -> list[float]:
-    token = mint_token(infra.settings("notifications"), sub="bench", tenant=TENANT,
+async def register(infra: Infrastructure, url: str, tenant: str,
+                   receivers: list[Receiver]) -> None:
+    """An endpoint of the tenant's network for each receiver, for initiative updates."""
+    token = mint_token(infra.settings("notifications"), sub="bench", tenant=tenant,
                        roles=["network:admin"])
     async with httpx.AsyncClient(base_url=url, timeout=30,
                                  headers={"Authorization": f"Bearer {token}"}) as api:
-        made = await api.post("/v1/webhook-endpoints", json={
-            "url": hooks.url, "event_types": [INITIATIVE_UPDATED.type]})
-        assert made.status_code == 201, made.text
+        for receiver in receivers:
+            made = await api.post("/v1/webhook-endpoints", json={
+                "url": receiver.url, "event_types": [INITIATIVE_UPDATED.type]})
+            assert made.status_code == 201, made.text
+
+
+async def publish_update(producer: AIOKafkaProducer, tenant: str, name: str) -> str:
+    """An initiative update onto agenda's topic, as agenda publishes it; returns its id."""
+    state = new_initiative(name)
+    event = as_published(tenant, INITIATIVE_UPDATED, state, state.id)
+    await producer.send_and_wait(INITIATIVE_UPDATED.topic, event.value(),
+                                 key=str(state.id).encode(), headers=event.headers())
+    return str(event.id)
+
+
+async def through_the_service(infra: Infrastructure, url: str, hooks: Receiver, rate: float,
+                              seconds: float) -> list[float]:
+    await register(infra, url, TENANT, [hooks])
     producer = AIOKafkaProducer(bootstrap_servers=infra.bootstrap_servers, acks="all",
                                 linger_ms=2)
     await producer.start()
     sent: dict[str, float] = {}
 
     async def send(i: int) -> None:
-        state = new_initiative(f"Bench {i}")
-        event = as_published(TENANT, INITIATIVE_UPDATED, state, state.id)
-        sent[str(event.id)] = time.perf_counter()
-        await producer.send_and_wait(INITIATIVE_UPDATED.topic, event.value(),
-                                     key=str(state.id).encode(), headers=event.headers())
+        started = time.perf_counter()
+        sent[await publish_update(producer, TENANT, f"Bench {i}")] = started
 
     try:
         hooks.requests.clear()

@@ -59,7 +59,8 @@ def _check_types(event_types: list[str]) -> None:
 
 
 async def create(session: AsyncSession, principal: Principal, body: schemas.EndpointCreate,
-                 settings: Settings) -> schemas.EndpointCreated:
+                 settings: Settings) -> WebhookEndpoint:
+    """The new endpoint; its response (``EndpointCreated``) shows the secret, once."""
     require_manager(principal, body.initiative_id)
     if body.initiative_id is not None:
         await get_owned(session, KnownInitiative, principal.tenant, body.initiative_id,
@@ -70,8 +71,7 @@ async def create(session: AsyncSession, principal: Principal, body: schemas.Endp
                                disabled_reason=None, **body.columns())
     session.add(endpoint)
     await outbox.emit_state(session, ENDPOINT_CREATED, endpoint, endpoint.initiative_id)
-    return schemas.EndpointCreated.model_validate({
-        **schemas.EndpointRead.model_validate(endpoint).model_dump(), "secret": endpoint.secret})
+    return endpoint
 
 
 async def load(session: AsyncSession, principal: Principal, endpoint_id: uuid.UUID, *,
