@@ -323,3 +323,27 @@ async def test_a_test_delivery_goes_to_that_endpoint_only(
     assert (refused.status_code, refused.json()["type"]) == (
         409, "urn:backbone:problem:endpoint-disabled")
     assert other.requests == []
+
+
+async def test_a_rate_limited_endpoint_gets_at_most_its_limit_each_second(
+    api: httpx.AsyncClient, notifications_app: FastAPI, agenda: AgendaFeed, tenant: Tenant,
+    receiver: MakeReceiver,
+) -> None:
+    limited, free = await receiver(), await receiver()
+    endpoint = await _endpoint(api, tenant.admin, limited.url, rate_limit=2)
+    assert endpoint["rate_limit"] == 2
+    await _endpoint(api, tenant.admin, free.url)
+    for n in range(6):
+        await agenda.initiative(tenant.name, f"Initiative {n}")
+    await free.wait_for(6)
+    await limited.wait_for(6)
+    async with notifications_app.state.sessionmaker() as session:
+        claimed = list((await session.execute(text(
+            "SELECT claimed_at FROM deliveries WHERE endpoint_id = :id ORDER BY claimed_at"),
+            {"id": endpoint["id"]})).scalars())
+    # Any three claims span at least a second: never more than two in one.
+    assert all(later - first >= timedelta(seconds=1)
+               for first, later in zip(claimed, claimed[2:], strict=False))
+    cleared = await api.patch(f"/v1/webhook-endpoints/{endpoint['id']}", headers=tenant.admin,
+                              json={"rate_limit": None})
+    assert cleared.json()["rate_limit"] is None

@@ -37,6 +37,7 @@ class WebhookEndpoint(TenantEntity, Base):
     previous_secret: Mapped[str | None] = mapped_column(String(100))
     previous_secret_expires_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     failing_since: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    rate_limit: Mapped[int | None] = mapped_column(Integer)  # attempts per second
 
 
 class Delivery(TenantScoped, Base):
@@ -45,6 +46,7 @@ class Delivery(TenantScoped, Base):
         Index("ix_deliveries_due", "endpoint_id", "next_attempt_at",
               postgresql_where="status = 'pending'"),
         Index("uq_deliveries_endpoint_event", "endpoint_id", "event_id", unique=True),
+        Index("ix_deliveries_recent_claims", "endpoint_id", "claimed_at"),
     )
 
     endpoint_id: Mapped[uuid.UUID] = mapped_column(
@@ -56,6 +58,7 @@ class Delivery(TenantScoped, Base):
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     next_attempt_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     leased_until: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    claimed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     last_status_code: Mapped[int | None] = mapped_column(Integer)
     last_error: Mapped[str | None] = mapped_column(String(500))
     last_latency_ms: Mapped[float | None] = mapped_column()

@@ -14,6 +14,9 @@ from backbone.http.schemas import EntityRead, Input, IsoDateTime, Patch, patch_f
 Url = Annotated[str, Field(min_length=8, max_length=2000, pattern=r"^https?://\S+$",
                            examples=["https://crm.example.org/hooks/backbone"])]
 Description = Annotated[str, Field(max_length=500)]
+RateLimit = Annotated[int | None, Field(
+    ge=1, le=1000, description="At most this many delivery attempts per second (across "
+                               "replicas); none: as fast as the endpoint answers.")]
 EventTypes = Annotated[
     list[Annotated[str, Field(min_length=1, max_length=200)]],
     Field(min_length=1, max_length=50,
@@ -32,6 +35,7 @@ class EndpointCreate(Input):
     enabled: bool = True
     contact_email: EmailStr | None = Field(
         None, description="Told when the endpoint is disabled or a delivery is given up.")
+    rate_limit: RateLimit = None
 
 
 class EndpointUpdate(Patch):
@@ -40,6 +44,7 @@ class EndpointUpdate(Patch):
     event_types: EventTypes = patch_field()
     enabled: bool = patch_field(description="Enabling a disabled endpoint clears its reason.")
     contact_email: EmailStr | None = patch_field()
+    rate_limit: RateLimit = patch_field()
 
 
 class EndpointRead(EntityRead):
@@ -50,6 +55,7 @@ class EndpointRead(EntityRead):
     enabled: bool
     disabled_reason: str | None
     contact_email: str | None
+    rate_limit: int | None
     failing_since: datetime | None
 
 

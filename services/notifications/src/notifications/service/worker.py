@@ -42,7 +42,8 @@ from notifications.service.targets import RefusedTargetError, resolve
 log = structlog.get_logger(__name__)
 
 CLAIM = text("""
-    UPDATE deliveries SET leased_until = now() + make_interval(secs => :lease)
+    UPDATE deliveries SET leased_until = now() + make_interval(secs => :lease),
+                          claimed_at = now()
     WHERE id IN (
         SELECT id FROM deliveries WHERE id IN (
             SELECT due.id FROM webhook_endpoints e
@@ -54,14 +55,20 @@ CLAIM = text("""
                   AND d.next_attempt_at <= now()
                   AND (d.leased_until IS NULL OR d.leased_until < now())
                 ORDER BY d.next_attempt_at
-                LIMIT greatest(:per_endpoint - coalesce(f.running, 0), 0)) AS due
+                LIMIT greatest(least(:per_endpoint - coalesce(f.running, 0), CASE
+                    WHEN e.rate_limit IS NULL THEN :per_endpoint
+                    ELSE e.rate_limit - (SELECT count(*) FROM deliveries r
+                                         WHERE r.endpoint_id = e.id
+                                           AND r.claimed_at > now() - interval '1 second')
+                    END), 0)) AS due
             WHERE e.enabled
             ORDER BY due.next_attempt_at LIMIT :limit)
         FOR UPDATE SKIP LOCKED)
       AND (leased_until IS NULL OR leased_until < now())
     RETURNING id, endpoint_id""")
 """Leases due deliveries, oldest first, as many per endpoint as it has free slots in this
-worker (a concurrent claim of the same rows skips them, or finds them leased)."""
+worker and its rate limit leaves this second (a concurrent claim of the same rows skips
+them, or finds them leased)."""
 RESPONSE_KEPT = 2000
 WAKE_CHANNEL = "backbone_deliveries"
 
