@@ -1,5 +1,5 @@
 """The read model of agenda's entities (initiatives, organizations, goals, strategies,
-participants with their roles), fed by ``backbone.agenda.v1``.
+participants with their roles, working groups with their members), fed by ``backbone.agenda.v1``.
 
 A service keeps it by naming :data:`AGENDA` in its ``ServiceSpec`` (which migrates the
 tables) and by consuming :func:`subscriptions` for the entities it needs. Its own reactions
@@ -24,6 +24,7 @@ from backbone.readmodels.agenda.tables import (
     KnownOrganization,
     KnownParticipant,
     KnownStrategy,
+    KnownWorkingGroup,
 )
 
 AGENDA = ReadModel(name="agenda", metadata=AgendaReadModelBase.metadata,
@@ -36,6 +37,7 @@ class Entity(StrEnum):
     GOALS = "goals"
     STRATEGIES = "strategies"
     PARTICIPANTS = "participants"
+    WORKING_GROUPS = "working_groups"
 
 
 _SUBSCRIPTIONS: dict[Entity, list[Subscription[Any]]] = {
@@ -63,6 +65,11 @@ _SUBSCRIPTIONS: dict[Entity, list[Subscription[Any]]] = {
         Subscription(events.PARTICIPANT_UPDATED, upsert_into(KnownParticipant)),
         Subscription(events.PARTICIPANT_REMOVED, delete_from(KnownParticipant)),
     ],
+    Entity.WORKING_GROUPS: [
+        Subscription(events.WORKING_GROUP_CREATED, upsert_into(KnownWorkingGroup)),
+        Subscription(events.WORKING_GROUP_UPDATED, upsert_into(KnownWorkingGroup)),
+        Subscription(events.WORKING_GROUP_DELETED, delete_from(KnownWorkingGroup)),
+    ],
 }
 
 
@@ -72,4 +79,4 @@ def subscriptions(*entities: Entity) -> list[Subscription[Any]]:
 
 
 __all__ = ["AGENDA", "Entity", "KnownGoal", "KnownInitiative", "KnownOrganization",
-           "KnownParticipant", "KnownStrategy", "subscriptions"]
+           "KnownParticipant", "KnownStrategy", "KnownWorkingGroup", "subscriptions"]

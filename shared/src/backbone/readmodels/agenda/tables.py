@@ -68,3 +68,12 @@ class KnownParticipant(InInitiative, AgendaReadModelBase):
     display_name: Mapped[str] = mapped_column(String(200))
     roles: Mapped[list[str]] = mapped_column(ARRAY(String(40)))
     left_on: Mapped[date | None] = mapped_column(Date)
+
+
+class KnownWorkingGroup(InInitiative, AgendaReadModelBase):
+    """A working group and its members (participant ids)."""
+
+    __tablename__ = "agenda_working_groups"
+
+    name: Mapped[str] = mapped_column(String(200))
+    member_ids: Mapped[list[uuid.UUID]] = mapped_column(ARRAY(Uuid))
