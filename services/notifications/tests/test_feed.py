@@ -4,6 +4,7 @@ data; what concerns unreviewed data only for backbone staff."""
 from __future__ import annotations
 
 import uuid
+from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -16,15 +17,7 @@ from backbone.readmodels.agenda.feed import AgendaFeed, new_goal
 from backbone.testing import Tenant
 
 MEASUREMENT = type_prefix("measurement")
-
-
-def _measurement(tenant: str, initiative: uuid.UUID, name: str, at: datetime,
-                 **data: Any) -> CloudEvent:
-    return CloudEvent(id=uuid.uuid4(), source="/backbone/measurement",
-                      type=f"{MEASUREMENT}{name}", subject=str(uuid.uuid4()), time=at,
-                      dataschema="", tenant=tenant, initiative=str(initiative),
-                      traceparent=None, data={"value": 7, **data}, actor="ana",
-                      actororg=str(uuid.uuid4()))
+Measure = Callable[..., Awaitable[CloudEvent]]  # the conftest's ``measurement`` fixture
 
 
 async def _feed(api: httpx.AsyncClient, initiative: uuid.UUID, headers: dict[str, str],
@@ -36,17 +29,21 @@ async def _feed(api: httpx.AsyncClient, initiative: uuid.UUID, headers: dict[str
 
 
 async def test_members_see_the_initiatives_events_newest_first_staff_see_all(
-    api: httpx.AsyncClient, agenda: AgendaFeed, tenant: Tenant,
+    api: httpx.AsyncClient, agenda: AgendaFeed, measurement: Measure, tenant: Tenant,
 ) -> None:
     ours, other = await agenda.initiative(tenant.name), await agenda.initiative(tenant.name)
     goal = new_goal(ours)
     await agenda.publish(tenant.name, agenda_events.GOAL_CREATED, goal, ours)
     await agenda.publish(tenant.name, agenda_events.GOAL_CREATED, new_goal(other), other)
     later = datetime.now(UTC) + timedelta(seconds=1)
-    for name, data in [("observation.recorded", {}), ("indicator.status_changed",
-                                                      {"view": "all"}),
-                       ("indicator.status_changed", {"view": "reviewed"})]:
-        await agenda.consumer.apply(_measurement(tenant.name, ours, name, later, **data))
+    indicator = str(uuid.uuid4())
+    observed = {"indicator_id": indicator, "indicator_code": "K-READY", "period": "2025"}
+    changed = {"indicator_id": indicator, "code": "K-READY", "previous_status": "on_track",
+               "status": "off_track"}
+    for name, data in [("observation.recorded", observed),
+                       ("indicator.status_changed", {**changed, "view": "all"}),
+                       ("indicator.status_changed", {**changed, "view": "reviewed"})]:
+        await measurement(tenant.name, ours, name, at=later, value=7, **data)
         later += timedelta(seconds=1)
 
     staff = await _feed(api, ours, tenant.headers(f"initiative:{ours}:backbone"))

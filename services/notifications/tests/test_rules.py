@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import random
-from datetime import UTC, datetime
+from datetime import UTC, datetime, time
 
 from notifications.config import RETRY_SCHEDULE_S
 from notifications.domain.patterns import matches, problems
+from notifications.domain.quiet_hours import release_time
 from notifications.domain.retries import next_wait, retry_after
 
 KNOWN = {"org.backbone.agenda.goal.created", "org.backbone.measurement.indicator.defined"}
@@ -44,3 +45,18 @@ def test_retry_after_in_seconds_or_as_a_date_is_bounded() -> None:
     assert retry_after("999999999", now) == 86400
     assert retry_after("soon", now) is None
     assert retry_after(None, now) is None
+
+
+def test_quiet_hours_hold_emails_until_they_end() -> None:
+    night, morning = time(22, 0), time(7, 0)
+    late = datetime(2026, 12, 1, 23, 30, tzinfo=UTC)
+    assert release_time(late, night, morning, "UTC") == datetime(2026, 12, 2, 7, 0, tzinfo=UTC)
+    early = datetime(2026, 12, 2, 5, 0, tzinfo=UTC)
+    assert release_time(early, night, morning, "UTC") == datetime(2026, 12, 2, 7, 0, tzinfo=UTC)
+    noon = datetime(2026, 12, 2, 12, 0, tzinfo=UTC)
+    assert release_time(noon, night, morning, "UTC") == noon
+    # 13:00 UTC is 07:00 in Chicago (CST, UTC-6), inside 06:00-08:00 local: held until 14:00.
+    lunch = datetime(2026, 12, 2, 13, 0, tzinfo=UTC)
+    assert release_time(lunch, time(6, 0), time(8, 0), "America/Chicago") == datetime(
+        2026, 12, 2, 14, 0, tzinfo=UTC)
+    assert release_time(noon, time(9, 0), time(9, 0), "UTC") == noon

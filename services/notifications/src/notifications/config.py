@@ -1,6 +1,8 @@
 """Settings of the notifications service."""
 
-from pydantic import Field
+from typing import Literal
+
+from pydantic import Field, SecretStr
 
 from backbone.settings import BaseServiceSettings
 
@@ -30,3 +32,23 @@ class Settings(BaseServiceSettings):
                        "endpoint holds at most these slots.")
     webhook_lease_s: float = Field(60.0, description="A claimed delivery not finished in "
                                                      "this is claimed again (after a crash).")
+
+    smtp_host: str | None = Field(None, description="The SMTP server emails go through; none: "
+                                                    "no emails are made.")
+    smtp_port: int = 587
+    smtp_security: Literal["none", "starttls", "tls"] = Field(
+        "starttls", description="`tls`: implicit TLS (port 465); `starttls`: upgrade the "
+                                "connection; `none`: plain (a local relay only).")
+    smtp_username: str | None = None
+    smtp_password: SecretStr | None = None
+    smtp_timeout_s: float = 30.0
+    mail_from: str = "Backbone <notifications@backbone.localhost>"
+    mail_retry_schedule_s: list[float] = Field(
+        [60.0, 300.0, 1800.0, 7200.0], description="Waits before an email is tried again.")
+    mail_poll_interval_s: float = 5.0
+    digest_check_interval_s: float = Field(
+        300.0, description="How often recipients' digests are checked for being due.")
+    stream_max_s: float = Field(300.0, description="A live stream ends after this; clients "
+                                                   "reconnect with Last-Event-ID.")
+    stream_keepalive_s: float = Field(15.0, description="A comment is sent on an idle "
+                                                        "stream this often.")

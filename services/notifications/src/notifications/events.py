@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 
-from pydantic import ConfigDict
+from pydantic import ConfigDict, Field
 
 from backbone.events.outbox import Outbox
 from backbone.events.registry import EventPayload, EventRegistry
@@ -42,6 +42,21 @@ class DeliveryExhausted(EventPayload):
     last_error: str | None
 
 
+class AnnouncementState(EventPayload, schemas.AnnouncementRead):
+    model_config = ConfigDict(extra="forbid", from_attributes=True)
+
+
+class NotificationCreated(EventPayload):
+    """That a notification was made for a recipient: ids only, never its text."""
+
+    id: uuid.UUID
+    recipient: str = Field(description="The recipient's token subject.")
+    initiative_id: uuid.UUID | None
+    category: schemas.Category
+    event_id: uuid.UUID = Field(description="The event the notification was made from.")
+    event_type: str
+
+
 registry = EventRegistry("notifications")
 outbox = Outbox(registry)
 
@@ -59,3 +74,9 @@ ENDPOINT_TESTED = registry.define("endpoint.tested", EndpointTested,
                                   "receives this event (and only it does).")
 DELIVERY_EXHAUSTED = registry.define("delivery.exhausted", DeliveryExhausted,
                                      "A delivery failed on every attempt of the schedule.")
+ANNOUNCEMENT_PUBLISHED = registry.define(
+    "announcement.published", AnnouncementState,
+    "Backbone staff published an announcement to an audience of the initiative.")
+NOTIFICATION_CREATED = registry.define(
+    "notification.created", NotificationCreated,
+    "A notification was made for one recipient (in their inbox, or for their email).")

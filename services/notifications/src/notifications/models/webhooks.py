@@ -1,4 +1,4 @@
-"""The notifications service's tables: webhook endpoints and their deliveries.
+"""Webhook endpoints and their deliveries.
 
 A delivery is one event for one endpoint: claimed by a worker (``leased_until``), attempted,
 and either delivered, scheduled again (``next_attempt_at``) or given up. Initiatives are
@@ -11,13 +11,10 @@ import uuid
 from datetime import datetime
 
 from sqlalchemy import ARRAY, Boolean, DateTime, ForeignKey, Index, Integer, String, Text, Uuid
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.orm import Mapped, mapped_column
 
-from backbone.db import TenantEntity, TenantScoped, service_metadata, utcnow
-
-
-class Base(DeclarativeBase):
-    metadata = service_metadata()
+from backbone.db import TenantEntity, TenantScoped, utcnow
+from notifications.models.base import Base
 
 
 class WebhookEndpoint(TenantEntity, Base):
@@ -66,25 +63,3 @@ class Delivery(TenantScoped, Base):
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow,
                                                  index=True)
-
-
-class FeedEntry(Base):
-    """One event of an initiative, from any service, as the activity feed shows it: who did
-    what to which entity, when; never the event's data. ``audience`` is ``members`` (anyone
-    with a role in the initiative) or ``staff`` (its backbone staff: events about data not
-    reviewed yet, and the initiative's webhook endpoints)."""
-
-    __tablename__ = "feed_entries"
-    __table_args__ = (Index("ix_feed_entries_initiative_occurred", "initiative_id",
-                            "occurred_at", "event_id"),)
-
-    event_id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
-    tenant: Mapped[str] = mapped_column(String(100))
-    initiative_id: Mapped[uuid.UUID] = mapped_column(Uuid)
-    service: Mapped[str] = mapped_column(String(50))
-    type: Mapped[str] = mapped_column(String(200))
-    subject: Mapped[str] = mapped_column(String(200))
-    actor: Mapped[str | None] = mapped_column(String(300))
-    actor_org: Mapped[str | None] = mapped_column(String(64))
-    occurred_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
-    audience: Mapped[str] = mapped_column(String(10))

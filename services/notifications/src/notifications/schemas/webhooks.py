@@ -1,4 +1,4 @@
-"""The notifications HTTP surface: request and response models."""
+"""Webhook endpoints, secrets and deliveries: request and response models."""
 
 from __future__ import annotations
 
@@ -101,24 +101,3 @@ class RecoverRequest(Input):
 
 class Recovered(BaseModel):
     scheduled: int = Field(description="How many failed deliveries were scheduled again.")
-
-
-class FeedAudience(StrEnum):
-    MEMBERS = "members"
-    STAFF = "staff"
-
-
-class FeedEntryRead(BaseModel):
-    """One event of the initiative: who did what to which entity, and when."""
-
-    model_config = ConfigDict(from_attributes=True)
-
-    event_id: uuid.UUID
-    service: str = Field(examples=["agenda"])
-    type: str = Field(examples=["org.backbone.agenda.decision.recorded"])
-    subject: str = Field(description="The id of the entity the event is about.")
-    actor: str | None = Field(description="Who caused it: a token subject, or "
-                                          "`service:<name>` for a service's own reaction.")
-    actor_org: str | None
-    occurred_at: datetime
-    audience: FeedAudience = Field(description="`staff`: shown to backbone staff only.")

@@ -22,13 +22,14 @@ from backbone.events.registry import type_prefix
 from backbone.http.pagination import Page, PageParams, decode_cursor, encode_cursor
 from backbone.readmodels.agenda import KnownInitiative
 from backbone.repository import get_owned
+from notifications import events as own
 from notifications import schemas
-from notifications.events import registry as own
 from notifications.models import FeedEntry
 from notifications.service.fanout import PUBLISHERS
 
 MEASUREMENT = type_prefix("measurement")
-STAFF_ONLY = (f"{MEASUREMENT}observation.", f"{MEASUREMENT}import.", type_prefix(own.service))
+STAFF_ONLY = (f"{MEASUREMENT}observation.", f"{MEASUREMENT}import.",
+              type_prefix(own.registry.service))
 STATUS_CHANGED = f"{MEASUREMENT}indicator.status_changed"
 
 
@@ -40,8 +41,8 @@ def audience(event: CloudEvent) -> schemas.FeedAudience:
 
 
 async def record(session: AsyncSession, event: CloudEvent) -> None:
-    if event.initiative is None:  # network-level (organizations): no initiative's feed
-        return
+    if event.initiative is None or event.type == own.NOTIFICATION_CREATED.type:
+        return  # network-level (organizations), or one person's: no initiative's feed
     await session.execute(insert(FeedEntry).values(
         event_id=event.id, tenant=event.tenant, initiative_id=uuid.UUID(event.initiative),
         service=event.source.rsplit("/", 1)[-1], type=event.type, subject=event.subject,
@@ -49,7 +50,8 @@ async def record(session: AsyncSession, event: CloudEvent) -> None:
         audience=audience(event)).on_conflict_do_nothing(index_elements=[FeedEntry.event_id]))
 
 
-SUBSCRIPTIONS = [AllEventsOf(service, record) for service in (*PUBLISHERS, own.service)]
+SUBSCRIPTIONS = [AllEventsOf(service, record)
+                 for service in (*PUBLISHERS, own.registry.service)]
 
 
 async def list_(session: AsyncSession, principal: Principal, initiative_id: uuid.UUID,

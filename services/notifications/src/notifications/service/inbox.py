@@ -1,0 +1,81 @@
+"""The caller's inbox: newest first, unread filter, marking read."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from sqlalchemy import and_, func, or_, select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from backbone.auth.principal import Principal
+from backbone.db import utcnow
+from backbone.errors import NotFound
+from backbone.http.pagination import Page, PageParams, decode_cursor, encode_cursor
+from notifications import schemas
+from notifications.models import Notification
+from notifications.service.people import remember
+
+
+def mine(principal: Principal) -> list[Any]:
+    """The conditions of the caller's inbox notifications."""
+    return [Notification.tenant == principal.tenant, Notification.recipient == principal.sub,
+            Notification.in_inbox]
+
+
+async def list_(session: AsyncSession, principal: Principal, page: PageParams,
+                unread: bool | None) -> Page[schemas.NotificationRead]:
+    """Newest first; ``cursor`` continues with older ones, ``updated_since`` stops at
+    those made before it."""
+    stmt = select(Notification).where(*mine(principal))
+    if unread is not None:
+        stmt = stmt.where(Notification.read_at.is_(None) if unread
+                          else Notification.read_at.isnot(None))
+    if page.updated_since is not None:
+        stmt = stmt.where(Notification.created_at >= page.updated_since)
+    if page.cursor:
+        before, before_id = decode_cursor(page.cursor)
+        stmt = stmt.where(or_(Notification.created_at < before,
+                              and_(Notification.created_at == before,
+                                   Notification.id < before_id)))
+    rows = list((await session.execute(
+        stmt.order_by(Notification.created_at.desc(), Notification.id.desc())
+        .limit(page.limit + 1))).scalars())
+    more = len(rows) > page.limit
+    rows = rows[:page.limit]
+    return Page[schemas.NotificationRead](
+        items=[schemas.NotificationRead.model_validate(r) for r in rows],
+        next_cursor=encode_cursor(rows[-1].created_at, rows[-1].id) if more else None)
+
+
+async def unread_count(session: AsyncSession, principal: Principal) -> schemas.UnreadCount:
+    count = (await session.execute(select(func.count()).where(
+        *mine(principal), Notification.read_at.is_(None)))).scalar_one()
+    return schemas.UnreadCount(unread=count)
+
+
+async def mark(session: AsyncSession, principal: Principal, notification_id: uuid.UUID,
+               body: schemas.NotificationPatch) -> Notification:
+    await remember(session, principal)
+    found = (await session.execute(select(Notification).where(
+        Notification.id == notification_id, *mine(principal)).with_for_update())
+    ).scalar_one_or_none()
+    if found is None:
+        raise NotFound.of("notification")
+    if body.read and found.read_at is None:
+        found.read_at = utcnow()
+    elif not body.read:
+        found.read_at = None
+    return found
+
+
+async def read_all(session: AsyncSession, principal: Principal) -> schemas.MarkedRead:
+    await remember(session, principal)
+    marked = await session.execute(update(Notification).where(
+        *mine(principal), Notification.read_at.is_(None)).values(read_at=utcnow()))
+    return schemas.MarkedRead(marked=marked.rowcount)  # type: ignore[attr-defined]
+
+
+async def latest_seq(session: AsyncSession, principal: Principal) -> int:
+    return (await session.execute(select(func.coalesce(func.max(Notification.seq), 0))
+                                  .where(*mine(principal)))).scalar_one()

@@ -1,0 +1,124 @@
+"""Emails: queued in the transaction that decides to send them, sent by the mail worker.
+
+The worker claims due emails with ``FOR UPDATE SKIP LOCKED`` and a lease (replicas never
+send the same one; a crash leaves it to be claimed again once the lease ends), sends each
+over SMTP with ``aiosmtplib``, and tries again on the settings' schedule before giving up.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import uuid
+from datetime import datetime, timedelta
+from email.message import EmailMessage
+
+import aiosmtplib
+import asyncpg
+import structlog
+from sqlalchemy import text, update
+from sqlalchemy.dialects.postgresql import insert
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from backbone.db import SessionFactory, utcnow
+from notifications.config import Settings
+from notifications.models import Email
+
+log = structlog.get_logger(__name__)
+
+WAKE_CHANNEL = "backbone_emails"
+LEASE_S = 120.0
+CLAIM = text("""
+    UPDATE emails SET leased_until = now() + make_interval(secs => :lease)
+    WHERE id IN (SELECT id FROM emails
+                 WHERE status = 'pending' AND send_after <= now()
+                   AND (leased_until IS NULL OR leased_until < now())
+                 ORDER BY send_after LIMIT :limit FOR UPDATE SKIP LOCKED)
+    RETURNING id""")
+
+
+async def queue(session: AsyncSession, *, key: str, tenant: str, to: str, subject: str,
+                body: str, send_after: datetime | None = None) -> None:
+    """An email to send (once per ``key``, however often this runs)."""
+    await session.execute(insert(Email).values(
+        id=uuid.uuid4(), key=key, tenant=tenant, to_address=to, subject=subject[:300],
+        body=body, status="pending", attempts=0, send_after=send_after or utcnow(),
+        created_at=utcnow()).on_conflict_do_nothing(index_elements=[Email.key]))
+    await session.execute(text(f"SELECT pg_notify('{WAKE_CHANNEL}', '')"))
+
+
+def message(settings: Settings, email: Email) -> EmailMessage:
+    composed = EmailMessage()
+    composed["From"] = settings.mail_from
+    composed["To"] = email.to_address
+    composed["Subject"] = email.subject
+    composed["Message-ID"] = f"<{email.id}@backbone>"
+    composed.set_content(email.body)
+    return composed
+
+
+class MailWorker:
+    name = "emails"
+
+    def __init__(self, settings: Settings, sessionmaker: SessionFactory) -> None:
+        self.settings = settings
+        self.sessionmaker = sessionmaker
+        self._due = asyncio.Event()
+
+    async def run(self) -> None:
+        listening = await asyncpg.connect(self.settings.asyncpg_dsn)
+        await listening.add_listener(WAKE_CHANNEL, lambda *_: self._due.set())
+        try:
+            while True:
+                self._due.clear()
+                if not await self.send_due():
+                    with contextlib.suppress(TimeoutError):
+                        await asyncio.wait_for(self._due.wait(),
+                                               self.settings.mail_poll_interval_s)
+        finally:
+            await listening.close(timeout=2)
+
+    async def send_due(self, limit: int = 20) -> int:
+        """Sends the emails due now; how many were claimed."""
+        async with self.sessionmaker() as session, session.begin():
+            ids = list((await session.execute(CLAIM, {"lease": LEASE_S, "limit": limit}))
+                       .scalars())
+        await asyncio.gather(*(self._send(email_id) for email_id in ids))
+        return len(ids)
+
+    async def _send(self, email_id: uuid.UUID) -> None:
+        settings = self.settings
+        async with self.sessionmaker() as session:
+            email = await session.get(Email, email_id)
+        if email is None:
+            return
+        error: str | None = None
+        try:
+            await aiosmtplib.send(
+                message(settings, email), hostname=settings.smtp_host, port=settings.smtp_port,
+                use_tls=settings.smtp_security == "tls",
+                start_tls=settings.smtp_security == "starttls",
+                username=settings.smtp_username,
+                password=settings.smtp_password.get_secret_value()
+                if settings.smtp_password else None, timeout=settings.smtp_timeout_s)
+        except (aiosmtplib.SMTPException, OSError) as exc:
+            error = f"{type(exc).__name__}: {exc}"[:500]
+        async with self.sessionmaker() as session, session.begin():
+            await self._record(session, email, error)
+
+    async def _record(self, session: AsyncSession, email: Email, error: str | None) -> None:
+        attempts = email.attempts + 1
+        values: dict[str, object] = {"attempts": attempts, "leased_until": None,
+                                     "last_error": error}
+        if error is None:
+            values |= {"status": "sent", "sent_at": utcnow()}
+        elif attempts > len(self.settings.mail_retry_schedule_s):
+            values |= {"status": "failed"}
+            log.warning("email given up", email=str(email.id), error=error)
+        else:
+            wait = self.settings.mail_retry_schedule_s[attempts - 1]
+            values |= {"send_after": utcnow() + timedelta(seconds=wait)}
+        await session.execute(update(Email).where(Email.id == email.id).values(**values))
+
+
+
