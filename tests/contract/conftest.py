@@ -61,7 +61,8 @@ def notifications_server(infra: Infrastructure, agenda_server: RunningService
                           BACKBONE_WEBHOOK_ALLOWED_NETWORKS='["127.0.0.0/8"]',
                           BACKBONE_WEBHOOK_ALLOW_HTTP="true",
                           BACKBONE_WEBHOOK_RETRY_SCHEDULE_S="[0, 0.1]",
-                          BACKBONE_WEBHOOK_POLL_INTERVAL_S="0.05"):
+                          BACKBONE_WEBHOOK_POLL_INTERVAL_S="0.05",
+                          BACKBONE_STREAM_MAX_S="1"):  # a stream ends, so a fuzzed call does
         yield RunningService(running.url, agenda_server.tenant)
 
 

@@ -1,20 +1,27 @@
-"""The demo loads through both services' APIs, tells its story, and loads idempotently."""
+"""The demo loads through the services' APIs, tells its story, and loads idempotently."""
 
 from __future__ import annotations
 
+import json
+import time
+from pathlib import Path
+
 import httpx
 
+from agenda.demo import ORGANIZATIONS
 from backbone.devstack.demo import load_demo
 from backbone.testing import RunningService, Tenant
 
 
-def test_demo_story(agenda_server: RunningService, measurement_server: RunningService
-                    ) -> None:
+def test_demo_story(agenda_server: RunningService, measurement_server: RunningService,
+                    notifications_server: RunningService, tmp_path: Path) -> None:
     tenant = Tenant(agenda_server.tenant.settings)  # a network of its own
     token = tenant.token("network:admin")
-    urls = {"agenda": agenda_server.url, "measurement": measurement_server.url}
-    load_demo(urls, token)
-    load_demo(urls, token)  # again: nothing changes
+    urls = {"agenda": agenda_server.url, "measurement": measurement_server.url,
+            "notifications": notifications_server.url}
+    load_demo(urls, token, tmp_path)
+    load_demo(urls, token, tmp_path)  # again: a new receiver's endpoint, nothing else
+    _check_notifications(notifications_server, tenant, tmp_path)
 
     with measurement_server.client(tenant.admin) as api:
         [initiative] = httpx.get(f"{agenda_server.url}/v1/initiatives",
@@ -41,3 +48,33 @@ def test_demo_story(agenda_server: RunningService, measurement_server: RunningSe
         native = next(s for s in series["series"] if s["group"] == "native")
         assert native["points"]
         assert all(p["suppressed"] and p["value"] is None for p in native["points"])
+
+
+def _check_notifications(server: RunningService, tenant: Tenant, data_dir: Path) -> None:
+    """Every demo organization's contact hears of the announcement; the one whose figure was
+    rejected, of that too; the receiver verified every delivery."""
+    with server.client(tenant.admin) as api:
+        [endpoint] = api.get("/v1/webhook-endpoints").json()["items"]
+        assert endpoint["event_types"] == ["*"]
+        recipients = api.get("/v1/recipients", params={"limit": 500}).json()["items"]
+        assert len(recipients) == len(ORGANIZATIONS)  # each takes part in the partnership
+
+        def titles(recipient: dict[str, str]) -> list[str]:
+            token = tenant.token(sub=recipient["subject"], org=recipient["organization_id"])
+            got = api.get("/v1/me/notifications", headers={"Authorization": f"Bearer {token}"})
+            return sorted(n["title"].split(":")[0] for n in got.json()["items"])
+
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            told = [titles(r) for r in recipients]
+            if sum(len(t) for t in told) == len(recipients) + 1:
+                break
+            time.sleep(0.2)
+        assert sorted(told) == [["Observation rejected", "Spring data walk"]] + [
+            ["Spring data walk"]] * (len(recipients) - 1)
+    received = data_dir / "webhooks" / "received.jsonl"
+    while not received.exists() and time.monotonic() < deadline:
+        time.sleep(0.2)
+    lines = [json.loads(line) for line in received.read_text().splitlines()]
+    assert lines
+    assert all(line["verified"] for line in lines)

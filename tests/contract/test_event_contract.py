@@ -14,6 +14,7 @@ from aiokafka import AIOKafkaConsumer
 from cloudevents.core.bindings import kafka as ce_kafka
 
 from backbone.asyncapi import render
+from backbone.consistency import HEADER
 from backbone.service import discover_registries
 from backbone.testing import Network, RunningService
 from notifications.receiver import Receiver, Reply
@@ -163,9 +164,16 @@ async def test_notifications_events_match_their_schemas(
         await api.patch(f"/v1/webhook-endpoints/{made[1]['id']}", json={"description": "D"})
         assert (await api.post(f"/v1/webhook-endpoints/{made[1]['id']}/test")
                 ).status_code == 202
+        me = await api.put("/v1/me/preferences", json={})  # told of the disabled endpoint
+        assert me.status_code == 200, me.text
         async with agenda_server.async_client(tenant.admin) as agenda:
             initiative = await agenda.post("/v1/initiatives", json={"name": "Hooked"})
             assert initiative.status_code == 201
+        announced = await api.post(
+            f"/v1/initiatives/{initiative.json()['id']}/announcements",
+            headers={HEADER: initiative.headers[HEADER]},
+            json={"title": "Kick-off", "body": "Tuesday.", "audience": {"kind": "everyone"}})
+        assert announced.status_code == 201, announced.text
         await gone.wait_for(1, timeout_s=90)  # the consumer may still be joining the group
         await failing.wait_for(2)  # (at least) both attempts of one delivery failed
         throwaway = await api.post("/v1/webhook-endpoints",

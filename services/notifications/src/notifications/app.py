@@ -62,7 +62,8 @@ MIGRATIONS = Path(__file__).parent / "migrations"
 
 SERVICE = ServiceSpec(name="notifications", port=8004, app="notifications.app:create_app",
                       migrations=MIGRATIONS, events="notifications.events:registry",
-                      read_models=(AGENDA,), passes_on=fanout.PUBLISHERS)
+                      read_models=(AGENDA,), passes_on=fanout.PUBLISHERS,
+                      demo="notifications.demo:load")
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:

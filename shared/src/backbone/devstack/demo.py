@@ -1,8 +1,9 @@
 """The demo network, loaded through the public APIs (so it also exercises them).
 
 Each service that has a demo names its loader in its ``ServiceSpec`` (``demo``); they run
-in port order, each with a ``DemoContext``: the services' URLs, an admin token, and the
-events written so far, so a service reached through Kafka answers once it has them.
+in port order, each with a ``DemoContext``: the services' URLs, an admin token, the stack's
+data folder, and the events written so far, so a service reached through Kafka answers
+once it has them.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from importlib import import_module
+from pathlib import Path
 from typing import Any
 
 import httpx
@@ -30,6 +32,7 @@ def ok(response: httpx.Response) -> Any:
 class DemoContext:
     urls: dict[str, str]
     token: str
+    data_dir: Path  # the stack's (a loader may keep files there)
     written: dict[str, str] = field(default_factory=dict)
     """The last event of each type the loaders' writes emitted (type -> id)."""
 
@@ -51,8 +54,8 @@ class DemoContext:
 Loader = Callable[[DemoContext], None]
 
 
-def load_demo(urls: dict[str, str], token: str) -> None:
-    context = DemoContext(urls, token)
+def load_demo(urls: dict[str, str], token: str, data_dir: Path) -> None:
+    context = DemoContext(urls, token, data_dir)
     for spec in discover_services():
         if spec.demo and spec.name in urls:
             module, _, name = spec.demo.partition(":")

@@ -10,6 +10,7 @@ from pathlib import Path
 from backbone.auth.tokens import mint_token
 from backbone.devstack.infra import prepare_service, start_infrastructure
 from backbone.devstack.lock import one_stack
+from backbone.devstack.mail import start_mail_server
 from backbone.devstack.processes import ServiceProcess
 from backbone.service import ServiceSpec, discover_services
 
@@ -41,13 +42,16 @@ def _run(data_dir: Path, services: list[ServiceSpec], demo: bool, pg_port: int,
          kafka_port: int, stop: dict[str, bool]) -> None:
     print(f"starting infrastructure under {data_dir} ...", flush=True)
     infra = start_infrastructure(data_dir, pg_port=pg_port, kafka_port=kafka_port)
+    mail_server, smtp_port = start_mail_server(data_dir / "mail")
+    local = {**LOCAL_ONLY, "BACKBONE_SMTP_HOST": "127.0.0.1", "BACKBONE_SMTP_PORT": str(smtp_port),
+             "BACKBONE_SMTP_SECURITY": "none"}
     processes: list[ServiceProcess] = []
     try:
         for spec in services:
             prepare_service(infra, spec)
             processes.append(ServiceProcess(spec, infra, spec.port,
                                             data_dir / "logs" / f"{spec.name}.log",
-                                            env=LOCAL_ONLY))
+                                            env=local))
         for process in processes:
             process.wait_ready()
         settings = infra.settings("cli")
@@ -57,11 +61,12 @@ def _run(data_dir: Path, services: list[ServiceSpec], demo: bool, pg_port: int,
             from backbone.devstack.demo import load_demo
 
             print("loading the demo network through the public API ...", flush=True)
-            load_demo(urls, token)
+            load_demo(urls, token, data_dir)
         info = {
             "services": {name: {"url": url, "docs": f"{url}/docs"} for name, url in urls.items()},
             "database_url": infra.database_url,
             "kafka_bootstrap_servers": infra.bootstrap_servers,
+            "smtp": {"host": "127.0.0.1", "port": smtp_port, "maildir": str(data_dir / "mail")},
             "tenant": DEV_TENANT,
             "admin_token": token,
         }
@@ -70,6 +75,8 @@ def _run(data_dir: Path, services: list[ServiceSpec], demo: bool, pg_port: int,
         print("Webhooks may reach loopback (127.0.0.0/8, ::1) over plain http here: "
               "BACKBONE_WEBHOOK_ALLOWED_NETWORKS and BACKBONE_WEBHOOK_ALLOW_HTTP are set for "
               "this embedded stack only.", flush=True)
+        print(f"Emails go to the stack's own SMTP server (port {smtp_port}), which keeps them in "
+              f"{data_dir / 'mail'} (a Maildir).", flush=True)
         print(f"Backbone is up (details in {data_dir / 'stack.json'}). Ctrl-C stops it.",
               flush=True)
         while not stop["requested"]:
@@ -81,6 +88,7 @@ def _run(data_dir: Path, services: list[ServiceSpec], demo: bool, pg_port: int,
         print("stopping ...", flush=True)
         for process in processes:
             process.stop()
+        mail_server.stop()
         infra.stop()
         (data_dir / "stack.json").unlink(missing_ok=True)
         print("stopped.", flush=True)

@@ -46,7 +46,7 @@ async def unread_count(session: ReadSession,
     return await inbox.unread_count(session, principal)
 
 
-@router.patch("/notifications/{notification_id}", response_model=schemas.NotificationRead,
+@router.patch("/notifications/{notification_id:uuid}", response_model=schemas.NotificationRead,
               operation_id="markMyNotification", summary="Mark a notification read or unread")
 async def mark(notification_id: uuid.UUID, body: schemas.NotificationPatch,
                write: Write) -> Response:

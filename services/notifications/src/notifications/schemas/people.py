@@ -9,10 +9,11 @@ from datetime import datetime, time
 from enum import StrEnum
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, EmailStr, Field
+from pydantic import AfterValidator, BaseModel, ConfigDict, EmailStr, Field, StrictBool
 
 from backbone.contracts.agenda.entities import ParticipantRole
 from backbone.http.schemas import EntityRead, Input
+from notifications.domain.quiet_hours import release_time
 
 Subject = Annotated[str, Field(min_length=1, max_length=300, examples=["auth0|5f2a"])]
 
@@ -34,8 +35,8 @@ class DigestCadence(StrEnum):
 
 
 class Channels(Input):
-    inbox: bool = True
-    email: bool = False
+    inbox: StrictBool = True
+    email: StrictBool = False
 
 
 def _zone(name: str) -> str:
@@ -47,14 +48,23 @@ def _zone(name: str) -> str:
     return name
 
 
+Clock = Annotated[str, Field(pattern=r"^([01][0-9]|2[0-3]):[0-5][0-9]$",
+                             description="A local time of day, `HH:MM`.")]
+
+
 class QuietHours(Input):
     """Emails due between ``start`` and ``end`` (local time) wait until ``end``; the inbox
     and the live stream are not held."""
 
-    start: time = Field(examples=["22:00"])
-    end: time = Field(examples=["07:00"])
+    start: Clock = Field(examples=["22:00"])
+    end: Clock = Field(examples=["07:00"])
     timezone: Annotated[str, Field(max_length=64, examples=["America/Chicago"]),
                         AfterValidator(_zone)] = "UTC"
+
+    def release_time(self, now: datetime) -> datetime:
+        """When an email due at ``now`` may be sent."""
+        return release_time(now, time.fromisoformat(self.start), time.fromisoformat(self.end),
+                            self.timezone)
 
 
 def _email_on() -> Channels:
@@ -123,7 +133,7 @@ class NotificationRead(BaseModel):
 
 
 class NotificationPatch(Input):
-    read: bool = Field(description="`true` marks it read, `false` unread again.")
+    read: StrictBool = Field(description="`true` marks it read, `false` unread again.")
 
 
 class UnreadCount(BaseModel):

@@ -7,7 +7,7 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, EmailStr, Field
+from pydantic import BaseModel, ConfigDict, EmailStr, Field, StrictBool
 
 from backbone.http.schemas import EntityRead, Input, IsoDateTime, Patch, patch_field
 
@@ -32,7 +32,7 @@ class EndpointCreate(Input):
     initiative_id: uuid.UUID | None = Field(
         None, description="Only this initiative's events, managed by its backbone staff; "
                           "absent: the whole network's, managed by network admins.")
-    enabled: bool = True
+    enabled: StrictBool = True
     contact_email: EmailStr | None = Field(
         None, description="Told when the endpoint is disabled or a delivery is given up.")
     rate_limit: RateLimit = None
@@ -42,7 +42,7 @@ class EndpointUpdate(Patch):
     url: Url = patch_field()
     description: Description = patch_field()
     event_types: EventTypes = patch_field()
-    enabled: bool = patch_field(description="Enabling a disabled endpoint clears its reason.")
+    enabled: StrictBool = patch_field(description="Enabling a disabled endpoint clears its reason.")
     contact_email: EmailStr | None = patch_field()
     rate_limit: RateLimit = patch_field()
 

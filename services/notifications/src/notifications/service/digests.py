@@ -18,7 +18,6 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from backbone.db import SessionFactory, utcnow
 from notifications import schemas
 from notifications.config import Settings
-from notifications.domain.quiet_hours import release_time
 from notifications.models import Notification, Recipient
 from notifications.service import mail
 from notifications.service.notify import FOOTER, preferences
@@ -62,8 +61,7 @@ async def send_due(session: AsyncSession, now: datetime) -> int:
             quiet = wanted.quiet_hours
             await mail.queue(session, key=f"digest:{person.id}:{now.isoformat()}",
                              tenant=person.tenant, to=person.email, subject=subject, body=body,
-                             send_after=release_time(now, quiet.start, quiet.end,
-                                                     quiet.timezone) if quiet else now)
+                             send_after=quiet.release_time(now) if quiet else now)
         person.digest_since = now
     return len(due)
 

@@ -18,7 +18,6 @@ from backbone.events.envelope import CloudEvent
 from backbone.events.registry import DomainEvent
 from notifications import schemas
 from notifications.config import Settings
-from notifications.domain.quiet_hours import release_time
 from notifications.events import NOTIFICATION_CREATED, NotificationCreated, outbox
 from notifications.models import Notification, Recipient
 from notifications.service import mail
@@ -77,8 +76,7 @@ async def notify(session: AsyncSession, settings: Settings, event: CloudEvent,
         if channels.email and person.email and settings.smtp_host and \
                 wanted.digest == schemas.DigestCadence.OFF:
             quiet = wanted.quiet_hours
-            emails[person.subject] = (person.email, release_time(
-                now, quiet.start, quiet.end, quiet.timezone) if quiet else now)
+            emails[person.subject] = (person.email, quiet.release_time(now) if quiet else now)
     if not rows:
         return
     await _serialize_per_recipient(session, event.tenant, {r["recipient"] for r in rows})

@@ -32,9 +32,13 @@ async def resolve(url: str, settings: Settings) -> Target:
         raise RefusedTargetError("the URL must use https")
     if not parts.hostname or parts.username or parts.password:
         raise RefusedTargetError("the URL needs a host and no credentials")
-    port = parts.port or (443 if parts.scheme == "https" else 80)
     try:
-        found = await asyncio.get_running_loop().getaddrinfo(parts.hostname, port,
+        host = parts.hostname.encode("idna").decode("ascii")
+        port = parts.port or (443 if parts.scheme == "https" else 80)
+    except (UnicodeError, ValueError) as exc:
+        raise RefusedTargetError("the URL's host or port is not valid") from exc
+    try:
+        found = await asyncio.get_running_loop().getaddrinfo(host, port,
                                                              type=socket.SOCK_STREAM)
     except socket.gaierror as exc:
         raise RefusedTargetError(f"{parts.hostname} does not resolve ({exc.strerror})") from exc
