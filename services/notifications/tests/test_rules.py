@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import random
 from datetime import UTC, datetime, time
+from pathlib import Path
 
 from notifications.config import RETRY_SCHEDULE_S
 from notifications.domain.patterns import matches, problems
 from notifications.domain.quiet_hours import release_time
 from notifications.domain.retries import next_wait, retry_after
+from notifications.service.rules import RULES
 
 KNOWN = {"org.backbone.agenda.goal.created", "org.backbone.measurement.indicator.defined"}
 
@@ -60,3 +62,11 @@ def test_quiet_hours_hold_emails_until_they_end() -> None:
     assert release_time(lunch, time(6, 0), time(8, 0), "America/Chicago") == datetime(
         2026, 12, 2, 14, 0, tzinfo=UTC)
     assert release_time(noon, time(9, 0), time(9, 0), "UTC") == noon
+
+
+def test_the_rules_table_in_the_docs_names_every_rule() -> None:
+    table = (Path(__file__).parents[3] / "docs" / "notifications.md").read_text()
+    rows = table[table.index("## Rules"):table.index("## Inbox")]
+    for rule in RULES:
+        service, name = rule.event_type.removeprefix("org.backbone.").split(".", 1)
+        assert f"| {service} `{name}`" in rows, rule.event_type
