@@ -63,7 +63,14 @@ async def read_all(write: Write) -> Response:
 STREAM_RESPONSES: dict[int | str, dict[str, object]] = {200: {
     "description": "Server-Sent Events: each `notification` event's `id` is its `seq`, its "
                    "`data` the notification as JSON; comments keep an idle stream open.",
-    "content": {"text/event-stream": {"schema": {"type": "string"}}}}}
+    "content": {"text/event-stream": {"schema": {
+        "type": "object", "description": "One event of the stream.",
+        "properties": {"event": {"type": "string", "enum": ["notification"]},
+                       "id": {"type": "string", "description": "The notification's `seq`."},
+                       "data": {"type": "string",
+                                "description": "The notification (NotificationRead) as "
+                                               "JSON."},
+                       "retry": {"type": "integer"}}}}}}}
 
 
 @router.get("/stream", operation_id="streamMyNotifications", response_class=StreamingResponse,

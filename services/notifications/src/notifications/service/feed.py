@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import uuid
 
-from sqlalchemy import and_, or_, select
+from sqlalchemy import select
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -19,9 +19,9 @@ from backbone.auth.principal import InitiativeRole, Principal
 from backbone.events.consumer import AllEventsOf
 from backbone.events.envelope import CloudEvent
 from backbone.events.registry import type_prefix
-from backbone.http.pagination import Page, PageParams, decode_cursor, encode_cursor
+from backbone.http.pagination import Page, PageParams
 from backbone.readmodels.agenda import KnownInitiative
-from backbone.repository import get_owned
+from backbone.repository import get_owned, list_newest_first
 from notifications import events as own
 from notifications import schemas
 from notifications.models import FeedEntry
@@ -69,19 +69,5 @@ async def list_(session: AsyncSession, principal: Principal, initiative_id: uuid
                           (FeedEntry.actor, actor)):
         if value is not None:
             stmt = stmt.where(column == value)
-    if page.updated_since is not None:
-        stmt = stmt.where(FeedEntry.occurred_at >= page.updated_since)
-    if page.cursor:
-        before, before_id = decode_cursor(page.cursor)
-        stmt = stmt.where(or_(FeedEntry.occurred_at < before,
-                              and_(FeedEntry.occurred_at == before,
-                                   FeedEntry.event_id < before_id)))
-    rows = list((await session.execute(
-        stmt.order_by(FeedEntry.occurred_at.desc(), FeedEntry.event_id.desc())
-        .limit(page.limit + 1))).scalars())
-    more = len(rows) > page.limit
-    rows = rows[:page.limit]
-    return Page[schemas.FeedEntryRead](
-        items=[schemas.FeedEntryRead.model_validate(r) for r in rows],
-        next_cursor=encode_cursor(rows[-1].occurred_at, rows[-1].event_id) if more else None)
-
+    return await list_newest_first(session, stmt, FeedEntry.occurred_at, FeedEntry.event_id,
+                                   page, schemas.FeedEntryRead)

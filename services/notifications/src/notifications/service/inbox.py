@@ -5,13 +5,14 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
-from sqlalchemy import and_, func, or_, select, update
+from sqlalchemy import func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from backbone.auth.principal import Principal
 from backbone.db import utcnow
 from backbone.errors import NotFound
-from backbone.http.pagination import Page, PageParams, decode_cursor, encode_cursor
+from backbone.http.pagination import Page, PageParams
+from backbone.repository import list_newest_first
 from notifications import schemas
 from notifications.models import Notification
 from notifications.service.people import remember
@@ -31,21 +32,8 @@ async def list_(session: AsyncSession, principal: Principal, page: PageParams,
     if unread is not None:
         stmt = stmt.where(Notification.read_at.is_(None) if unread
                           else Notification.read_at.isnot(None))
-    if page.updated_since is not None:
-        stmt = stmt.where(Notification.created_at >= page.updated_since)
-    if page.cursor:
-        before, before_id = decode_cursor(page.cursor)
-        stmt = stmt.where(or_(Notification.created_at < before,
-                              and_(Notification.created_at == before,
-                                   Notification.id < before_id)))
-    rows = list((await session.execute(
-        stmt.order_by(Notification.created_at.desc(), Notification.id.desc())
-        .limit(page.limit + 1))).scalars())
-    more = len(rows) > page.limit
-    rows = rows[:page.limit]
-    return Page[schemas.NotificationRead](
-        items=[schemas.NotificationRead.model_validate(r) for r in rows],
-        next_cursor=encode_cursor(rows[-1].created_at, rows[-1].id) if more else None)
+    return await list_newest_first(session, stmt, Notification.created_at, Notification.id,
+                                   page, schemas.NotificationRead)
 
 
 async def unread_count(session: AsyncSession, principal: Principal) -> schemas.UnreadCount:
