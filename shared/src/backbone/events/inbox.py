@@ -5,12 +5,13 @@ from __future__ import annotations
 import uuid
 from datetime import datetime
 
-from sqlalchemy import DateTime, String, Uuid
+from sqlalchemy import DateTime, String, Uuid, bindparam
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import Mapped, mapped_column
 
 from backbone.db import LibraryBase, utcnow
+from backbone.upserts import compiled_once
 
 
 class InboxMessage(LibraryBase):
@@ -22,12 +23,15 @@ class InboxMessage(LibraryBase):
     received_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
 
+_CLAIM = compiled_once(
+    insert(InboxMessage).values(consumer=bindparam("consumer"), event_id=bindparam("event_id"),
+                                event_type=bindparam("event_type"),
+                                received_at=bindparam("received_at"))
+    .on_conflict_do_nothing().returning(InboxMessage.event_id))
+
+
 async def claim(session: AsyncSession, consumer: str, event_id: uuid.UUID, event_type: str) -> bool:
     """Record the event as applied by ``consumer``; False when it already was (a duplicate)."""
-    result = await session.execute(
-        insert(InboxMessage)
-        .values(consumer=consumer, event_id=event_id, event_type=event_type, received_at=utcnow())
-        .on_conflict_do_nothing()
-        .returning(InboxMessage.event_id)
-    )
+    result = await session.execute(_CLAIM, {"consumer": consumer, "event_id": event_id,
+                                            "event_type": event_type, "received_at": utcnow()})
     return result.scalar_one_or_none() is not None

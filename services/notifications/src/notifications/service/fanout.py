@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import uuid
 
-from sqlalchemy import ColumnElement, or_, select
+from sqlalchemy import ColumnElement, bindparam, or_, select
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -16,6 +16,7 @@ from backbone.contracts.agenda.events import registry as agenda
 from backbone.db import utcnow
 from backbone.events.consumer import AllEventsOf
 from backbone.events.envelope import CloudEvent
+from backbone.upserts import compiled_once
 from notifications.domain.patterns import matches
 from notifications.models import Delivery, WebhookEndpoint
 from notifications.schemas import DeliveryStatus
@@ -25,6 +26,12 @@ PUBLISHERS = (agenda.service, "measurement")
 """The services whose events are delivered (by their service names, which name their
 topics and type prefixes); this service's own events are not, so a delivery's outcome never
 causes another delivery."""
+
+
+_DELIVER = compiled_once(insert(Delivery).values({c: bindparam(c) for c in (
+    "id", "tenant", "endpoint_id", "event_id", "event_type", "body", "status", "attempts",
+    "next_attempt_at", "created_at", "updated_at")}).on_conflict_do_nothing(
+    index_elements=[Delivery.endpoint_id, Delivery.event_id]))
 
 
 async def fan_out(session: AsyncSession, event: CloudEvent) -> None:
@@ -38,13 +45,12 @@ async def fan_out(session: AsyncSession, event: CloudEvent) -> None:
     if not wanted:
         return
     body, now = event.structured(), utcnow()
-    await session.execute(insert(Delivery).values([
+    await session.execute(_DELIVER, [
         {"id": uuid.uuid4(), "tenant": event.tenant, "endpoint_id": endpoint_id,
          "event_id": event.id, "event_type": event.type, "body": body,
-         "status": DeliveryStatus.PENDING, "attempts": 0, "next_attempt_at": now,
+         "status": DeliveryStatus.PENDING.value, "attempts": 0, "next_attempt_at": now,
          "created_at": now, "updated_at": now}
-        for endpoint_id in wanted]).on_conflict_do_nothing(
-        index_elements=[Delivery.endpoint_id, Delivery.event_id]))
+        for endpoint_id in wanted])
     await wake_workers(session)
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import uuid
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -22,6 +22,7 @@ from backbone.events.registry import type_prefix
 from backbone.http.pagination import Page, PageParams
 from backbone.readmodels.agenda import KnownInitiative
 from backbone.repository import get_owned, list_newest_first
+from backbone.upserts import compiled_once
 from notifications import events as own
 from notifications import schemas
 from notifications.models import FeedEntry
@@ -40,14 +41,20 @@ def audience(event: CloudEvent) -> schemas.FeedAudience:
     return schemas.FeedAudience.MEMBERS
 
 
+_RECORD = compiled_once(insert(FeedEntry).values(
+    {c.key: bindparam(c.key) for c in FeedEntry.__table__.columns})
+    .on_conflict_do_nothing(index_elements=[FeedEntry.event_id]))
+
+
 async def record(session: AsyncSession, event: CloudEvent) -> None:
     if event.initiative is None or event.type == own.NOTIFICATION_CREATED.type:
         return  # network-level (organizations), or one person's: no initiative's feed
-    await session.execute(insert(FeedEntry).values(
-        event_id=event.id, tenant=event.tenant, initiative_id=uuid.UUID(event.initiative),
-        service=event.source.rsplit("/", 1)[-1], type=event.type, subject=event.subject,
-        actor=event.actor, actor_org=event.actororg, occurred_at=event.time,
-        audience=audience(event)).on_conflict_do_nothing(index_elements=[FeedEntry.event_id]))
+    await session.execute(_RECORD, {
+        "event_id": event.id, "tenant": event.tenant,
+        "initiative_id": uuid.UUID(event.initiative),
+        "service": event.source.rsplit("/", 1)[-1], "type": event.type,
+        "subject": event.subject, "actor": event.actor, "actor_org": event.actororg,
+        "occurred_at": event.time, "audience": audience(event)})
 
 
 SUBSCRIPTIONS = [AllEventsOf(service, record)

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from pydantic import BaseModel, ConfigDict
-from sqlalchemy import Select, select
+from sqlalchemy import Select, bindparam, select
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -21,6 +21,7 @@ from backbone.contracts.agenda import events as agenda
 from backbone.events.consumer import AllEventsOf
 from backbone.events.envelope import CloudEvent
 from backbone.events.registry import type_prefix
+from backbone.upserts import compiled_once
 from notifications import events as own
 from notifications import schemas
 from notifications.config import Settings
@@ -162,12 +163,17 @@ _BY_TYPE = {rule.event_type: rule for rule in RULES}
 REPORTED = (f"{M}observation.recorded", f"{M}observation.revised")
 
 
+_CONTRIBUTES = compiled_once(insert(IndicatorContributor).values(
+    indicator_id=bindparam("indicator_id"), organization_id=bindparam("organization_id"),
+    tenant=bindparam("tenant")).on_conflict_do_nothing())
+
+
 async def _record_contributor(session: AsyncSession, event: CloudEvent) -> None:
     seen = ObservationFacts.model_validate(event.data)
     if seen.organization_id is not None:
-        await session.execute(insert(IndicatorContributor).values(
-            indicator_id=seen.indicator_id, organization_id=seen.organization_id,
-            tenant=event.tenant).on_conflict_do_nothing())
+        await session.execute(_CONTRIBUTES, {"indicator_id": seen.indicator_id,
+                                             "organization_id": seen.organization_id,
+                                             "tenant": event.tenant})
 
 
 async def _tell_contact(session: AsyncSession, event: CloudEvent, message: Message) -> None:

@@ -21,7 +21,7 @@ from datetime import timedelta
 import asyncpg
 import httpx
 import structlog
-from sqlalchemy import select, text, update
+from sqlalchemy import select, text
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from backbone.db import SessionFactory, utcnow
@@ -42,9 +42,10 @@ from notifications.service.targets import RefusedTargetError, resolve
 log = structlog.get_logger(__name__)
 
 CLAIM = text("""
-    UPDATE deliveries SET leased_until = now() + make_interval(secs => :lease),
-                          claimed_at = now()
-    WHERE id IN (
+    UPDATE deliveries AS d SET leased_until = now() + make_interval(secs => :lease),
+                               claimed_at = now()
+    FROM webhook_endpoints AS e
+    WHERE e.id = d.endpoint_id AND d.id IN (
         SELECT id FROM deliveries WHERE id IN (
             SELECT due.id FROM webhook_endpoints e
             LEFT JOIN unnest(CAST(:endpoints AS uuid[]), CAST(:running AS int[]))
@@ -64,11 +65,24 @@ CLAIM = text("""
             WHERE e.enabled
             ORDER BY due.next_attempt_at LIMIT :limit)
         FOR UPDATE SKIP LOCKED)
-      AND (leased_until IS NULL OR leased_until < now())
-    RETURNING id, endpoint_id""")
+      AND (d.leased_until IS NULL OR d.leased_until < now())
+    RETURNING d.id, d.endpoint_id, d.event_id, d.body, e.url, e.secret,
+              CASE WHEN e.previous_secret_expires_at > now() THEN e.previous_secret END
+                  AS previous_secret""")
 """Leases due deliveries, oldest first, as many per endpoint as it has free slots in this
 worker and its rate limit leaves this second (a concurrent claim of the same rows skips
-them, or finds them leased)."""
+them, or finds them leased); returns what sending them needs."""
+DELIVERED = text("""
+    WITH done AS (
+        UPDATE deliveries SET status = 'delivered', attempts = attempts + 1,
+            leased_until = NULL, updated_at = now(), last_status_code = :status_code,
+            last_error = NULL, last_latency_ms = :latency_ms, last_response = :response
+        WHERE id = :id RETURNING endpoint_id)
+    UPDATE webhook_endpoints SET failing_since = NULL
+    FROM done WHERE webhook_endpoints.id = done.endpoint_id
+      AND webhook_endpoints.failing_since IS NOT NULL""")
+"""Records a success in one statement (the endpoint is touched only when it was failing,
+so the hot path takes no lock on it)."""
 RESPONSE_KEPT = 2000
 WAKE_CHANNEL = "backbone_deliveries"
 
@@ -77,6 +91,19 @@ async def wake_workers(session: AsyncSession) -> None:
     """Tell every replica's worker, when this transaction commits, that deliveries are due
     (without it they find them at their next poll)."""
     await session.execute(text(f"SELECT pg_notify('{WAKE_CHANNEL}', '')"))
+
+
+@dataclass(frozen=True)
+class Claimed:
+    """A leased delivery, with what sending it needs."""
+
+    id: uuid.UUID
+    endpoint_id: uuid.UUID
+    event_id: uuid.UUID
+    body: str
+    url: str
+    secret: str
+    previous_secret: str | None  # while a rotated-out secret still signs
 
 
 @dataclass(frozen=True)
@@ -118,10 +145,10 @@ class DeliveryWorker:
     async def _round(self, client: httpx.AsyncClient) -> None:
         room = self.settings.webhook_concurrency - sum(map(len, self._in_flight.values()))
         claimed = await self._claim(room) if room > 0 else []
-        for delivery_id, endpoint_id in claimed:
-            task = asyncio.create_task(self._deliver(client, delivery_id))
-            self._in_flight.setdefault(endpoint_id, set()).add(task)
-            task.add_done_callback(self._on_finished(endpoint_id))
+        for delivery in claimed:
+            task = asyncio.create_task(self._deliver(client, delivery))
+            self._in_flight.setdefault(delivery.endpoint_id, set()).add(task)
+            task.add_done_callback(self._on_finished(delivery.endpoint_id))
         if not claimed:  # until a delivery finishes, new ones are due, or the poll
             self._done.clear()
             with contextlib.suppress(TimeoutError):
@@ -137,43 +164,38 @@ class DeliveryWorker:
 
         return finished
 
-    async def _claim(self, limit: int) -> list[tuple[uuid.UUID, uuid.UUID]]:
+    async def _claim(self, limit: int) -> list[Claimed]:
         running = {e: len(tasks) for e, tasks in self._in_flight.items()}
         async with self.sessionmaker() as session, session.begin():
             rows = (await session.execute(CLAIM, {
                 "lease": self.settings.webhook_lease_s, "limit": limit,
                 "per_endpoint": self.settings.webhook_endpoint_concurrency,
                 "endpoints": list(running), "running": list(running.values())})).all()
-        return [(row.id, row.endpoint_id) for row in rows]
+        return [Claimed(**row._mapping) for row in rows]
 
-    async def _deliver(self, client: httpx.AsyncClient, delivery_id: uuid.UUID) -> None:
+    async def _deliver(self, client: httpx.AsyncClient, delivery: Claimed) -> None:
         try:
-            async with self.sessionmaker() as session:
-                delivery = await session.get(Delivery, delivery_id)
-                endpoint = await session.get(WebhookEndpoint, delivery.endpoint_id) \
-                    if delivery else None
-            if delivery is None or endpoint is None:
-                return
-            outcome = await self._send(client, delivery, endpoint)
+            outcome = await self._send(client, delivery)
             async with self.sessionmaker() as session, session.begin():
-                await self._record(session, delivery_id, outcome)
+                if outcome.delivered:
+                    await session.execute(DELIVERED, {
+                        "id": delivery.id, "status_code": outcome.status_code,
+                        "latency_ms": round(outcome.latency_ms, 1),
+                        "response": outcome.response})
+                else:
+                    await self._record_failure(session, delivery.id, outcome)
         except Exception as exc:  # the lease runs out and the delivery is tried again
-            log.error("delivery failed unexpectedly", delivery=str(delivery_id),
+            log.error("delivery failed unexpectedly", delivery=str(delivery.id),
                       error=repr(exc))
 
-    async def _send(self, client: httpx.AsyncClient, delivery: Delivery,
-                    endpoint: WebhookEndpoint) -> Outcome:
+    async def _send(self, client: httpx.AsyncClient, delivery: Claimed) -> Outcome:
         started = time.perf_counter()
         try:
-            target = await resolve(endpoint.url, self.settings)
+            target = await resolve(delivery.url, self.settings)
         except RefusedTargetError as exc:
             return Outcome(None, f"refused: {exc}", 0.0, None)
-        now = utcnow()
-        secrets = [endpoint.secret]
-        if endpoint.previous_secret and endpoint.previous_secret_expires_at and \
-                endpoint.previous_secret_expires_at > now:
-            secrets.append(endpoint.previous_secret)
-        headers = {**signing.headers(secrets, str(delivery.event_id), now, delivery.body),
+        secrets = [delivery.secret, *filter(None, [delivery.previous_secret])]
+        headers = {**signing.headers(secrets, str(delivery.event_id), utcnow(), delivery.body),
                    "host": target.host_header, "user-agent": "Backbone-Webhooks/1"}
         try:
             response = await client.post(
@@ -188,8 +210,8 @@ class DeliveryWorker:
         return Outcome(response.status_code, None, (time.perf_counter() - started) * 1000,
                        response.text[:RESPONSE_KEPT], wait)
 
-    async def _record(self, session: AsyncSession, delivery_id: uuid.UUID,
-                      outcome: Outcome) -> None:
+    async def _record_failure(self, session: AsyncSession, delivery_id: uuid.UUID,
+                              outcome: Outcome) -> None:
         delivery = (await session.execute(select(Delivery).where(Delivery.id == delivery_id)
                                           .with_for_update())).scalar_one_or_none()
         if delivery is None:
@@ -202,13 +224,6 @@ class DeliveryWorker:
         delivery.last_error = outcome.error
         delivery.last_latency_ms = round(outcome.latency_ms, 1)
         delivery.last_response = outcome.response
-        if outcome.delivered:
-            delivery.status = DeliveryStatus.DELIVERED
-            # Touches the endpoint only when it was failing (no lock on the hot path).
-            await session.execute(update(WebhookEndpoint).where(
-                WebhookEndpoint.id == delivery.endpoint_id,
-                WebhookEndpoint.failing_since.isnot(None)).values(failing_since=None))
-            return
         endpoint = (await session.execute(select(WebhookEndpoint).where(
             WebhookEndpoint.id == delivery.endpoint_id).with_for_update())).scalar_one()
         if endpoint.failing_since is None:

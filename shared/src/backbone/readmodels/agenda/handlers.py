@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import delete
+from sqlalchemy import bindparam, delete
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -14,6 +14,7 @@ from backbone.events.envelope import CloudEvent
 from backbone.events.registry import Removed
 from backbone.http.schemas import EntityRead
 from backbone.readmodels.agenda.tables import Known, KnownStrategy
+from backbone.upserts import compiled_once
 
 _KEPT_ELSEWHERE = {"tenant", "source_version"}
 
@@ -21,14 +22,15 @@ _KEPT_ELSEWHERE = {"tenant", "source_version"}
 def upsert_into(table: type[Known]) -> Handler[Any]:
     """A handler keeping ``table``'s columns from an entity's published state."""
     columns = {c.key for c in table.__table__.columns} - _KEPT_ELSEWHERE  # type: ignore[attr-defined]
+    values = insert(table).values({c: bindparam(c) for c in columns | _KEPT_ELSEWHERE})
+    stmt = compiled_once(values.on_conflict_do_update(
+        index_elements=[table.id],
+        set_={c: values.excluded[c] for c in columns - {"id"} | {"source_version"}},
+        where=table.source_version < values.excluded.source_version))
 
     async def upsert(session: AsyncSession, event: CloudEvent, state: EntityRead) -> None:
-        stmt = insert(table).values(tenant=event.tenant, source_version=state.version,
-                                    **state.model_dump(include=columns))
-        await session.execute(stmt.on_conflict_do_update(
-            index_elements=[table.id],
-            set_={c: stmt.excluded[c] for c in columns - {"id"} | {"source_version"}},
-            where=table.source_version < stmt.excluded.source_version))
+        await session.execute(stmt, {"tenant": event.tenant, "source_version": state.version,
+                                     **state.model_dump(include=columns)})
 
     return upsert
 
