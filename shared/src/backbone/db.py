@@ -11,6 +11,7 @@ from datetime import UTC, datetime
 from sqlalchemy import DateTime, MetaData, String, Uuid, func
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import (
+    AsyncConnection,
     AsyncEngine,
     AsyncSession,
     async_sessionmaker,
@@ -115,6 +116,13 @@ def create_read_sessionmaker(engine: AsyncEngine) -> async_sessionmaker[AsyncSes
 
 SessionFactory = Callable[[], AbstractAsyncContextManager[AsyncSession]]
 """Anything that opens a session with ``async with factory() as session``."""
+
+
+async def autocommitted(session: AsyncSession) -> AsyncConnection:
+    """The new session's connection in autocommit: a statement is its own transaction, sent
+    in one round trip (no BEGIN, no COMMIT). Only for a write that is one statement; call
+    before anything else runs in the session."""
+    return await session.connection(execution_options={"isolation_level": "AUTOCOMMIT"})
 
 
 class FairSessions:

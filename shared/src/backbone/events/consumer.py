@@ -138,10 +138,15 @@ class EventConsumer:
     async def _consume(self, consumer: AIOKafkaConsumer, dead_letters: AIOKafkaProducer) -> None:
         while True:
             batches = await consumer.getmany(timeout_ms=500, max_records=500)
-            positions: dict[TopicPartition, int] = {}
-            for tp, records in batches.items():
-                await self.process(records, dead_letters)
-                positions[tp] = records[-1].offset + 1
+            # Partitions are independent (order matters within one only): applied at once,
+            # each in its own transaction, so one partition's batch never waits for another's.
+            applied = await asyncio.gather(*(self.process(records, dead_letters)
+                                             for records in batches.values()),
+                                           return_exceptions=True)
+            failed = [outcome for outcome in applied if isinstance(outcome, BaseException)]
+            if failed:  # after every partition's transaction ended; nothing is committed
+                raise failed[0]
+            positions = {tp: records[-1].offset + 1 for tp, records in batches.items()}
             # One commit for every partition this fetch returned (a round trip each to the
             # broker's coordinator was most of the consumer's time at 100 events/s).
             assigned = consumer.assignment()

@@ -24,7 +24,7 @@ import structlog
 from sqlalchemy import select, text
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from backbone.db import SessionFactory, utcnow
+from backbone.db import SessionFactory, autocommitted, utcnow
 from backbone.events.registry import DomainEvent
 from notifications.config import Settings
 from notifications.domain import retries, signing
@@ -166,8 +166,8 @@ class DeliveryWorker:
 
     async def _claim(self, limit: int) -> list[Claimed]:
         running = {e: len(tasks) for e, tasks in self._in_flight.items()}
-        async with self.sessionmaker() as session, session.begin():
-            rows = (await session.execute(CLAIM, {
+        async with self.sessionmaker() as session:
+            rows = (await (await autocommitted(session)).execute(CLAIM, {
                 "lease": self.settings.webhook_lease_s, "limit": limit,
                 "per_endpoint": self.settings.webhook_endpoint_concurrency,
                 "endpoints": list(running), "running": list(running.values())})).all()
@@ -176,13 +176,14 @@ class DeliveryWorker:
     async def _deliver(self, client: httpx.AsyncClient, delivery: Claimed) -> None:
         try:
             outcome = await self._send(client, delivery)
-            async with self.sessionmaker() as session, session.begin():
-                if outcome.delivered:
-                    await session.execute(DELIVERED, {
+            if outcome.delivered:
+                async with self.sessionmaker() as session:
+                    await (await autocommitted(session)).execute(DELIVERED, {
                         "id": delivery.id, "status_code": outcome.status_code,
                         "latency_ms": round(outcome.latency_ms, 1),
                         "response": outcome.response})
-                else:
+            else:
+                async with self.sessionmaker() as session, session.begin():
                     await self._record_failure(session, delivery.id, outcome)
         except Exception as exc:  # the lease runs out and the delivery is tried again
             log.error("delivery failed unexpectedly", delivery=str(delivery.id),
