@@ -68,6 +68,22 @@ def test_each_service_gets_a_deployment_probes_autoscaling_and_a_migrations_job(
     assert config["BACKBONE_JWT_ALGORITHMS"] == '["RS256"]'  # no HS256 secret given
 
 
+def test_a_service_gets_its_own_settings_and_secret() -> None:
+    smtp = {"BACKBONE_SMTP_HOST": "smtp.example.org", "BACKBONE_SMTP_PORT": "587"}
+    manifests = render({**DATABASE, "services": {"notifications": {
+        "enabled": True, "replicas": 2, "env": smtp, "envFromSecret": "smtp-credentials"}}})
+    container = by_kind(manifests, "Deployment")["bb-notifications"]["spec"]["template"][
+        "spec"]["containers"][0]
+    assert {e["name"]: e["value"] for e in container["env"] if "value" in e}.items() >= \
+        smtp.items()
+    assert {"secretRef": {"name": "smtp-credentials"}} in container["envFrom"]
+    for manifest in manifests:
+        kubernetes_validate.validate(manifest, KUBERNETES_VERSION, strict=True)
+    with pytest.raises(helm.HelmError):
+        render({**DATABASE, "services": {"notifications": {
+            "enabled": True, "replicas": 2, "env": {"SMTP_HOST": "x"}}}})
+
+
 def test_values_are_checked_against_the_schema() -> None:
     chart = helm.Chart.load(CHART)
     with pytest.raises(helm.HelmError):
