@@ -58,6 +58,10 @@ def notifications_server(infra: Infrastructure, agenda_server: RunningService
     the in-process tests' app has delivery workers too, with another schedule, and would
     take its deliveries (and it theirs) as replicas of one service do."""
     for running in _serve(infra, NOTIFICATIONS, "backbone_notifications_contract",
+                          # and its own consumer group: in one consumer group with the
+                          # in-process tests' app, each would apply only the events of the
+                          # partitions it was given, to its own database.
+                          BACKBONE_CONSUMER_GROUP="notifications-contract",
                           BACKBONE_WEBHOOK_ALLOWED_NETWORKS='["127.0.0.0/8"]',
                           BACKBONE_WEBHOOK_ALLOW_HTTP="true",
                           BACKBONE_WEBHOOK_RETRY_SCHEDULE_S="[0, 0.1]",

@@ -97,7 +97,7 @@ async def wait_until_applied(app: Any, token: str, authorization: str) -> None:
     settings = app.state.settings
     deadline = time.monotonic() + settings.consistency_wait_s
     pause = 0.005
-    parameters = {"consumer": settings.service_name, "ids": list(wanted)}
+    parameters = {"consumer": settings.consumer_name, "ids": list(wanted)}
     while True:
         # A connection per look, so waiting requests hold none of the pool.
         async with app.state.read_sessionmaker() as session:

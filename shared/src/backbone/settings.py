@@ -26,6 +26,10 @@ class BaseServiceSettings(BaseSettings):
         description="PostgreSQL server; the database part is replaced by database_name.",
     )
     database_name: str | None = Field(None, description="Defaults to backbone_<service>.")
+    consumer_group: str | None = Field(
+        None, description="The Kafka consumer group (and inbox name) of the service's "
+                          "consumers; defaults to the service name. A second, separate copy "
+                          "of a service on the same broker needs its own.")
     database_pool_size: int = Field(10, description="Pooled connections per process for "
                                     "writes and composed reads.")
     database_read_pool_size: int = Field(10, description="Connections per process for "
@@ -104,6 +108,10 @@ class BaseServiceSettings(BaseSettings):
         """The same database as a plain ``postgresql://`` DSN for raw asyncpg connections."""
         url = make_url(self.sqlalchemy_url).set(drivername="postgresql")
         return url.render_as_string(hide_password=False)
+
+    @property
+    def consumer_name(self) -> str:
+        return self.consumer_group or self.service_name
 
     @property
     def topic(self) -> str:

@@ -101,7 +101,7 @@ class EventConsumer:
                 self.handlers.setdefault(subscription.event_type.type, []).append(subscription)
         self.topics = sorted({s.event_type.topic for s in subscriptions
                               if isinstance(s, Subscription)} | {s.topic for s in self.passed_on})
-        self.name = name or settings.service_name
+        self.name = name or settings.consumer_name
 
     def consumes(self, type_: str) -> bool:
         return type_ in self.handlers or any(s.covers(type_) for s in self.passed_on)

@@ -157,10 +157,13 @@ class DeliveryWorker:
     def _on_finished(self, endpoint_id: uuid.UUID) -> Callable[[asyncio.Task[None]], None]:
         def finished(task: asyncio.Task[None]) -> None:
             running = self._in_flight.get(endpoint_id, set())
+            was_full = len(running) >= self.settings.webhook_endpoint_concurrency or sum(
+                map(len, self._in_flight.values())) >= self.settings.webhook_concurrency
             running.discard(task)
             if not running:
                 self._in_flight.pop(endpoint_id, None)
-            self._done.set()
+            if was_full:  # a slot it had to leave due deliveries for is free again
+                self._done.set()
 
         return finished
 
