@@ -1,10 +1,12 @@
 from __future__ import annotations
 
+import asyncio
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from aiokafka import AIOKafkaConsumer, TopicPartition
 
 from agenda.app import SERVICE as AGENDA
 from backbone.consistency import HEADER
@@ -20,10 +22,17 @@ from notifications.app import SERVICE as NOTIFICATIONS
 def _serve(infra: Infrastructure, spec: ServiceSpec, database: str | None = None,
            **env: str) -> Iterator[RunningService]:
     """A service as it runs in production: its own uvicorn process (on a database of its
-    own, if named, rather than the one the in-process tests of the service use)."""
+    own, if named, rather than the one the in-process tests of the service use).
+
+    On a database of its own it also consumes in a group of its own: in one group with the
+    in-process tests' app, each would apply only the events of the partitions it was
+    given, each to its own database. The new group begins where the topics end now (what
+    came before belongs to the tenants of other tests), so no backlog delays it."""
     if database is not None:
         env["BACKBONE_DATABASE_NAME"] = database
+        env["BACKBONE_CONSUMER_GROUP"] = f"{spec.name}-{database}"
         prepare_service(infra, spec, database_name=database)
+        asyncio.run(_begin_at_the_end(infra, spec, env["BACKBONE_CONSUMER_GROUP"]))
     else:
         prepare_service(infra, spec)
     process = ServiceProcess(spec, infra, free_port(),
@@ -35,6 +44,22 @@ def _serve(infra: Infrastructure, spec: ServiceSpec, database: str | None = None
         yield RunningService(process.url, Tenant(infra.settings(spec.name)))
     finally:
         process.stop()
+
+
+async def _begin_at_the_end(infra: Infrastructure, spec: ServiceSpec, group: str) -> None:
+    topics = spec.topics(infra.settings(spec.name))
+    consumer = AIOKafkaConsumer(bootstrap_servers=infra.bootstrap_servers, group_id=group,
+                                enable_auto_commit=False)
+    await consumer.start()
+    try:
+        await consumer._client.force_metadata_update()
+        found = {topic: consumer.partitions_for_topic(topic) for topic in topics}
+        assert all(found.values()), found  # prepare_service made them
+        partitions = [TopicPartition(topic, n) for topic, ns in found.items() for n in ns]
+        consumer.assign(partitions)
+        await consumer.commit(await consumer.end_offsets(partitions))
+    finally:
+        await consumer.stop()
 
 
 @pytest.fixture(scope="session")
@@ -58,10 +83,6 @@ def notifications_server(infra: Infrastructure, agenda_server: RunningService
     the in-process tests' app has delivery workers too, with another schedule, and would
     take its deliveries (and it theirs) as replicas of one service do."""
     for running in _serve(infra, NOTIFICATIONS, "backbone_notifications_contract",
-                          # and its own consumer group: in one consumer group with the
-                          # in-process tests' app, each would apply only the events of the
-                          # partitions it was given, to its own database.
-                          BACKBONE_CONSUMER_GROUP="notifications-contract",
                           BACKBONE_WEBHOOK_ALLOWED_NETWORKS='["127.0.0.0/8"]',
                           BACKBONE_WEBHOOK_ALLOW_HTTP="true",
                           BACKBONE_WEBHOOK_RETRY_SCHEDULE_S="[0, 0.1]",
