@@ -86,8 +86,8 @@ class OutboxRelay:
             self.is_leader = True
             await conn.add_listener(NOTIFY_CHANNEL, lambda *_: self._wake.set())
             producer = make_producer(self.settings)
-            await producer.start()
-            try:
+            try:  # stopped even when cancelled while it starts
+                await producer.start()
                 await self._lead(conn, producer)
             finally:
                 await producer.stop()
