@@ -6,7 +6,7 @@ its one endpoint, and its worker POSTs each, signed, to a receiver in this proce
 loopback. The raw baseline, in the same run on the same broker: a plain aiokafka consumer
 that POSTs every message with httpx to the same receiver (no database, no signing).
 
-    .venv/bin/python bench/webhook_latency.py [--rate 100] [--seconds 20]
+    .venv/bin/python bench/webhook_latency.py [--rate 100] [--seconds 20] [--split]
 """
 
 from __future__ import annotations
@@ -14,7 +14,9 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import tempfile
 import time
+from pathlib import Path
 
 import httpx
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
@@ -24,6 +26,8 @@ from harness import running
 from backbone.auth.tokens import mint_token
 from backbone.contracts.agenda.events import INITIATIVE_UPDATED
 from backbone.devstack.infra import Infrastructure
+from backbone.devstack.ports import free_port
+from backbone.devstack.processes import ServiceProcess
 from backbone.devstack.stack import LOCAL_ONLY
 from backbone.events.kafka import ensure_topics
 from backbone.readmodels.agenda.feed import as_published, new_initiative
@@ -136,14 +140,31 @@ async def measure(infra: Infrastructure, url: str, rate: float, seconds: float) 
     summary("event -> signed webhook received", service, raw)
 
 
-def main(rate: float, seconds: float) -> None:
-    with running(SERVICE, env=LOCAL_ONLY) as (infra, process):
-        asyncio.run(measure(infra, process.url, rate, seconds))
+def main(rate: float, seconds: float, split: bool) -> None:
+    """``split``: one process consumes (and serves the API), a second one only delivers,
+    as delivery-only replicas would (``BACKBONE_RUN_WORKERS`` / ``_RUN_CONSUMERS``)."""
+    consuming = {**LOCAL_ONLY, "BACKBONE_RUN_WORKERS": "false"} if split else LOCAL_ONLY
+    with running(SERVICE, env=consuming) as (infra, process):
+        if not split:
+            asyncio.run(measure(infra, process.url, rate, seconds))
+            return
+        delivering = ServiceProcess(SERVICE, infra, free_port(),
+                                    Path(tempfile.mkdtemp()) / "deliveries.log",
+                                    env={**LOCAL_ONLY, "BACKBONE_LOG_LEVEL": "WARNING",
+                                         "BACKBONE_RUN_CONSUMERS": "false",
+                                         "BACKBONE_RUN_RELAY": "false"})
+        try:
+            delivering.wait_ready()
+            asyncio.run(measure(infra, process.url, rate, seconds))
+        finally:
+            delivering.stop()
 
 
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--rate", type=float, default=100)
     parser.add_argument("--seconds", type=float, default=20)
+    parser.add_argument("--split", action="store_true",
+                        help="deliver from a second, delivery-only process")
     args = parser.parse_args()
-    main(args.rate, args.seconds)
+    main(args.rate, args.seconds, args.split)

@@ -3,6 +3,7 @@ from __future__ import annotations
 import asyncio
 import uuid
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
+from contextlib import asynccontextmanager
 from datetime import UTC, datetime
 from email import message_from_bytes, policy
 from email.message import EmailMessage
@@ -119,22 +120,23 @@ def measurement(agenda: AgendaFeed) -> Measure:
     return publish
 
 
-@pytest.fixture
-async def served(notifications_app: FastAPI) -> AsyncIterator[str]:
-    """The app on a real loopback port (what streams need: the ASGI test transport waits
-    for a whole response)."""
-    server = uvicorn.Server(uvicorn.Config(notifications_app, host="127.0.0.1",
-                                           port=free_port(), lifespan="off",
-                                           log_level="warning"))
-    serving = asyncio.create_task(server.serve())
+@asynccontextmanager
+async def serving(app: FastAPI) -> AsyncIterator[str]:
+    """A running app on a real loopback port (what streams need: the ASGI test transport
+    waits for a whole response); its base URL."""
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=free_port(),
+                                           lifespan="off", log_level="warning"))
+    running = asyncio.create_task(server.serve())
 
     async def started() -> bool:
         return server.started
 
     await wait_until(started)
-    yield f"http://127.0.0.1:{server.config.port}"
-    server.should_exit = True
-    await serving
+    try:
+        yield f"http://127.0.0.1:{server.config.port}"
+    finally:
+        server.should_exit = True
+        await running
 
 
 @pytest.fixture
@@ -149,3 +151,25 @@ async def receiver() -> AsyncIterator[MakeReceiver]:
     yield make
     for server in servers:
         server.close()
+
+
+@pytest.fixture
+async def served(notifications_app: FastAPI) -> AsyncIterator[str]:
+    async with serving(notifications_app) as url:
+        yield url
+
+
+@pytest.fixture
+async def api_only(infra: Infrastructure, notifications_app: FastAPI) -> AsyncIterator[str]:
+    """A second replica that only serves the API (no relay, consumers or workers), whose
+    idle streams would wait a minute before looking again; its base URL."""
+    async with service_app(infra, SERVICE, create_app, Settings, run_relay=False,
+                           run_consumers=False, run_workers=False,
+                           stream_keepalive_s=60.0) as app, serving(app) as url:
+        listening = app.state.streams.listening
+
+        async def listens() -> bool:
+            return bool(listening.is_set())
+
+        await wait_until(listens)
+        yield url

@@ -65,3 +65,20 @@ async def test_the_stream_needs_a_token_and_a_numeric_last_event_id(
         bad = await http.get("/v1/me/stream", headers={
             **tenant.headers(f"initiative:{uuid.uuid4()}:viewer"), "Last-Event-ID": "x"})
         assert bad.status_code == 422
+
+
+async def test_an_api_only_replica_still_wakes_its_streams(
+    api_only: str, api: httpx.AsyncClient, agenda: AgendaFeed, tenant: Tenant,
+) -> None:
+    """Its listener serves its own requests, so it runs where workers do not: a new
+    notification reaches the stream at once, not at the next minute's look."""
+    initiative = await agenda.initiative(tenant.name)
+    me = {"Authorization": "Bearer " + tenant.token(f"initiative:{initiative}:viewer",
+                                                    sub="ben")}
+    assert (await api.put("/v1/me/preferences", headers=me, json={})).status_code == 200
+    async with httpx.AsyncClient(base_url=api_only, timeout=60) as http, http.stream(
+            "GET", "/v1/me/stream", headers=me) as stream:
+        events = _events(stream.aiter_lines())
+        await agenda.decision(tenant.name, initiative, "Heard on another replica")
+        got = await asyncio.wait_for(anext(events), 30)
+    assert json.loads(got["data"])["title"] == "Decision recorded: Heard on another replica"

@@ -75,7 +75,9 @@ class BaseServiceSettings(BaseSettings):
     max_body_bytes: int = 1_048_576
     max_bulk_body_bytes: int = 16_777_216
     run_relay: bool = True
-    run_consumers: bool = Field(True, description="Run the consumers and workers here.")
+    run_consumers: bool = Field(True, description="Run the consumers here.")
+    run_workers: bool = Field(True, description="Run the service's background workers here "
+                                                "(webhook deliveries, emails, digests).")
     migrate_on_start: bool = True
     log_level: str = "INFO"
     log_json: bool = True

@@ -57,9 +57,14 @@ ConsumerFactory = Callable[[SessionFactory], Sequence[EventConsumer]]
 
 
 class Worker(Protocol):
-    """Long-running work of a service beside its consumers (e.g. webhook deliveries)."""
+    """Long-running work of a service beside its consumers (e.g. webhook deliveries).
+
+    Workers run where ``run_workers`` is set, except those that serve this process's own
+    requests (``serves_requests``, e.g. the listener that wakes live streams), which run
+    wherever the API does."""
 
     name: str
+    serves_requests: bool
 
     async def run(self) -> None: ...
 
@@ -123,7 +128,8 @@ def create_service_app(
         if settings.run_consumers:
             for consumer in own_consumers:
                 tasks.append(asyncio.create_task(consumer.run(), name=f"consumer-{consumer.name}"))
-            for worker in workers(app.state.sessionmaker) if workers is not None else []:
+        for worker in workers(app.state.sessionmaker) if workers is not None else []:
+            if settings.run_workers or worker.serves_requests:
                 tasks.append(asyncio.create_task(worker.run(), name=worker.name))
         _settle_heap()
         log.info("service started", relay=settings.run_relay,

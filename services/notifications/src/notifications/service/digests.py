@@ -68,6 +68,7 @@ async def send_due(session: AsyncSession, now: datetime) -> int:
 
 class DigestWorker:
     name = "digests"
+    serves_requests = False
 
     def __init__(self, settings: Settings, sessionmaker: SessionFactory) -> None:
         self.settings = settings

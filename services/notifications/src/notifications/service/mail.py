@@ -59,6 +59,7 @@ def message(settings: Settings, email: Email) -> EmailMessage:
 
 class MailWorker:
     name = "emails"
+    serves_requests = False
 
     def __init__(self, settings: Settings, sessionmaker: SessionFactory) -> None:
         self.settings = settings

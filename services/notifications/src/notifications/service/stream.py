@@ -26,14 +26,17 @@ class StreamHub:
     """Run as a worker of the app: one ``LISTEN`` connection for all of its streams."""
 
     name = "inbox-streams"
+    serves_requests = True  # this process's streams wait on it
 
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
         self._waiting: dict[Key, set[asyncio.Event]] = defaultdict(set)
+        self.listening = asyncio.Event()  # set once notifications wake streams
 
     async def run(self) -> None:
         connection = await asyncpg.connect(self.settings.asyncpg_dsn)
         await connection.add_listener(STREAM_CHANNEL, self._on_notify)
+        self.listening.set()
         try:
             await asyncio.Event().wait()  # until cancelled
         finally:

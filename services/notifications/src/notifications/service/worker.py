@@ -121,6 +121,7 @@ class Outcome:
 
 class DeliveryWorker:
     name = "webhook-deliveries"
+    serves_requests = False
 
     def __init__(self, settings: Settings, sessionmaker: SessionFactory) -> None:
         self.settings = settings
