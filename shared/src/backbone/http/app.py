@@ -70,6 +70,21 @@ class Worker(Protocol):
 
 
 WorkerFactory = Callable[[SessionFactory], Sequence[Worker]]
+WORKER_RESTART_S = 1.0
+
+
+async def supervised(worker: Worker, pause_s: float = WORKER_RESTART_S) -> None:
+    """Runs the worker, and again after it fails (say, the database went away for a while):
+    its work is in the database, so a new run picks up where the last one stopped."""
+    while True:
+        try:
+            await worker.run()
+            return
+        except asyncio.CancelledError:
+            raise
+        except Exception as exc:
+            log.warning("worker interrupted; restarting", worker=worker.name, error=repr(exc))
+            await asyncio.sleep(pause_s)
 
 
 def _settle_heap() -> None:
@@ -130,7 +145,7 @@ def create_service_app(
                 tasks.append(asyncio.create_task(consumer.run(), name=f"consumer-{consumer.name}"))
         for worker in workers(app.state.sessionmaker) if workers is not None else []:
             if settings.run_workers or worker.serves_requests:
-                tasks.append(asyncio.create_task(worker.run(), name=worker.name))
+                tasks.append(asyncio.create_task(supervised(worker), name=worker.name))
         _settle_heap()
         log.info("service started", relay=settings.run_relay,
                  tasks=[t.get_name() for t in tasks])

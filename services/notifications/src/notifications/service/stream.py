@@ -35,12 +35,17 @@ class StreamHub:
 
     async def run(self) -> None:
         connection = await asyncpg.connect(self.settings.asyncpg_dsn)
+        lost = asyncio.Event()
+        connection.add_termination_listener(lambda _: lost.set())
         await connection.add_listener(STREAM_CHANNEL, self._on_notify)
         self.listening.set()
         try:
-            await asyncio.Event().wait()  # until cancelled
+            await lost.wait()  # or until cancelled
         finally:
+            self.listening.clear()
             await connection.close(timeout=2)
+        # Streams fall back to their keep-alive reads until the worker runs again.
+        raise ConnectionError("the connection listening for new notifications was lost")
 
     def _on_notify(self, _connection: object, _pid: int, _channel: str, payload: str) -> None:
         tenant, _, subject = payload.partition("\n")
