@@ -11,11 +11,13 @@ import httpx
 from fastapi import FastAPI
 from sqlalchemy import select, update
 
+from backbone.devstack.ports import free_port
 from backbone.readmodels.agenda.feed import AgendaFeed
 from backbone.testing import Tenant, wait_until
 from notifications.models import Email, Notification, Recipient
 from notifications.receiver import MakeReceiver, Reply
-from notifications.service import digests
+from notifications.service import digests, mail
+from notifications.service.mail import MailWorker
 
 EMAIL_TOO = {"inbox": True, "email": True}
 
@@ -118,3 +120,28 @@ async def test_a_disabled_endpoint_emails_its_contact_and_tells_its_managers(
         return [n["category"] for n in got.json()["items"]] == ["webhooks"]
 
     await wait_until(in_inbox)
+
+
+async def test_an_email_the_server_refuses_is_tried_again_then_sent(
+    notifications_app: FastAPI, tenant: Tenant, mailbox: Any,
+) -> None:
+    settings = notifications_app.state.settings
+    address = f"retry.{tenant.name}@example.org"
+    later = datetime.now(UTC) + timedelta(hours=1)  # not due: the app's own worker leaves it
+    async with notifications_app.state.sessionmaker() as session, session.begin():
+        await mail.queue(session, key=f"test:{tenant.name}", tenant=tenant.name, to=address,
+                         subject="Held", body="Sent on the second try.", send_after=later)
+    [email] = await _emails(notifications_app, address)
+    down = MailWorker(settings.model_copy(update={"smtp_port": free_port()}),
+                      notifications_app.state.sessionmaker)
+    await down.send(email.id)  # nothing listens there
+    [failed] = await _emails(notifications_app, address)
+    assert (failed.status, failed.attempts) == ("pending", 1)
+    assert failed.last_error
+    assert failed.send_after > datetime.now(UTC) + timedelta(seconds=30)  # the schedule's wait
+    up = MailWorker(settings, notifications_app.state.sessionmaker)
+    await up.send(email.id)
+    [message] = await mailbox.wait_for(address)
+    assert message["Subject"] == "Held"
+    [sent] = await _emails(notifications_app, address)
+    assert (sent.status, sent.attempts, sent.last_error) == ("sent", 2, None)

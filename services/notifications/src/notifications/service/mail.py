@@ -84,10 +84,11 @@ class MailWorker:
         async with self.sessionmaker() as session, session.begin():
             ids = list((await session.execute(CLAIM, {"lease": LEASE_S, "limit": limit}))
                        .scalars())
-        await asyncio.gather(*(self._send(email_id) for email_id in ids))
+        await asyncio.gather(*(self.send(email_id) for email_id in ids))
         return len(ids)
 
-    async def _send(self, email_id: uuid.UUID) -> None:
+    async def send(self, email_id: uuid.UUID) -> None:
+        """Sends one email now and records the outcome (sent, or when to try again)."""
         settings = self.settings
         async with self.sessionmaker() as session:
             email = await session.get(Email, email_id)
