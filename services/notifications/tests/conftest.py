@@ -46,12 +46,13 @@ class Mailbox:
     def to(self, address: str) -> list[EmailMessage]:
         return [m for m in self.messages if m["To"] == address]
 
-    async def wait_for(self, address: str, count: int = 1) -> list[EmailMessage]:
+    async def wait_for(self, address: str, count: int = 1,
+                       timeout_s: float = 30.0) -> list[EmailMessage]:
         """Until ``count`` messages to ``address`` have arrived; returns them."""
         async def arrived() -> bool:
             return len(self.to(address)) >= count
 
-        await wait_until(arrived)
+        await wait_until(arrived, timeout_s)
         return self.to(address)
 
 
