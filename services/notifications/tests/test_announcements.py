@@ -13,7 +13,6 @@ from backbone.contracts.agenda.entities import ParticipantRole
 from backbone.readmodels.agenda.feed import AgendaFeed
 from backbone.testing import Tenant, wait_until
 
-
 BROKER_S = 90  # how long an event may take through the broker under CPU load
 
 
