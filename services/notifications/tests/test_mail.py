@@ -131,8 +131,9 @@ async def test_an_email_the_server_refuses_is_tried_again_then_sent(
     address = f"retry.{tenant.name}@example.org"
     later = datetime.now(UTC) + timedelta(hours=1)  # not due: the app's own worker leaves it
     async with notifications_app.state.sessionmaker() as session, session.begin():
-        await mail.queue(session, key=f"test:{tenant.name}", tenant=tenant.name, to=address,
-                         subject="Held", body="Sent on the second try.", send_after=later)
+        await mail.queue(session, mail.Outgoing(
+            key=f"test:{tenant.name}", tenant=tenant.name, to=address, subject="Held",
+            body="Sent on the second try.", send_after=later))
     [email] = await _emails(notifications_app, address)
     down = MailWorker(settings.model_copy(update={"smtp_port": free_port()}),
                       notifications_app.state.sessionmaker)

@@ -49,6 +49,7 @@ async def send_due(session: AsyncSession, now: datetime) -> int:
               for cadence, period in PERIODS.items()]))
         .order_by(Recipient.digest_since).limit(BATCH).with_for_update(skip_locked=True))
     ).scalars().all()
+    digests: list[mail.Outgoing] = []
     for person in due:
         wanted = preferences(person)
         by_email = [c for c in schemas.Category if wanted.channels(c).email]
@@ -59,10 +60,12 @@ async def send_due(session: AsyncSession, now: datetime) -> int:
         if notes and person.email:
             subject, body = _compose(wanted.digest, notes)
             quiet = wanted.quiet_hours
-            await mail.queue(session, key=f"digest:{person.id}:{now.isoformat()}",
-                             tenant=person.tenant, to=person.email, subject=subject, body=body,
-                             send_after=quiet.release_time(now) if quiet else now)
+            digests.append(mail.Outgoing(
+                key=f"digest:{person.id}:{now.isoformat()}", tenant=person.tenant,
+                to=person.email, subject=subject, body=body,
+                send_after=quiet.release_time(now) if quiet else now))
         person.digest_since = now
+    await mail.queue(session, *digests)
     return len(due)
 
 

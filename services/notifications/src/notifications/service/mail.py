@@ -10,17 +10,19 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import uuid
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from email.message import EmailMessage
 
 import aiosmtplib
-import asyncpg
 import structlog
-from sqlalchemy import text, update
+from sqlalchemy import bindparam, text, update
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from backbone.db import SessionFactory, utcnow
+from backbone.pgnotify import listening, notify
+from backbone.upserts import compiled_once
 from notifications.config import Settings
 from notifications.models import Email
 
@@ -37,14 +39,34 @@ CLAIM = text("""
     RETURNING id""")
 
 
-async def queue(session: AsyncSession, *, key: str, tenant: str, to: str, subject: str,
-                body: str, send_after: datetime | None = None) -> None:
-    """An email to send (once per ``key``, however often this runs)."""
-    await session.execute(insert(Email).values(
-        id=uuid.uuid4(), key=key, tenant=tenant, to_address=to, subject=subject[:300],
-        body=body, status="pending", attempts=0, send_after=send_after or utcnow(),
-        created_at=utcnow()).on_conflict_do_nothing(index_elements=[Email.key]))
-    await session.execute(text(f"SELECT pg_notify('{WAKE_CHANNEL}', '')"))
+@dataclass(frozen=True)
+class Outgoing:
+    """An email to queue; ``key`` names its cause, so it is queued once however often the
+    cause is handled."""
+
+    key: str
+    tenant: str
+    to: str
+    subject: str
+    body: str
+    send_after: datetime | None = None  # none: now
+
+
+_QUEUE = compiled_once(insert(Email).values({c: bindparam(c) for c in (
+    "id", "key", "tenant", "to_address", "subject", "body", "status", "attempts",
+    "send_after", "created_at")}).on_conflict_do_nothing(index_elements=[Email.key]))
+
+
+async def queue(session: AsyncSession, *emails: Outgoing) -> None:
+    """Emails to send, in one statement, and one wake-up of the mail workers."""
+    if not emails:
+        return
+    now = utcnow()
+    await session.execute(_QUEUE, [
+        {"id": uuid.uuid4(), "key": e.key, "tenant": e.tenant, "to_address": e.to,
+         "subject": e.subject[:300], "body": e.body, "status": "pending", "attempts": 0,
+         "send_after": e.send_after or now, "created_at": now} for e in emails])
+    await notify(session, WAKE_CHANNEL)
 
 
 def message(settings: Settings, email: Email) -> EmailMessage:
@@ -67,17 +89,13 @@ class MailWorker:
         self._due = asyncio.Event()
 
     async def run(self) -> None:
-        listening = await asyncpg.connect(self.settings.asyncpg_dsn)
-        await listening.add_listener(WAKE_CHANNEL, lambda *_: self._due.set())
-        try:
+        async with listening(self.settings, WAKE_CHANNEL, lambda _: self._due.set()):
             while True:
                 self._due.clear()
                 if not await self.send_due():
                     with contextlib.suppress(TimeoutError):
                         await asyncio.wait_for(self._due.wait(),
                                                self.settings.mail_poll_interval_s)
-        finally:
-            await listening.close(timeout=2)
 
     async def send_due(self, limit: int = 20) -> int:
         """Sends the emails due now; how many were claimed."""

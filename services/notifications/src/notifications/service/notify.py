@@ -13,6 +13,7 @@ from sqlalchemy import Select, text
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from backbone import pgnotify
 from backbone.db import utcnow
 from backbone.events.envelope import CloudEvent
 from backbone.events.registry import DomainEvent
@@ -41,9 +42,8 @@ def preferences(recipient: Recipient) -> schemas.Preferences:
 async def signal_streams(session: AsyncSession, tenant: str, subjects: set[str]) -> None:
     """Wake, once this transaction commits, the live streams of these recipients."""
     if subjects:
-        await session.execute(
-            text(f"SELECT pg_notify('{STREAM_CHANNEL}', s) FROM unnest(CAST(:s AS text[])) s"),
-            {"s": [f"{tenant}\n{subject}" for subject in sorted(subjects)]})
+        await pgnotify.notify(session, STREAM_CHANNEL,
+                              *[f"{tenant}\n{subject}" for subject in sorted(subjects)])
 
 
 async def _serialize_per_recipient(session: AsyncSession, tenant: str,
@@ -89,9 +89,9 @@ async def notify(session: AsyncSession, settings: Settings, event: CloudEvent,
             initiative=initiative, data=NotificationCreated(
                 id=notification_id, recipient=recipient, initiative_id=initiative,
                 category=message.category, event_id=event.id, event_type=event.type)))
-        if recipient in emails:
-            to, send_after = emails[recipient]
-            await mail.queue(session, key=f"notification:{notification_id}",
-                             tenant=event.tenant, to=to, subject=message.title,
-                             body=message.body + FOOTER, send_after=send_after)
+    await mail.queue(session, *[
+        mail.Outgoing(key=f"notification:{notification_id}", tenant=event.tenant,
+                      to=emails[recipient][0], subject=message.title,
+                      body=message.body + FOOTER, send_after=emails[recipient][1])
+        for notification_id, recipient, _ in made if recipient in emails])
     await signal_streams(session, event.tenant, {r for _, r, in_inbox in made if in_inbox})

@@ -181,8 +181,9 @@ async def _tell_contact(session: AsyncSession, event: CloudEvent, message: Messa
     contact = (await session.execute(select(WebhookEndpoint.contact_email).where(
         WebhookEndpoint.id == endpoint_id, WebhookEndpoint.tenant == event.tenant))).scalar()
     if contact:
-        await mail.queue(session, key=f"contact:{event.id}", tenant=event.tenant, to=contact,
-                         subject=message.title, body=message.body + FOOTER)
+        await mail.queue(session, mail.Outgoing(
+            key=f"contact:{event.id}", tenant=event.tenant, to=contact, subject=message.title,
+            body=message.body + FOOTER))
 
 
 def subscriptions(settings: Settings) -> list[AllEventsOf]:

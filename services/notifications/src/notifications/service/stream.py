@@ -8,11 +8,11 @@ import contextlib
 from collections import defaultdict
 from collections.abc import AsyncIterator
 
-import asyncpg
 from sqlalchemy import select
 
 from backbone.auth.principal import Principal
 from backbone.db import SessionFactory
+from backbone.pgnotify import listening
 from notifications import schemas
 from notifications.config import Settings
 from notifications.models import Notification
@@ -34,20 +34,18 @@ class StreamHub:
         self.listening = asyncio.Event()  # set once notifications wake streams
 
     async def run(self) -> None:
-        connection = await asyncpg.connect(self.settings.asyncpg_dsn)
         lost = asyncio.Event()
-        connection.add_termination_listener(lambda _: lost.set())
-        await connection.add_listener(STREAM_CHANNEL, self._on_notify)
-        self.listening.set()
-        try:
-            await lost.wait()  # or until cancelled
-        finally:
-            self.listening.clear()
-            await connection.close(timeout=2)
+        async with listening(self.settings, STREAM_CHANNEL, self._on_notify) as connection:
+            connection.add_termination_listener(lambda _: lost.set())
+            self.listening.set()
+            try:
+                await lost.wait()  # or until cancelled
+            finally:
+                self.listening.clear()
         # Streams fall back to their keep-alive reads until the worker runs again.
         raise ConnectionError("the connection listening for new notifications was lost")
 
-    def _on_notify(self, _connection: object, _pid: int, _channel: str, payload: str) -> None:
+    def _on_notify(self, payload: str) -> None:
         tenant, _, subject = payload.partition("\n")
         for event in self._waiting.get((tenant, subject), ()):
             event.set()

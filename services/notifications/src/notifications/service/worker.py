@@ -18,7 +18,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import timedelta
 
-import asyncpg
 import httpx
 import structlog
 from sqlalchemy import select, text
@@ -26,6 +25,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from backbone.db import SessionFactory, autocommitted, utcnow
 from backbone.events.registry import DomainEvent
+from backbone.pgnotify import listening, notify
 from notifications.config import Settings
 from notifications.domain import retries, signing
 from notifications.events import (
@@ -90,7 +90,7 @@ WAKE_CHANNEL = "backbone_deliveries"
 async def wake_workers(session: AsyncSession) -> None:
     """Tell every replica's worker, when this transaction commits, that deliveries are due
     (without it they find them at their next poll)."""
-    await session.execute(text(f"SELECT pg_notify('{WAKE_CHANNEL}', '')"))
+    await notify(session, WAKE_CHANNEL)
 
 
 @dataclass(frozen=True)
@@ -130,14 +130,12 @@ class DeliveryWorker:
         self._done = asyncio.Event()
 
     async def run(self) -> None:
-        listening = await asyncpg.connect(self.settings.asyncpg_dsn)
-        await listening.add_listener(WAKE_CHANNEL, lambda *_: self._done.set())
-        async with httpx.AsyncClient(follow_redirects=False, trust_env=False) as client:
+        async with listening(self.settings, WAKE_CHANNEL, lambda _: self._done.set()), \
+                httpx.AsyncClient(follow_redirects=False, trust_env=False) as client:
             try:
                 while True:
                     await self._round(client)
             finally:
-                await listening.close(timeout=2)
                 tasks = [t for running in self._in_flight.values() for t in running]
                 for task in tasks:
                     task.cancel()
