@@ -97,10 +97,17 @@ async def test_measurement_events_match_their_schemas(
                        json={"period": "2025", "value": 45})
         batch = (await api.post(f"{base}/observations/batch", json={"rows": [
             {"indicator": "grads", "period": "2026", "value": 60,
-             "disaggregation": {"sex": "f"}}]})).json()
+             "disaggregation": {"sex": "f"}},
+            *({"indicator": "grads", "period": "2025", "value": value,
+               "disaggregation": {"sex": sex}} for sex, value in (("f", 30), ("m", 35)))]})
+                 ).json()
         await api.post(f"/v1/observations/{first['id']}/review", json={"decision": "approve"})
-        await api.post(f"/v1/observations/{batch['results'][0]['observation_id']}/review",
+        rejected, *by_sex = (r["observation_id"] for r in batch["results"])
+        await api.post(f"/v1/observations/{rejected}/review",
                        json={"decision": "reject", "note": "duplicate"})
+        for observation_id in by_sex:  # two groups to compare: disparities
+            await api.post(f"/v1/observations/{observation_id}/review",
+                           json={"decision": "approve"})
         await api.patch(f"/v1/indicators/{ind['id']}", json={"status": "retired"})
     await _check_topic("measurement", tenant.name, tenant.settings.kafka_bootstrap_servers)
 

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from fastapi import FastAPI
 
+from backbone.contracts.measurement.events import registry
 from backbone.db import SessionFactory
 from backbone.events.consumer import EventConsumer
 from backbone.http.app import create_service_app
@@ -14,7 +15,6 @@ from backbone.readmodels.agenda import AGENDA
 from backbone.service import ServiceSpec
 from measurement.api import analysis, dimensions, indicators, observations, settings
 from measurement.config import Settings
-from measurement.events import registry
 from measurement.service.agenda_events import SUBSCRIPTIONS
 
 DESCRIPTION = """
@@ -48,9 +48,9 @@ TAGS = [
 MIGRATIONS = Path(__file__).parent / "migrations"
 
 SERVICE = ServiceSpec(name="measurement", port=8002, app="measurement.app:create_app",
-                      migrations=MIGRATIONS, events="measurement.events:registry",
-                      read_models=(AGENDA,),
-                      demo="measurement.demo:load")
+                      migrations=MIGRATIONS,
+                      events="backbone.contracts.measurement.events:registry",
+                      read_models=(AGENDA,), demo="measurement.demo:load")
 
 
 def create_app(settings_: Settings | None = None) -> FastAPI:

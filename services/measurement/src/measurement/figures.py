@@ -8,10 +8,15 @@ from datetime import date
 
 from pydantic import BaseModel, Field
 
-from measurement.domain.aggregation import AcrossPlaces, AcrossTime
-from measurement.domain.disparities import Trend
-from measurement.domain.progress import Direction, ProgressStatus
-from measurement.schemas import Unit
+from backbone.contracts.measurement.entities import (
+    AcrossPlaces,
+    AcrossTime,
+    Direction,
+    GapTrend,
+    Mark,
+    ProgressStatus,
+    Unit,
+)
 
 
 class SeriesPoint(BaseModel):
@@ -38,11 +43,6 @@ class SeriesRead(BaseModel):
     across_time: AcrossTime
     by: str | None
     series: list[Series]
-
-
-class Mark(BaseModel):
-    period: str
-    value: float
 
 
 class GroupProgress(BaseModel):
@@ -77,15 +77,6 @@ class PeriodGaps(BaseModel):
     period: str
     reference_value: float | None
     groups: list[GroupGap]
-
-
-class GapTrend(BaseModel):
-    group: str
-    first_period: str
-    last_period: str
-    first_gap: float
-    last_gap: float
-    trend: Trend
 
 
 class DisparitiesRead(BaseModel):

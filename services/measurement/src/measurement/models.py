@@ -104,6 +104,9 @@ class Indicator(InitiativeOwned, Base):
     """From all data not rejected, as backbone staff see it."""
     targets_version: Mapped[int] = mapped_column(Integer, default=0)
     """Counts replacements of the targets: their ETag (they are a resource of their own)."""
+    disparities: Mapped[list[dict[str, Any]]] = mapped_column(JSONB, default=list)
+    """The gaps between groups, per dimension, from reviewed data as last announced
+    (``indicator.disparities_changed``)."""
 
 
 class Target(Base):

@@ -4,23 +4,15 @@ import modes and per-row results, review, and an observation's history."""
 from __future__ import annotations
 
 import uuid
-from datetime import date, datetime
+from datetime import datetime
 from enum import StrEnum
 from typing import Annotated, Self
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from backbone.contracts.measurement.entities import ImportMode, ObservationFacts, ObservationStatus
 from backbone.http.schemas import EntityRead, Input
-from measurement.schemas import (
-    Code,
-    Count,
-    Disaggregation,
-    Figure,
-    Geography,
-    ObservationStatus,
-    PeriodCode,
-    Short,
-)
+from measurement.schemas import Code, Count, Disaggregation, Figure, Geography, PeriodCode, Short
 
 
 class ObservationIn(Input):
@@ -41,11 +33,6 @@ class ObservationIn(Input):
 class BatchRow(ObservationIn):
     indicator: Code | None = Field(default=None, description="The indicator's code ...")
     indicator_id: uuid.UUID | None = Field(default=None, description="... or its id.")
-
-
-class ImportMode(StrEnum):
-    ALL_OR_NOTHING = "all_or_nothing"
-    PARTIAL = "partial"
 
 
 class BatchRequest(Input):
@@ -84,24 +71,6 @@ class ImportResult(BaseModel):
     summary: ImportSummary
     ignored_columns: list[str] = []
     results: list[RowResult]
-
-
-class ObservationFacts(BaseModel):
-    """An observation's key, figures and review status: what its HTTP representation and
-    its events share."""
-
-    initiative_id: uuid.UUID
-    indicator_id: uuid.UUID
-    period: str
-    period_start: date
-    period_end: date
-    disaggregation: dict[str, str]
-    geography: str
-    organization_id: uuid.UUID | None
-    value: float | None
-    numerator: float | None
-    denominator: float | None
-    status: ObservationStatus
 
 
 class ObservationRead(EntityRead, ObservationFacts):

@@ -4,19 +4,27 @@ are in ``figures``)."""
 from __future__ import annotations
 
 import uuid
-from datetime import date, datetime
-from enum import StrEnum
 from typing import Annotated, Self
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, Field, model_validator
 
-from backbone.http.schemas import EntityRead, Input, Patch, patch_field
-from measurement.domain.aggregation import AcrossPlaces, AcrossTime
-from measurement.domain.progress import Direction, ProgressStatus
+from backbone.contracts.measurement.entities import (
+    AcrossPlaces,
+    AcrossTime,
+    Code,
+    DimensionOption,
+    Direction,
+    Frequency,
+    IndicatorKind,
+    IndicatorState,
+    IndicatorStatus,
+    Name,
+    ProgressStatus,
+    TargetRead,
+    Unit,
+)
+from backbone.http.schemas import Input, Patch, patch_field
 
-Code = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_-]{0,63}$", examples=["kindergarten_ready"],
-                            description="Lower-case letters, digits, '_' and '-'.")]
-Name = Annotated[str, Field(min_length=1, max_length=200)]
 Text = Annotated[str, Field(max_length=20_000)]
 Short = Annotated[str, Field(max_length=2_000)]
 PeriodCode = Annotated[str, Field(min_length=4, max_length=20, examples=["2026Q1"],
@@ -33,51 +41,8 @@ Disaggregation = Annotated[
 ]
 
 
-class Unit(StrEnum):
-    COUNT = "count"
-    PERCENT = "percent"
-    RATE = "rate"
-    CURRENCY = "currency"
-    SCORE = "score"
-    INDEX = "index"
-    OTHER = "other"
-
-
 RATIO_UNITS = frozenset({Unit.PERCENT, Unit.RATE})
 """Units whose observations carry a numerator and a denominator."""
-
-
-class IndicatorKind(StrEnum):
-    POPULATION = "population"
-    PERFORMANCE = "performance"
-
-
-class Frequency(StrEnum):
-    ANNUAL = "annual"
-    SEMIANNUAL = "semiannual"
-    QUARTERLY = "quarterly"
-    MONTHLY = "monthly"
-    WEEKLY = "weekly"
-    DAILY = "daily"
-
-
-class IndicatorStatus(StrEnum):
-    DRAFT = "draft"
-    ACTIVE = "active"
-    RETIRED = "retired"
-
-
-class ObservationStatus(StrEnum):
-    SUBMITTED = "submitted"
-    APPROVED = "approved"
-    REJECTED = "rejected"
-
-
-class StatusView(StrEnum):
-    """Whose view a progress status is: viewers' and partners', or backbone staff's."""
-
-    REVIEWED = "reviewed"
-    ALL = "all"
 
 
 # --- settings -------------------------------------------------------------------------------
@@ -89,25 +54,7 @@ class MeasurementSettingsUpdate(Patch):
         description="First month of the fiscal year; FY2026 is the one ending in 2026.")
 
 
-class MeasurementSettingsRead(BaseModel):
-    model_config = ConfigDict(from_attributes=True)
-
-    initiative_id: uuid.UUID
-    name: str
-    version: int
-    min_cell_size: int
-    fiscal_year_start_month: int
-    updated_at: datetime
-
-
 # --- dimensions -----------------------------------------------------------------------------
-
-class DimensionOption(Input):
-    code: Code
-    label: Name
-    retired: bool = Field(default=False, description="Retired options take no new data; "
-                                                     "history that uses them stays readable.")
-
 
 Options = Annotated[list[DimensionOption], Field(min_length=1, max_length=200)]
 
@@ -140,14 +87,6 @@ class DimensionUpdate(Patch):
     def _unique(self) -> Self:
         check_unique_options(self.options)
         return self
-
-
-class DimensionRead(EntityRead):
-    initiative_id: uuid.UUID
-    code: str
-    name: str
-    description: str
-    options: list[DimensionOption]
 
 
 # --- indicators -----------------------------------------------------------------------------
@@ -209,32 +148,6 @@ class IndicatorUpdate(Patch):
     baseline_value: Figure | None = patch_field()
 
 
-class IndicatorState(EntityRead):
-    """An indicator as everyone may read it (and as its events carry it)."""
-
-    initiative_id: uuid.UUID
-    code: str
-    name: str
-    definition: str
-    unit: Unit
-    rate_multiplier: float
-    direction: Direction
-    kind: IndicatorKind
-    frequency: Frequency
-    across_places: AcrossPlaces
-    across_time: AcrossTime
-    dimension_ids: list[uuid.UUID]
-    goal_ids: list[uuid.UUID]
-    data_source: str
-    status: IndicatorStatus
-    baseline_period: str | None
-    baseline_value: float | None
-    progress_status: ProgressStatus = Field(
-        description="Overall progress against the targets from reviewed data (approved "
-                    "observations, small cells protected), as viewers and partners see it; "
-                    "updated as data is reviewed.")
-
-
 class IndicatorRead(IndicatorState):
     staff_progress_status: ProgressStatus | None = Field(
         default=None, description="Backbone staff only (null for others): the status from "
@@ -253,17 +166,6 @@ class TargetIn(Input):
 
 class TargetsPut(Input):
     targets: Annotated[list[TargetIn], Field(max_length=1000)]
-
-
-class TargetRead(BaseModel):
-    model_config = ConfigDict(from_attributes=True)
-
-    period: str
-    period_start: date
-    period_end: date
-    value: float
-    disaggregation: dict[str, str]
-    organization_id: uuid.UUID | None
 
 
 class TargetsRead(BaseModel):

@@ -11,9 +11,10 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query, Response
 
+from backbone.contracts.measurement.entities import ObservationStatus
 from backbone.http.deps import CurrentPrincipal, ReadSession
 from backbone.http.problems import PROBLEM_RESPONSES
-from measurement import figures, schemas
+from measurement import figures
 from measurement.service import chart
 from measurement.service.analysis import SeriesData
 from measurement.service.analysis_request import AnalysisQuery, open_analysis
@@ -33,7 +34,7 @@ async def filtering(
     where: Where = [],  # noqa: B006
     geography: Annotated[str | None, Query(max_length=200)] = None,
     organization_id: uuid.UUID | None = None,
-    status: Annotated[list[schemas.ObservationStatus], Query(
+    status: Annotated[list[ObservationStatus], Query(
         description="Review statuses to include (backbone staff; others see approved "
                     "data only). Default: submitted and approved.")] = [],  # noqa: B006
 ) -> AnalysisQuery:

@@ -6,6 +6,7 @@ import uuid
 
 from fastapi import APIRouter, Response
 
+from backbone.contracts.measurement.entities import DimensionRead
 from backbone.http.deps import CurrentPrincipal, IdempotencyKey, ReadSession, Write
 from backbone.http.items import add_item_routes
 from backbone.http.pagination import Page, Pages
@@ -17,25 +18,25 @@ router = APIRouter(prefix="/v1", tags=["dimensions"], responses=PROBLEM_RESPONSE
 
 
 @router.post("/initiatives/{initiative_id}/dimensions", status_code=201,
-             response_model=schemas.DimensionRead, operation_id="createDimension",
+             response_model=DimensionRead, operation_id="createDimension",
              summary="Define a disaggregation dimension (backbone staff)")
 async def create_dimension(initiative_id: uuid.UUID, body: schemas.DimensionCreate,
                            write: Write, key: IdempotencyKey = None) -> Response:
     return await write.run(
         lambda s: dimensions.DIMENSIONS.create(s, write.principal, initiative_id,
                                                body.columns()),
-        schemas.DimensionRead, status_code=201, idempotency_key=key)
+        DimensionRead, status_code=201, idempotency_key=key)
 
 
 @router.get("/initiatives/{initiative_id}/dimensions", operation_id="listDimensions",
             summary="The initiative's dimensions")
 async def list_dimensions(initiative_id: uuid.UUID, session: ReadSession,
                           principal: CurrentPrincipal, page: Pages
-                          ) -> Page[schemas.DimensionRead]:
+                          ) -> Page[DimensionRead]:
     return await dimensions.DIMENSIONS.list(session, principal, initiative_id, page,
-                                            schemas.DimensionRead)
+                                            DimensionRead)
 
 
 add_item_routes(router, dimensions.DIMENSIONS, path="/dimensions/{dimension_id}",
-                name="Dimension", read=schemas.DimensionRead, update=schemas.DimensionUpdate,
+                name="Dimension", read=DimensionRead, update=schemas.DimensionUpdate,
                 updater=dimensions.update, deleter=dimensions.delete)

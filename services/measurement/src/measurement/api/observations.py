@@ -8,6 +8,7 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Query, Request, Response
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from backbone.contracts.measurement.entities import ObservationStatus
 from backbone.http.bodies import documented_body, json_body
 from backbone.http.deps import (
     CurrentPrincipal,
@@ -19,7 +20,7 @@ from backbone.http.deps import (
 )
 from backbone.http.pagination import Page, Pages
 from backbone.http.problems import PROBLEM_RESPONSES
-from measurement import reporting, schemas
+from measurement import reporting
 from measurement.models import Observation
 from measurement.service import imports, observations
 
@@ -63,7 +64,7 @@ async def record_observation(indicator_id: uuid.UUID, body: reporting.Observatio
             summary="Observations of an indicator (partners: their own organization's)")
 async def list_observations(
     indicator_id: uuid.UUID, session: ReadSession, principal: CurrentPrincipal, page: Pages,
-    status: Annotated[list[schemas.ObservationStatus], Query()] = [],  # noqa: B006
+    status: Annotated[list[ObservationStatus], Query()] = [],  # noqa: B006
     period: Annotated[str | None, Query(max_length=20)] = None,
     organization_id: uuid.UUID | None = None,
 ) -> Page[reporting.ObservationRead]:

@@ -7,6 +7,7 @@ import uuid
 from fastapi import APIRouter, Response
 
 from backbone.auth.principal import InitiativeRole
+from backbone.contracts.measurement.entities import MeasurementSettingsRead
 from backbone.http.deps import CurrentPrincipal, IfMatch, ReadSession, Write, entity_response
 from backbone.http.problems import PROBLEM_RESPONSES
 from measurement import schemas
@@ -17,20 +18,20 @@ router = APIRouter(prefix="/v1", tags=["settings"], responses=PROBLEM_RESPONSES)
 PATH = "/initiatives/{initiative_id}/measurement-settings"
 
 
-@router.get(PATH, response_model=schemas.MeasurementSettingsRead,
+@router.get(PATH, response_model=MeasurementSettingsRead,
             operation_id="getMeasurementSettings",
             summary="The initiative's small-cell minimum and fiscal year (ETag in the response)")
 async def get_settings(initiative_id: uuid.UUID, session: ReadSession,
                        principal: CurrentPrincipal) -> Response:
     initiative = await initiative_for(session, principal, initiative_id, InitiativeRole.VIEWER)
-    return entity_response(schemas.MeasurementSettingsRead.model_validate(initiative))
+    return entity_response(MeasurementSettingsRead.model_validate(initiative))
 
 
-@router.patch(PATH, response_model=schemas.MeasurementSettingsRead,
+@router.patch(PATH, response_model=MeasurementSettingsRead,
               operation_id="updateMeasurementSettings",
               summary="Change the measurement settings (backbone staff)")
 async def update_settings(initiative_id: uuid.UUID, body: schemas.MeasurementSettingsUpdate,
                           write: Write, if_match: IfMatch = None) -> Response:
     return await write.run(
         lambda s: settings.update(s, write.principal, initiative_id, body, if_match),
-        schemas.MeasurementSettingsRead)
+        MeasurementSettingsRead)

@@ -9,18 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from enum import StrEnum
 
-
-class AcrossPlaces(StrEnum):
-    SUM = "sum"
-    MEAN = "mean"
-    LATEST = "latest"
-
-
-class AcrossTime(StrEnum):
-    PERIODIC = "periodic"
-    CUMULATIVE = "cumulative"
+from backbone.contracts.measurement.entities import AcrossPlaces, AcrossTime
 
 
 @dataclass(frozen=True, slots=True)

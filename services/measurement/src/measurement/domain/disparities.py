@@ -10,15 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from enum import StrEnum
 
-from measurement.domain.progress import Direction
-
-
-class Trend(StrEnum):
-    NARROWING = "narrowing"
-    WIDENING = "widening"
-    STABLE = "stable"
+from backbone.contracts.measurement.entities import Direction, Trend
 
 
 @dataclass(frozen=True)

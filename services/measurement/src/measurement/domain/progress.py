@@ -11,20 +11,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from enum import StrEnum
 
-
-class Direction(StrEnum):
-    INCREASE = "increase"
-    DECREASE = "decrease"
-
-
-class ProgressStatus(StrEnum):
-    TARGET_MET = "target_met"
-    ON_TRACK = "on_track"
-    OFF_TRACK = "off_track"
-    NO_TARGET = "no_target"
-    NO_DATA = "no_data"
+from backbone.contracts.measurement.entities import Direction, ProgressStatus
 
 
 @dataclass(frozen=True)

@@ -12,12 +12,13 @@ from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from backbone.contracts.agenda import events as agenda
+from backbone.contracts.measurement.events import INDICATOR_UPDATED
 from backbone.events.consumer import Subscription
 from backbone.events.envelope import CloudEvent
 from backbone.events.registry import Removed
 from backbone.readmodels.agenda import Entity, subscriptions
 from backbone.repository import apply_changes
-from measurement.events import INDICATOR_UPDATED, outbox
+from measurement.events import outbox
 from measurement.models import Indicator, Initiative
 
 

@@ -21,8 +21,9 @@ from sqlalchemy.dialects.postgresql import ARRAY, aggregate_order_by, array_agg
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from backbone.auth.principal import InitiativeRole, Principal
+from backbone.contracts.measurement.entities import ObservationStatus
 from backbone.errors import Invalid
-from measurement import figures, schemas
+from measurement import figures
 from measurement.domain import disparities, progress
 from measurement.domain.aggregation import (
     AcrossPlaces,
@@ -39,26 +40,26 @@ from measurement.domain.progress import Direction, Mark
 from measurement.models import Indicator, Initiative, Observation, Target
 from measurement.service import disclosure
 
-ALL_VISIBLE = (schemas.ObservationStatus.SUBMITTED, schemas.ObservationStatus.APPROVED)
+ALL_VISIBLE = (ObservationStatus.SUBMITTED, ObservationStatus.APPROVED)
 
 
 @dataclass(frozen=True)
 class View:
     """What the caller may see: which review statuses, and the small-cell minimum (if any)."""
 
-    statuses: tuple[schemas.ObservationStatus, ...]
+    statuses: tuple[ObservationStatus, ...]
     suppress_below: int | None
 
     @classmethod
     def for_caller(cls, principal: Principal, initiative: Initiative,
-                   statuses: Sequence[schemas.ObservationStatus] | None = None,
+                   statuses: Sequence[ObservationStatus] | None = None,
                    organization_id: uuid.UUID | None = None) -> View:
         """Staff see what they ask for; others approved data, with small cells protected
         unless it is all their own organization's."""
         if principal.has_role(initiative.id, InitiativeRole.BACKBONE):
             return cls(tuple(statuses or ALL_VISIBLE), None)
         own = organization_id is not None and organization_id == principal.org
-        return cls((schemas.ObservationStatus.APPROVED,),
+        return cls((ObservationStatus.APPROVED,),
                    None if own else initiative.min_cell_size)
 
 

@@ -10,8 +10,8 @@ from datetime import date
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from backbone.auth.principal import InitiativeRole, Principal
+from backbone.contracts.measurement.entities import ObservationStatus
 from backbone.errors import Forbidden, Invalid
-from measurement import schemas
 from measurement.service.analysis import Analysis, Filters, View
 from measurement.service.context import indicator_for, period_or_422, schemes_for
 
@@ -25,7 +25,7 @@ class AnalysisQuery:
     where: list[str]
     geography: str | None
     organization_id: uuid.UUID | None
-    status: list[schemas.ObservationStatus]
+    status: list[ObservationStatus]
 
 
 async def open_analysis(session: AsyncSession, principal: Principal, indicator_id: uuid.UUID,

@@ -9,9 +9,14 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from backbone.auth.principal import Principal
+from backbone.contracts.measurement.events import (
+    DIMENSION_DEFINED,
+    DIMENSION_DELETED,
+    DIMENSION_UPDATED,
+)
 from backbone.errors import Conflict, Invalid
 from backbone.resources import InitiativeResource
-from measurement.events import DIMENSION_DEFINED, DIMENSION_DELETED, DIMENSION_UPDATED, outbox
+from measurement.events import outbox
 from measurement.models import Dimension, Indicator, Initiative
 from measurement.schemas import DimensionUpdate
 

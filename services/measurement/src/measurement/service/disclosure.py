@@ -15,6 +15,7 @@ from sqlalchemy import Text, any_, bindparam, delete, select
 from sqlalchemy.dialects.postgresql import ARRAY, insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from backbone.contracts.measurement.entities import ObservationStatus
 from measurement import schemas
 from measurement.domain.aggregation import AcrossPlaces
 from measurement.domain.disclosure import Combine, Lattice, Node, Report, decide
@@ -30,7 +31,7 @@ async def decide_again(session: AsyncSession, indicator: Indicator, initiative: 
     o = Observation
     stmt = select(o.period, o.disaggregation, o.geography, o.organization_id, o.value,
                   o.denominator, o.updated_at, o.id).where(
-        o.indicator_id == indicator.id, o.status == schemas.ObservationStatus.APPROVED.value)
+        o.indicator_id == indicator.id, o.status == ObservationStatus.APPROVED.value)
     gone = delete(Disclosure).where(Disclosure.indicator_id == indicator.id)
     if periods is not None:
         if not periods:

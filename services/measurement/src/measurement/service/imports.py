@@ -16,11 +16,12 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from backbone.auth.principal import InitiativeRole, Principal
+from backbone.contracts.measurement.events import IMPORT_COMPLETED, ImportCompleted
 from backbone.errors import Invalid
 from backbone.events.registry import DomainEvent
 from measurement import reporting
 from measurement.domain.spreadsheet import SheetError, read_sheet
-from measurement.events import IMPORT_COMPLETED, ImportCompleted, outbox
+from measurement.events import outbox
 from measurement.models import Dimension, Import, Initiative
 from measurement.service.context import initiative_for
 from measurement.service.recording import Recorder

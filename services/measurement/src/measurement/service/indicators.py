@@ -9,17 +9,17 @@ from sqlalchemy import exists, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from backbone.auth.principal import InitiativeRole, Principal
+from backbone.contracts.measurement.events import (
+    INDICATOR_DEFINED,
+    INDICATOR_RETIRED,
+    INDICATOR_UPDATED,
+)
 from backbone.errors import Conflict
 from backbone.http.pagination import Page, PageParams
 from backbone.readmodels.agenda import KnownGoal
 from backbone.repository import apply_changes
 from backbone.resources import InitiativeResource, ensure_in_initiative
-from measurement.events import (
-    INDICATOR_DEFINED,
-    INDICATOR_RETIRED,
-    INDICATOR_UPDATED,
-    outbox,
-)
+from measurement.events import outbox
 from measurement.models import Dimension, Indicator, Initiative, Observation
 from measurement.schemas import (
     IndicatorCreate,
@@ -29,6 +29,7 @@ from measurement.schemas import (
     Unit,
 )
 from measurement.service.context import period_or_422
+from measurement.service.status import refresh_status
 
 INDICATORS = InitiativeResource(Indicator, "indicator", Initiative, outbox, INDICATOR_DEFINED,
                                 INDICATOR_UPDATED)
@@ -36,6 +37,9 @@ INDICATORS = InitiativeResource(Indicator, "indicator", Initiative, outbox, INDI
 
 FIXED_ONCE_REPORTED = ("unit", "rate_multiplier", "frequency")
 """Changing these would change the meaning of figures already stored."""
+CHANGE_FIGURES = ("direction", "across_places", "across_time", "dimension_ids",
+                  "baseline_period", "baseline_value")
+"""Changing these changes the progress status or the disparities computed from the data."""
 
 
 async def list_(session: AsyncSession, principal: Principal, initiative_id: uuid.UUID,
@@ -102,8 +106,12 @@ async def update(session: AsyncSession, principal: Principal, id_: uuid.UUID,
         raise Conflict(f"{', '.join(fixed)} cannot change once data is reported; "
                        "define a new indicator instead.")
     was_retired = indicator.status == IndicatorStatus.RETIRED
+    rules_change = any(n in changes and changes[n] != getattr(indicator, n)
+                       for n in CHANGE_FIGURES)
     if apply_changes(indicator, changes):
         retiring = indicator.status == IndicatorStatus.RETIRED and not was_retired
         await outbox.emit_state(session, INDICATOR_RETIRED if retiring else INDICATOR_UPDATED,
                                 indicator, indicator.initiative_id)
+    if rules_change:
+        await refresh_status(session, indicator, initiative, None)
     return indicator

@@ -14,19 +14,20 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from backbone.auth.principal import InitiativeRole, Principal
+from backbone.contracts.measurement.entities import ObservationStatus
+from backbone.contracts.measurement.events import (
+    OBSERVATION_APPROVED,
+    OBSERVATION_REJECTED,
+    ObservationChanged,
+)
 from backbone.db import utcnow
 from backbone.errors import Forbidden, Invalid, NotFound
 from backbone.events.registry import DomainEvent
 from backbone.http.etag import check_if_match
 from backbone.http.pagination import Page, PageParams
 from backbone.repository import get_owned, list_page
-from measurement import reporting, schemas
-from measurement.events import (
-    OBSERVATION_APPROVED,
-    OBSERVATION_REJECTED,
-    ObservationChanged,
-    outbox,
-)
+from measurement import reporting
+from measurement.events import outbox
 from measurement.models import Indicator, Observation, ObservationRevision
 from measurement.service.context import indicator_for, initiative_for, schemes_for
 from measurement.service.recording import Recorder, archive
@@ -70,7 +71,7 @@ def _may_see(principal: Principal, observation: Observation) -> bool:
 
 async def list_for_indicator(
     session: AsyncSession, principal: Principal, indicator_id: uuid.UUID, params: PageParams,
-    statuses: Sequence[schemas.ObservationStatus], period: str | None,
+    statuses: Sequence[ObservationStatus], period: str | None,
     organization_id: uuid.UUID | None,
 ) -> Page[reporting.ObservationRead]:
     indicator, initiative = await indicator_for(session, principal, indicator_id,
@@ -99,7 +100,7 @@ async def review(session: AsyncSession, principal: Principal, id_: uuid.UUID,
     check_if_match(if_match, observation.version)
     await archive(session, [observation.id])
     approve = body.decision is reporting.ReviewDecision.APPROVE
-    status = schemas.ObservationStatus.APPROVED if approve else schemas.ObservationStatus.REJECTED
+    status = ObservationStatus.APPROVED if approve else ObservationStatus.REJECTED
     observation.status = status.value
     observation.review_note = body.note
     observation.reviewed_by = principal.sub
@@ -133,7 +134,7 @@ async def history(session: AsyncSession, principal: Principal, id_: uuid.UUID
         version=observation.version, change=observation.last_change, value=observation.value,
         numerator=observation.numerator, denominator=observation.denominator,
         source=observation.source, comment=observation.comment,
-        status=schemas.ObservationStatus(observation.status), note=observation.review_note,
+        status=ObservationStatus(observation.status), note=observation.review_note,
         changed_by=observation.changed_by, changed_at=observation.updated_at))
     for previous, entry in itertools.pairwise(versions):
         entry.previous_value = previous.value

@@ -18,10 +18,11 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from backbone.auth.principal import Principal
 from backbone.consistency import emitted
+from backbone.contracts.measurement.events import OBSERVATION_RECORDED, OBSERVATION_REVISED
 from backbone.db import ConcurrentWriteError
 from backbone.events.set_based import insert_events, parameters
 from measurement.domain.cells import Scheme
-from measurement.events import OBSERVATION_RECORDED, OBSERVATION_REVISED, outbox
+from measurement.events import outbox
 from measurement.models import Indicator, Initiative
 from measurement.reporting import RowOutcome, RowResult
 from measurement.service.context import schemes_for

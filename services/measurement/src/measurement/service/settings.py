@@ -8,10 +8,11 @@ from sqlalchemy import exists, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from backbone.auth.principal import InitiativeRole, Principal
+from backbone.contracts.measurement.events import SETTINGS_UPDATED
 from backbone.errors import Conflict
 from backbone.http.etag import check_if_match
 from backbone.repository import apply_changes
-from measurement.events import SETTINGS_UPDATED, outbox
+from measurement.events import outbox
 from measurement.models import Indicator, Initiative, Observation, Target
 from measurement.schemas import MeasurementSettingsUpdate
 from measurement.service.context import initiative_for

@@ -1,19 +1,30 @@
 """Keeping each indicator's figures current after its data changes: the small-cell
-decisions, then the overall progress status in each view, announcing every change."""
+decisions, the overall progress status in each view, and the disparities between groups as
+viewers see them, announcing every change."""
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Collection
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from backbone.contracts.measurement.entities import ObservationStatus, StatusView
+from backbone.contracts.measurement.events import (
+    INDICATOR_DISPARITIES_CHANGED,
+    INDICATOR_STATUS_CHANGED,
+    DimensionDisparities,
+    DisparitiesChanged,
+    IndicatorStatusChanged,
+)
+from backbone.errors import Invalid
 from backbone.events.registry import DomainEvent
 from measurement.domain.cells import Scheme
-from measurement.events import INDICATOR_STATUS_CHANGED, IndicatorStatusChanged, outbox
-from measurement.models import Indicator, Initiative
-from measurement.schemas import ObservationStatus, StatusView
+from measurement.events import outbox
+from measurement.models import Dimension, Indicator, Initiative
 from measurement.service.analysis import ALL_VISIBLE, Analysis, Filters, View
+from measurement.service.context import schemes_for
 from measurement.service.disclosure import decide_again
 
 VIEWS = {
@@ -26,11 +37,11 @@ VIEWS = {
 async def refresh_status(session: AsyncSession, indicator: Indicator, initiative: Initiative,
                          reviewed_periods: Collection[str] | None = ()) -> None:
     """Decide the small cells of ``reviewed_periods`` (the periods whose approved data
-    changed; None: all) again, then recompute the overall status in each view and publish
-    each change.
+    changed; None: all) again, then recompute the overall status in each view and, if
+    reviewed data changed, the disparities; publish each change.
 
     The indicator row is locked, so concurrent writers decide and announce each change
-    once. The status is derived data: it does not change the indicator's version (ETag).
+    once. These are derived data: they do not change the indicator's version (ETag).
     """
     await session.execute(select(Indicator.id).where(Indicator.id == indicator.id)
                           .with_for_update(key_share=True))
@@ -50,3 +61,39 @@ async def refresh_status(session: AsyncSession, indicator: Indicator, initiative
                 code=indicator.code, view=view, previous_status=previous,
                 status=overall.status, latest=overall.latest, target=overall.target),
         ))
+    if reviewed_periods is None or reviewed_periods:
+        await refresh_disparities(session, indicator, initiative)
+
+
+async def refresh_disparities(session: AsyncSession, indicator: Indicator,
+                              initiative: Initiative) -> None:
+    """For each of the indicator's dimensions, how each group's gap to the best-performing
+    group changed, as viewers see it (approved data, small cells suppressed, so a hidden
+    group has no trend); announced when it differs from what was announced last."""
+    scheme = (await schemes_for(session, [indicator]))[indicator.id]
+    ids = [uuid.UUID(d) for d in indicator.dimension_ids]
+    dimensions = (await session.execute(select(Dimension.id, Dimension.code).where(
+        Dimension.id.in_(ids)).order_by(Dimension.code))).all()
+    _, make_view = VIEWS[StatusView.REVIEWED]
+    analysis = Analysis(indicator, initiative, scheme, make_view(initiative))
+    found = []
+    for dimension_id, code in dimensions:
+        try:
+            read = await analysis.disparities(session, Filters(), code, None)
+        except Invalid as exc:
+            if exc.kind != "no-comparable-data":
+                raise
+            continue
+        found.append(DimensionDisparities(
+            dimension_id=dimension_id, dimension=code, reference_group=read.reference_group,
+            reference_rule=read.reference_rule, trends=read.trends).model_dump(mode="json"))
+    if found == indicator.disparities:
+        return
+    indicator.disparities = found
+    outbox.add(session, DomainEvent(
+        event_type=INDICATOR_DISPARITIES_CHANGED, tenant=indicator.tenant,
+        subject=indicator.id, initiative=indicator.initiative_id,
+        data=DisparitiesChanged(indicator_id=indicator.id,
+                                initiative_id=indicator.initiative_id, code=indicator.code,
+                                dimensions=[DimensionDisparities.model_validate(d)
+                                            for d in found])))

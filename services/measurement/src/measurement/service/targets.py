@@ -8,12 +8,14 @@ from sqlalchemy import delete, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from backbone.auth.principal import InitiativeRole, Principal
+from backbone.contracts.measurement.entities import TargetRead
+from backbone.contracts.measurement.events import TARGETS_SET, TargetsSet
 from backbone.errors import Invalid
 from backbone.events.registry import DomainEvent
 from backbone.http.etag import check_if_match
 from measurement import schemas
 from measurement.domain.cells import cell_key
-from measurement.events import TARGETS_SET, TargetsSet, outbox
+from measurement.events import outbox
 from measurement.models import Indicator, Target
 from measurement.service.context import indicator_for, period_or_422, schemes_for
 from measurement.service.status import refresh_status
@@ -69,4 +71,4 @@ async def _targets_of(session: AsyncSession, indicator: Indicator) -> schemas.Ta
                                   .order_by(Target.period_end, Target.cell,
                                             Target.organization_id))).scalars()
     return schemas.TargetsRead(indicator_id=indicator.id, version=indicator.targets_version,
-                               targets=[schemas.TargetRead.model_validate(t) for t in rows])
+                               targets=[TargetRead.model_validate(t) for t in rows])

@@ -1,0 +1,2 @@
+"""What measurement publishes on ``backbone.measurement.v1``: its entities' states, figures
+and the event types."""
