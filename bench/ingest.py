@@ -36,7 +36,8 @@ from backbone.contracts.agenda.events import INITIATIVE_CREATED
 from backbone.devstack.infra import Infrastructure
 from backbone.events.envelope import CloudEvent
 from backbone.events.kafka import ensure_topics, make_producer
-from backbone.readmodels.agenda.feed import as_published, new_initiative
+from backbone.readmodels.agenda.feed import new_initiative
+from backbone.readmodels.feeds import as_published
 from measurement.app import SERVICE
 
 BATCH = 10_000

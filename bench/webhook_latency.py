@@ -30,7 +30,8 @@ from backbone.devstack.ports import free_port
 from backbone.devstack.processes import ServiceProcess
 from backbone.devstack.stack import LOCAL_ONLY
 from backbone.events.kafka import ensure_topics
-from backbone.readmodels.agenda.feed import as_published, new_initiative
+from backbone.readmodels.agenda.feed import new_initiative
+from backbone.readmodels.feeds import as_published
 from notifications.app import SERVICE
 from notifications.receiver import Receiver
 

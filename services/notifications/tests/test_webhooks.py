@@ -19,7 +19,8 @@ from standardwebhooks.webhooks import Webhook
 from backbone.contracts.agenda import events as agenda_events
 from backbone.devstack.infra import Infrastructure
 from backbone.events.kafka import make_producer
-from backbone.readmodels.agenda.feed import AgendaFeed, as_published, new_goal, new_initiative
+from backbone.readmodels.agenda.feed import AgendaFeed, new_goal, new_initiative
+from backbone.readmodels.feeds import as_published
 from backbone.testing import Tenant, wait_until
 from notifications.receiver import MakeReceiver, Reply
 

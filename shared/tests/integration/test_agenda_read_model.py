@@ -25,7 +25,8 @@ from backbone.readmodels.agenda import (
     KnownStrategy,
     subscriptions,
 )
-from backbone.readmodels.agenda.feed import AgendaFeed, as_published, new_goal, new_initiative
+from backbone.readmodels.agenda.feed import AgendaFeed, new_goal, new_initiative
+from backbone.readmodels.feeds import as_published
 from backbone.settings import BaseServiceSettings
 
 

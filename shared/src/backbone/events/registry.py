@@ -62,6 +62,11 @@ class EventType(Generic[P]):
         return _tolerant(self.payload).model_validate(data)
 
     @property
+    def source(self) -> str:
+        """The CloudEvents ``source`` of the service that publishes it."""
+        return f"/backbone/{self.type.split('.')[2]}"
+
+    @property
     def name(self) -> str:
         """The ``<entity>.<verb>`` part of the type, e.g. ``goal.created``."""
         return self.type.split(".", 3)[-1]

@@ -16,7 +16,7 @@ from typing import Any
 from backbone.contracts.agenda import events
 from backbone.events.consumer import Subscription
 from backbone.readmodels import ReadModel
-from backbone.readmodels.agenda.handlers import delete_from, forget_strategies_of_goal, upsert_into
+from backbone.readmodels.agenda.handlers import forget_strategies_of_goal
 from backbone.readmodels.agenda.tables import (
     AgendaReadModelBase,
     KnownGoal,
@@ -26,6 +26,7 @@ from backbone.readmodels.agenda.tables import (
     KnownStrategy,
     KnownWorkingGroup,
 )
+from backbone.readmodels.known import delete_from, upsert_into
 
 AGENDA = ReadModel(name="agenda", metadata=AgendaReadModelBase.metadata,
                    versions=Path(__file__).parent / "schema", topics=(events.registry.topic,))

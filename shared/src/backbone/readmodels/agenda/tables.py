@@ -8,24 +8,17 @@ import uuid
 from datetime import date
 from typing import ClassVar
 
-from sqlalchemy import ARRAY, Date, Integer, String, Uuid
+from sqlalchemy import ARRAY, Date, String, Uuid
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from backbone.consistency import READ_MODEL_HINT
-from backbone.db import TenantScoped, service_metadata
+from backbone.db import service_metadata
+from backbone.readmodels.known import InInitiative, Known
 
 
 class AgendaReadModelBase(DeclarativeBase):
     metadata = service_metadata()
-
-
-class Known(TenantScoped):
-    source_version: Mapped[int] = mapped_column(Integer)
-
-
-class InInitiative(Known):
-    initiative_id: Mapped[uuid.UUID] = mapped_column(Uuid, index=True)
 
 
 class KnownInitiative(Known, AgendaReadModelBase):
