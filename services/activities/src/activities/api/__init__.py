@@ -1,0 +1,1 @@
+"""HTTP routes of the activities service: thin, schema -> use case -> response."""
