@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from aiokafka import AIOKafkaConsumer, TopicPartition
 
+from activities.app import SERVICE as ACTIVITIES
 from agenda.app import SERVICE as AGENDA
 from backbone.consistency import HEADER
 from backbone.devstack.infra import Infrastructure, prepare_service
@@ -88,6 +89,15 @@ def notifications_server(infra: Infrastructure, agenda_server: RunningService
                           BACKBONE_WEBHOOK_RETRY_SCHEDULE_S="[0, 0.1]",
                           BACKBONE_WEBHOOK_POLL_INTERVAL_S="0.05",
                           BACKBONE_STREAM_MAX_S="1"):  # a stream ends, so a fuzzed call does
+        yield RunningService(running.url, agenda_server.tenant)
+
+
+@pytest.fixture(scope="session")
+def activities_server(infra: Infrastructure, agenda_server: RunningService
+                      ) -> Iterator[RunningService]:
+    """Activities beside agenda and measurement (whose events it consumes), in the agenda
+    server's tenant; it looks for overdue commitments every half second."""
+    for running in _serve(infra, ACTIVITIES, BACKBONE_COMMITMENT_CHECK_INTERVAL_S="0.5"):
         yield RunningService(running.url, agenda_server.tenant)
 
 

@@ -112,6 +112,52 @@ async def test_measurement_events_match_their_schemas(
     await _check_topic("measurement", tenant.name, tenant.settings.kafka_bootstrap_servers)
 
 
+async def test_activities_events_match_their_schemas(
+    agenda_server: RunningService, activities_server: RunningService,
+) -> None:
+    tenant = activities_server.tenant
+    async with agenda_server.async_client(tenant.admin) as agenda:
+        initiative = (await agenda.post("/v1/initiatives", json={"name": "Aligned"})).json()
+        base = f"/v1/initiatives/{initiative['id']}"
+        org = (await agenda.post("/v1/organizations", json={"name": "Tutors",
+                                                            "sector": "education"})).json()
+        await agenda.post(f"{base}/participants", json={
+            "kind": "organization", "organization_id": org["id"], "roles": ["partner"]})
+        goal = (await agenda.post(f"{base}/goals", json={"title": "Reading"})).json()
+        strategy = await agenda.post(f"/v1/goals/{goal['id']}/strategies",
+                                     json={"title": "Tutoring"})
+    async with activities_server.async_client(tenant.admin) as api:
+        place = await api.post(f"{base}/geographies", headers={HEADER: strategy.headers[HEADER]},
+                               json={"code": "north", "name": "North"})
+        assert place.status_code == 201, place.text
+        await api.patch(f"/v1/geographies/{place.json()['id']}", json={"name": "Northside"})
+        body = {"title": "Tutoring", "lead_organization_id": org["id"], "status": "active",
+                "strategy_ids": [strategy.json()["id"]], "geographies": ["north"]}
+        first = (await api.post(f"{base}/activities", json=body)).json()
+        second = (await api.post(f"{base}/activities", json={**body, "title": "Club"})).json()
+        await api.patch(f"/v1/activities/{first['id']}", json={"description": "Weekly"})
+        await api.patch(f"/v1/activities/{first['id']}", json={"status": "paused"})
+        part = (await api.post(f"/v1/activities/{first['id']}/contributors", json={
+            "organization_id": org["id"], "role": "implementing", "staff_hours": 10})).json()
+        await api.patch(f"/v1/contributors/{part['id']}", json={"staff_hours": 12})
+        await api.delete(f"/v1/contributors/{part['id']}")
+        update = (await api.post(f"/v1/activities/{first['id']}/updates", json={
+            "reported_on": "2026-01-05", "text": "Started"})).json()
+        await api.patch(f"/v1/activity-updates/{update['id']}", json={"text": "Begun"})
+        await api.delete(f"/v1/activity-updates/{update['id']}")
+        link = (await api.post(f"/v1/activities/{first['id']}/links", json={
+            "to_activity_id": second["id"], "kind": "reinforces"})).json()
+        await api.delete(f"/v1/activity-links/{link['id']}")
+        promise = {"organization_id": org["id"], "text": "Twenty tutors"}
+        kept = (await api.post(f"{base}/commitments", json=promise)).json()
+        await api.patch(f"/v1/commitments/{kept['id']}", json={"text": "Thirty tutors"})
+        await api.patch(f"/v1/commitments/{kept['id']}", json={"status": "done"})
+        late = await api.post(f"{base}/commitments", json={**promise, "due_date": "2020-01-01"})
+        assert late.status_code == 201  # the service's check announces it overdue
+        assert (await api.delete(f"/v1/activities/{second['id']}")).status_code == 204
+    await _check_topic("activities", tenant.name, tenant.settings.kafka_bootstrap_servers)
+
+
 async def _check_topic(service: str, tenant: str, bootstrap_servers: str) -> None:
     """Every event type of the service arrives, parses as a CloudEvent and fits its schema."""
     registry = next(r for r in discover_registries() if r.service == service)

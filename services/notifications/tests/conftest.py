@@ -102,14 +102,13 @@ def agenda(notifications_app: FastAPI) -> AgendaFeed:
 Measure = Callable[..., Awaitable[CloudEvent]]
 
 
-@pytest.fixture
-def measurement(agenda: AgendaFeed) -> Measure:
-    """Applies a measurement event (``name``, e.g. ``observation.rejected``) through the
-    service's consumer, as measurement publishes it; returns it."""
+def _publisher(agenda: AgendaFeed, service: str) -> Measure:
+    """Applies an event of ``service`` (``name``, e.g. ``observation.rejected``) through the
+    service's consumer, as that service publishes it; returns it."""
     async def publish(tenant: str, initiative: uuid.UUID, name: str, *,
                       at: datetime | None = None, **data: Any) -> CloudEvent:
-        event = CloudEvent(id=uuid.uuid4(), source="/backbone/measurement",
-                           type=f"{type_prefix('measurement')}{name}",
+        event = CloudEvent(id=uuid.uuid4(), source=f"/backbone/{service}",
+                           type=f"{type_prefix(service)}{name}",
                            subject=str(data.get("id", uuid.uuid4())),
                            time=at or datetime.now(UTC), dataschema="", tenant=tenant,
                            initiative=str(initiative), traceparent=None,
@@ -119,6 +118,18 @@ def measurement(agenda: AgendaFeed) -> Measure:
         return event
 
     return publish
+
+
+@pytest.fixture
+def measurement(agenda: AgendaFeed) -> Measure:
+    """Applies a measurement event through the service's consumer."""
+    return _publisher(agenda, "measurement")
+
+
+@pytest.fixture
+def activities(agenda: AgendaFeed) -> Measure:
+    """Applies an activities event through the service's consumer."""
+    return _publisher(agenda, "activities")
 
 
 @asynccontextmanager

@@ -228,3 +228,26 @@ async def test_network_admins_upsert_recipients_in_bulk_all_or_none(
     assert partner.status_code == 403
     listed = await api.get("/v1/recipients", headers=tenant.admin)
     assert [r["subject"] for r in listed.json()["items"]] == ["crm|1", "crm|2"]
+
+
+async def test_an_overdue_commitment_reaches_its_organization_and_the_staff(
+    api: httpx.AsyncClient, agenda: AgendaFeed, activities: Measure, tenant: Tenant,
+) -> None:
+    initiative = await agenda.initiative(tenant.name)
+    pledger, neighbour = uuid.uuid4(), uuid.uuid4()
+    for org in (pledger, neighbour):
+        await agenda.participant(tenant.name, initiative, org)
+    partner = f"initiative:{initiative}:partner"
+    ana, ben = _as(tenant, "ana", partner, org=pledger), _as(tenant, "ben", partner,
+                                                               org=neighbour)
+    sam = _as(tenant, "sam", f"initiative:{initiative}:backbone")
+    for headers in (ana, ben, sam):
+        await _join(api, headers)
+    await activities(tenant.name, initiative, "commitment.overdue", id=str(uuid.uuid4()),
+                     organization_id=str(pledger), text="Recruit twenty tutors",
+                     due_date="2026-06-30", status="open")
+    for told in (ana, sam):
+        [note] = await _inbox(api, told)
+        assert (note["category"], note["title"]) == ("activities", "A commitment is overdue")
+        assert "Recruit twenty tutors" in note["body"] and "2026-06-30" in note["body"]
+    assert await _inbox(api, ben) == []

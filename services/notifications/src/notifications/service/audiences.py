@@ -64,6 +64,13 @@ def in_organizations(tenant: str, initiative_id: uuid.UUID,
         Recipient.organization_id.in_(organization_ids))
 
 
+def organizations_and_staff(tenant: str, initiative_id: uuid.UUID,
+                            organization_ids: list[uuid.UUID]) -> Select[tuple[Recipient]]:
+    """The initiative's members acting for one of the organizations, and its staff."""
+    return members(tenant, initiative_id).where(or_(
+        Recipient.organization_id.in_(organization_ids), _staff(initiative_id)))
+
+
 def with_role(tenant: str, initiative_id: uuid.UUID,
               role: ParticipantRole) -> Select[tuple[Recipient]]:
     """Recipients whose organization takes part in the initiative in ``role``."""

@@ -22,7 +22,7 @@ from notifications.models import Delivery, WebhookEndpoint
 from notifications.schemas import DeliveryStatus
 from notifications.service.worker import wake_workers
 
-PUBLISHERS = (agenda.service, "measurement")
+PUBLISHERS = (agenda.service, "measurement", "activities")
 """The services whose events are delivered (by their service names, which name their
 topics and type prefixes); this service's own events are not, so a delivery's outcome never
 causes another delivery."""

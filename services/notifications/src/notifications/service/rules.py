@@ -30,6 +30,7 @@ from notifications.service import audiences, mail
 from notifications.service.notify import FOOTER, Message, notify
 
 MEASUREMENT = "measurement"
+ACTIVITIES = "activities"
 Reaction = tuple[Select[tuple[Recipient]], Message]
 Category = schemas.Category
 
@@ -57,6 +58,13 @@ class StatusChange(_Tolerant):
     view: str = "all"
     previous_status: str
     status: str
+
+
+class Pledge(_Tolerant):
+    initiative_id: uuid.UUID
+    organization_id: uuid.UUID
+    text: str
+    due_date: str | None = None
 
 
 @dataclass(frozen=True)
@@ -92,6 +100,15 @@ def _off_track(event: CloudEvent) -> Reaction | None:
         return audiences.contributors_not_staff(event.tenant, change.initiative_id,
                                                 change.indicator_id), message
     return audiences.staff(event.tenant, change.initiative_id), message
+
+
+def _overdue(event: CloudEvent) -> Reaction:
+    pledge = Pledge.model_validate(event.data)
+    return (audiences.organizations_and_staff(event.tenant, pledge.initiative_id,
+                                              [pledge.organization_id]),
+            Message(Category.ACTIVITIES, "A commitment is overdue",
+                    f"The commitment '{pledge.text}' was due on {pledge.due_date} and is "
+                    "still open. Mark it done, drop it, or give it a new due date."))
 
 
 def _decision(event: CloudEvent) -> Reaction:
@@ -144,6 +161,7 @@ def _exhausted(event: CloudEvent) -> Reaction:
 
 
 M = type_prefix(MEASUREMENT)
+A = type_prefix(ACTIVITIES)
 RULES = [
     Rule(f"{M}observation.rejected", "the users of the organization that reported it",
          _rejected),
@@ -151,6 +169,8 @@ RULES = [
          "going off track in the staff's view (all data): the initiative's backbone staff; "
          "in the reviewed view: the users of the organizations reporting to it, but staff",
          _off_track),
+    Rule(f"{A}commitment.overdue", "the users of the organization that made it, and the "
+         "initiative's backbone staff", _overdue),
     Rule(agenda.DECISION_RECORDED.type, "the initiative's members", _decision),
     Rule(agenda.AGENDA_REVISED.type, "the initiative's members", _revised),
     Rule(own.ANNOUNCEMENT_PUBLISHED.type, "the announcement's audience", _announcement),
@@ -200,6 +220,6 @@ def subscriptions(settings: Settings) -> list[AllEventsOf]:
             await _tell_contact(session, event, message)
 
     return [AllEventsOf(service, apply) for service in (agenda.registry.service, MEASUREMENT,
-                                                        own.registry.service)]
+                                                        ACTIVITIES, own.registry.service)]
 
 
