@@ -2,9 +2,11 @@ from __future__ import annotations
 
 import asyncio
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
+import httpx
 import pytest
 from aiokafka import AIOKafkaConsumer, TopicPartition
 
@@ -108,3 +110,29 @@ def network(agenda_server: RunningService, measurement_server: RunningService) -
         goal = agenda.post(f"/v1/initiatives/{initiative['id']}/goals",
                            json={"title": "Every child reads by grade 3"})
     return Network(initiative["id"], goal.json()["id"], goal.headers[HEADER])
+
+
+Partnership = Callable[[httpx.Client], dict[str, Any]]
+
+
+@pytest.fixture(scope="session")
+def partnership() -> Partnership:
+    """Makes, in agenda, an initiative with a partner organization, a goal and a strategy;
+    returns their ids, the initiative's base path and the strategy's consistency token."""
+
+    def make(agenda: httpx.Client) -> dict[str, Any]:
+        initiative = agenda.post("/v1/initiatives", json={"name": "Reading together"}).json()
+        base = f"/v1/initiatives/{initiative['id']}"
+        org = agenda.post("/v1/organizations", json={"name": "Tutors", "sector": "education"})
+        agenda.post(f"{base}/participants", json={
+            "kind": "organization", "organization_id": org.json()["id"],
+            "roles": ["partner"]})
+        goal = agenda.post(f"{base}/goals", json={"title": "Every child reads"}).json()
+        strategy = agenda.post(f"/v1/goals/{goal['id']}/strategies",
+                               json={"title": "Tutoring"})
+        assert strategy.status_code == 201, strategy.text
+        return {"base": base, "initiative": initiative["id"], "org": org.json()["id"],
+                "goal": goal["id"], "strategy": strategy.json()["id"],
+                "token": strategy.headers[HEADER]}
+
+    return make

@@ -27,27 +27,12 @@ def _clients(*servers: RunningService) -> Iterator[list[httpx.Client]]:
             c.close()
 
 
-def _partnership(agenda: httpx.Client) -> dict[str, Any]:
-    """An initiative with a partner organization, a goal and a strategy, made in agenda."""
-    initiative = agenda.post("/v1/initiatives", json={"name": "Reading together"}).json()
-    base = f"/v1/initiatives/{initiative['id']}"
-    org = agenda.post("/v1/organizations", json={"name": "Tutors", "sector": "education"})
-    agenda.post(f"{base}/participants", json={
-        "kind": "organization", "organization_id": org.json()["id"], "roles": ["partner"]})
-    goal = agenda.post(f"{base}/goals", json={"title": "Every child reads by grade 3"}).json()
-    strategy = agenda.post(f"/v1/goals/{goal['id']}/strategies", json={"title": "Tutoring"})
-    assert strategy.status_code == 201, strategy.text
-    return {"base": base, "initiative": initiative["id"], "org": org.json()["id"],
-            "goal": goal["id"], "strategy": strategy.json()["id"],
-            "token": strategy.headers[HEADER]}
-
-
 def test_agendas_strategies_become_linkable_and_unknown_references_are_refused(
     agenda_server: RunningService, measurement_server: RunningService,
-    activities_server: RunningService,
+    activities_server: RunningService, partnership: Any,
 ) -> None:
     with _clients(agenda_server, activities_server) as (agenda, activities):
-        p = _partnership(agenda)
+        p = partnership(agenda)
         body = {"title": "Tutoring", "lead_organization_id": p["org"], "status": "active"}
         linked = activities.post(f"{p['base']}/activities", headers={HEADER: p["token"]},
                                  json={**body, "strategy_ids": [p["strategy"]]})
@@ -61,11 +46,11 @@ def test_agendas_strategies_become_linkable_and_unknown_references_are_refused(
 
 def test_an_indicator_off_track_in_measurement_is_a_gap_in_activities(
     agenda_server: RunningService, measurement_server: RunningService,
-    activities_server: RunningService,
+    activities_server: RunningService, partnership: Any,
 ) -> None:
     with _clients(agenda_server, measurement_server, activities_server) as (
             agenda, measurement, activities):
-        p = _partnership(agenda)
+        p = partnership(agenda)
         indicator = measurement.post(f"{p['base']}/indicators", headers={HEADER: p["token"]},
                                      json={"code": "tutored", "name": "Children tutored",
                                            "unit": "count", "direction": "increase",
@@ -89,10 +74,10 @@ def test_an_indicator_off_track_in_measurement_is_a_gap_in_activities(
 
 
 def test_a_goal_deleted_in_agenda_is_unlinked_and_announced(
-    agenda_server: RunningService, activities_server: RunningService,
+    agenda_server: RunningService, activities_server: RunningService, partnership: Any,
 ) -> None:
     with _clients(agenda_server, activities_server) as (agenda, activities):
-        p = _partnership(agenda)
+        p = partnership(agenda)
         activity = activities.post(f"{p['base']}/activities", headers={HEADER: p["token"]},
                                    json={"title": "Tutoring", "lead_organization_id": p["org"],
                                          "goal_ids": [p["goal"]],

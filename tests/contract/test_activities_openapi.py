@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 import schemathesis
 from hypothesis import HealthCheck, settings
@@ -19,25 +21,20 @@ def activities_schema(activities_server: RunningService) -> OpenApiSchema:
 
 
 @pytest.fixture(scope="session")
-def working(agenda_server: RunningService, activities_server: RunningService) -> Tenant:
-    """An initiative with a partner, a strategy, places and an activity in the fuzzed
+def working(agenda_server: RunningService, activities_server: RunningService,
+            partnership: Any) -> Tenant:
+    """An initiative with a partner, a strategy, a place and an activity in the fuzzed
     tenant, so generated ids and codes sometimes hit something."""
     tenant = agenda_server.tenant
     with agenda_server.client(tenant.admin) as agenda:
-        initiative = agenda.post("/v1/initiatives", json={"name": "Fuzzed"}).json()
-        base = f"/v1/initiatives/{initiative['id']}"
-        org = agenda.post("/v1/organizations", json={"name": "Tutors", "sector": "education"})
-        agenda.post(f"{base}/participants", json={
-            "kind": "organization", "organization_id": org.json()["id"], "roles": ["partner"]})
-        goal = agenda.post(f"{base}/goals", json={"title": "Reading"}).json()
-        strategy = agenda.post(f"/v1/goals/{goal['id']}/strategies", json={"title": "Tutoring"})
+        p = partnership(agenda)
     with activities_server.client(tenant.admin) as api:
-        made = api.post(f"{base}/geographies", headers={HEADER: strategy.headers[HEADER]},
+        made = api.post(f"{p['base']}/geographies", headers={HEADER: p["token"]},
                         json={"code": "north", "name": "North"})
         assert made.status_code == 201, made.text
-        activity = api.post(f"{base}/activities", json={
-            "title": "Tutoring", "status": "active", "lead_organization_id": org.json()["id"],
-            "strategy_ids": [strategy.json()["id"]], "geographies": ["north"]})
+        activity = api.post(f"{p['base']}/activities", json={
+            "title": "Tutoring", "status": "active", "lead_organization_id": p["org"],
+            "strategy_ids": [p["strategy"]], "geographies": ["north"]})
         assert activity.status_code == 201, activity.text
     return tenant
 

@@ -249,5 +249,5 @@ async def test_an_overdue_commitment_reaches_its_organization_and_the_staff(
     for told in (ana, sam):
         [note] = await _inbox(api, told)
         assert (note["category"], note["title"]) == ("activities", "A commitment is overdue")
-        assert "Recruit twenty tutors" in note["body"] and "2026-06-30" in note["body"]
+        assert "'Recruit twenty tutors' was due on 2026-06-30" in note["body"]
     assert await _inbox(api, ben) == []
