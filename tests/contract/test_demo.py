@@ -14,11 +14,12 @@ from backbone.testing import RunningService, Tenant
 
 
 def test_demo_story(agenda_server: RunningService, measurement_server: RunningService,
-                    notifications_server: RunningService, tmp_path: Path) -> None:
+                    activities_server: RunningService, notifications_server: RunningService,
+                    tmp_path: Path) -> None:
     tenant = Tenant(agenda_server.tenant.settings)  # a network of its own
     token = tenant.token("network:admin")
     urls = {"agenda": agenda_server.url, "measurement": measurement_server.url,
-            "notifications": notifications_server.url}
+            "activities": activities_server.url, "notifications": notifications_server.url}
     load_demo(urls, token, tmp_path)
     load_demo(urls, token, tmp_path)  # again: a new receiver's endpoint, nothing else
     _check_notifications(notifications_server, tenant, tmp_path)
@@ -26,6 +27,7 @@ def test_demo_story(agenda_server: RunningService, measurement_server: RunningSe
     with measurement_server.client(tenant.admin) as api:
         [initiative] = httpx.get(f"{agenda_server.url}/v1/initiatives",
                                  headers=tenant.admin).json()["items"]
+        _check_activities(activities_server, tenant, initiative["id"])
         indicators = {i["code"]: i for i in api.get(
             f"/v1/initiatives/{initiative['id']}/indicators").json()["items"]}
         assert len(indicators) == 5
@@ -64,17 +66,43 @@ def _check_notifications(server: RunningService, tenant: Tenant, data_dir: Path)
             got = api.get("/v1/me/notifications", headers={"Authorization": f"Bearer {token}"})
             return sorted(n["title"].split(":")[0] for n in got.json()["items"])
 
+        # Everyone hears of the announcement; the partner whose figure was rejected, of
+        # that; the library and the backbone (United Way), of the library's overdue
+        # commitment.
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
             told = [titles(r) for r in recipients]
-            if sum(len(t) for t in told) == len(recipients) + 1:
+            if sum(len(t) for t in told) == len(recipients) + 3:
                 break
             time.sleep(0.2)
-        assert sorted(told) == [["Observation rejected", "Spring data walk"]] + [
-            ["Spring data walk"]] * (len(recipients) - 1)
+        assert sorted(told) == [["A commitment is overdue", "Spring data walk"]] * 2 + [
+            ["Observation rejected", "Spring data walk"]] + [
+            ["Spring data walk"]] * (len(recipients) - 3)
     received = data_dir / "webhooks" / "received.jsonl"
     while not received.exists() and time.monotonic() < deadline:
         time.sleep(0.2)
     lines = [json.loads(line) for line in received.read_text().splitlines()]
     assert lines
     assert all(line["verified"] for line in lines)
+
+
+
+def _check_activities(server: RunningService, tenant: Tenant, initiative_id: str) -> None:
+    """The gap (nobody serves Latino children on third-grade reading in Westside and
+    Northside), the overlap (two tutoring programmes at Lincoln Elementary) and the overdue
+    commitment, as a viewer sees them."""
+    base = f"/v1/initiatives/{initiative_id}"
+    with server.client(tenant.headers(f"initiative:{initiative_id}:viewer")) as api:
+        assert len(api.get(f"{base}/activities", params={"limit": 500}).json()["items"]) == 7
+        gaps = api.get(f"{base}/gaps",
+                       params={"kind": "widening_gap_without_activity"}).json()["gaps"]
+        latino = sorted(g["geography"] for g in gaps if g["widening"]["group"] == "latino"
+                        and g["widening"]["reference_group"] == "white")
+        assert latino == ["Northside", "Westside"]
+        [overlap] = api.get(f"{base}/overlaps").json()["overlaps"]
+        assert {a["title"] for a in overlap["activities"]} == {
+            "After-school reading tutors", "Reading buddies"}
+        assert overlap["geographies"] == ["Lincoln Elementary"]
+        overdue = api.get(f"{base}/commitments", params={"overdue": "true"}).json()["items"]
+        assert [c["text"] for c in overdue] == ["Open two branch reading rooms for tutoring"]
+        assert overdue[0]["overdue_since"] is not None

@@ -26,6 +26,7 @@ class ServiceSpec:
     read_models: tuple[ReadModel, ...] = ()  # the library's read models it keeps
     passes_on: tuple[str, ...] = ()  # services whose every event it consumes as it is
     demo: str | None = None  # "module:function" loading its part of the demo network
+    demo_after: tuple[str, ...] = ()  # services whose demo must be loaded before its own
 
     def topics(self, settings: BaseServiceSettings) -> list[str]:
         """The topics it needs: its own, its dead-letter topic and those it consumes (so its
@@ -47,3 +48,23 @@ def discover_registries() -> list[EventRegistry]:
         module, _, attribute = spec.events.partition(":")
         registries.append(getattr(import_module(module), attribute))
     return registries
+
+
+def in_demo_order(specs: list[ServiceSpec]) -> list[ServiceSpec]:
+    """Each service after those its demo names in ``demo_after`` (else in port order)."""
+    by_name = {s.name: s for s in specs}
+    ordered: list[ServiceSpec] = []
+
+    def place(spec: ServiceSpec, seen: tuple[str, ...] = ()) -> None:
+        if spec in ordered:
+            return
+        if spec.name in seen:
+            raise ValueError(f"demo_after makes a loop: {' -> '.join([*seen, spec.name])}")
+        for name in spec.demo_after:
+            if name in by_name:
+                place(by_name[name], (*seen, spec.name))
+        ordered.append(spec)
+
+    for spec in specs:
+        place(spec)
+    return ordered

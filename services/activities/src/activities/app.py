@@ -59,7 +59,9 @@ MIGRATIONS = Path(__file__).parent / "migrations"
 
 SERVICE = ServiceSpec(name="activities", port=8003, app="activities.app:create_app",
                       migrations=MIGRATIONS, events="activities.events:registry",
-                      read_models=(AGENDA, MEASUREMENT), demo="activities.demo:load")
+                      read_models=(AGENDA, MEASUREMENT), demo="activities.demo:load",
+                      # the people notifications' demo adds hear of the overdue commitment
+                      demo_after=("notifications",))
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:

@@ -8,5 +8,5 @@ from backbone.settings import BaseServiceSettings
 class Settings(BaseServiceSettings):
     service_name: str = "activities"
     commitment_check_interval_s: float = Field(
-        900.0, gt=0, description="How often open commitments past their due date are looked "
+        60.0, gt=0, description="How often open commitments past their due date are looked "
                                  "for (and announced as overdue).")

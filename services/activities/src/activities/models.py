@@ -25,6 +25,7 @@ from sqlalchemy import (
     UniqueConstraint,
     Uuid,
 )
+from sqlalchemy import text as sql
 from sqlalchemy.dialects.postgresql import ARRAY, JSONB
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -101,6 +102,8 @@ class Commitment(InInitiative, Base):
     moves."""
 
     __tablename__ = "commitments"
+    __table_args__ = (Index("ix_commitments_to_check", "due_date",
+                            postgresql_where=sql("status = 'open' AND overdue_since IS NULL")),)
 
     organization_id: Mapped[uuid.UUID] = mapped_column(Uuid, index=True)
     text: Mapped[str] = mapped_column(Text)

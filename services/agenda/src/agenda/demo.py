@@ -57,6 +57,7 @@ GOALS = [
     ("Every student reads at grade level by third grade", "Students in grades K-3", [
         "Summer reading with the public library",
         "Chronic absence outreach to families",
+        "Reading tutors in every elementary school",
     ]),
     ("Every student graduates high school on time", "Students in grades 9-12", [
         "Ninth-grade on-track early warning system",

@@ -1,7 +1,8 @@
 """The demo network, loaded through the public APIs (so it also exercises them).
 
 Each service that has a demo names its loader in its ``ServiceSpec`` (``demo``); they run
-in port order, each with a ``DemoContext``: the services' URLs, an admin token, the stack's
+in port order, except that a service's runs after those its ``demo_after`` names, each with
+a ``DemoContext``: the services' URLs, an admin token, the stack's
 data folder, and the events written so far, so a service reached through Kafka answers
 once it has them.
 """
@@ -17,7 +18,7 @@ from typing import Any
 import httpx
 
 from backbone import consistency
-from backbone.service import discover_services
+from backbone.service import discover_services, in_demo_order
 
 
 def ok(response: httpx.Response) -> Any:
@@ -56,7 +57,7 @@ Loader = Callable[[DemoContext], None]
 
 def load_demo(urls: dict[str, str], token: str, data_dir: Path) -> None:
     context = DemoContext(urls, token, data_dir)
-    for spec in discover_services():
+    for spec in in_demo_order(discover_services()):
         if spec.demo and spec.name in urls:
             module, _, name = spec.demo.partition(":")
             loader: Loader = getattr(import_module(module), name)

@@ -93,6 +93,8 @@ def upgrade() -> None:
             constraints=(_activity_fk("commitments", "activity_id", "SET NULL"),))
     for column in ("activity_id", "organization_id"):
         op.create_index(op.f(f"ix_commitments_{column}"), "commitments", [column])
+    op.create_index("ix_commitments_to_check", "commitments", ["due_date"],
+                    postgresql_where=sa.text("status = 'open' AND overdue_since IS NULL"))
     _entity("activity_updates",
             sa.Column("activity_id", sa.Uuid(), nullable=False),
             sa.Column("kind", sa.String(length=20), nullable=False),
