@@ -29,3 +29,48 @@ async def get_series(id_: str, cell: str = "") -> list:
         " WHERE indicator_id = $1::uuid AND cell = $2", id_, cell)
     return [[r["period"], str(r["period_end"]), r["value"], r["numerator"], r["denominator"]]
             for r in rows]
+
+
+def _plain(value: object) -> object:
+    return value if value is None or isinstance(value, int | float | str) else str(value)
+
+
+async def _fetch_all(queries: list[tuple[str, tuple]]) -> list:
+    """Each query's rows, as lists of plain values, on one connection (as a session does)."""
+    async with app.state.pool.acquire() as connection:
+        return [[[_plain(v) for v in r.values()] for r in await connection.fetch(sql, *args)]
+                for sql, args in queries]
+
+
+_ACTIVITIES = ("SELECT id, title, status, start_date, end_date, lead_organization_id,"
+               " strategy_ids, goal_ids, indicator_ids, geographies, populations"
+               " FROM activities WHERE initiative_id = $1::uuid")
+_GOALS = "SELECT id, title FROM agenda_goals WHERE initiative_id = $1::uuid"
+_STRATEGIES = "SELECT id, title, goal_id FROM agenda_strategies WHERE initiative_id = $1::uuid"
+
+
+@app.get("/gaps-rows/{id_}")
+async def get_gaps_rows(id_: str) -> list:
+    """The rows the gaps view reads (activities, agenda, places, measures as of now)."""
+    latest = ("SELECT DISTINCT ON (indicator_id) indicator_id, {column} FROM {table}"
+              " WHERE initiative_id = $1::uuid AND since < now()"
+              " ORDER BY indicator_id, since DESC")
+    return await _fetch_all([
+        (_ACTIVITIES, (id_,)), (_GOALS, (id_,)), (_STRATEGIES, (id_,)),
+        ("SELECT code, parent, name FROM geographies WHERE initiative_id = $1::uuid", (id_,)),
+        ("SELECT id, code, name FROM measurement_indicators WHERE initiative_id = $1::uuid"
+         " AND status <> 'retired'", (id_,)),
+        (latest.format(column="status", table="measurement_progress_statuses"), (id_,)),
+        (latest.format(column="dimensions", table="measurement_disparities"), (id_,))])
+
+
+@app.get("/alignment-rows/{id_}")
+async def get_alignment_rows(id_: str) -> list:
+    """The rows the alignment matrix reads (activities, contributors, agenda, names)."""
+    return await _fetch_all([
+        (_ACTIVITIES, (id_,)),
+        ("SELECT activity_id, organization_id, role, money_amount, money_currency,"
+         " staff_hours, in_kind FROM contributors WHERE initiative_id = $1::uuid", (id_,)),
+        (_GOALS, (id_,)), (_STRATEGIES, (id_,)),
+        ("SELECT o.id, o.name FROM agenda_organizations o WHERE o.id IN (SELECT"
+         " organization_id FROM agenda_participants WHERE initiative_id = $1::uuid)", (id_,))])

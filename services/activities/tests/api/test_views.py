@@ -73,9 +73,9 @@ async def test_need_vs_presence_a_widening_gap_nobody_serves(
     assert found.json()["counts"]["widening_gap_without_activity"] == 3
     # The strategy is served in n1 only: the rest of the list is where nobody works on it.
     places = await api.get(gaps, headers=world.viewer,
-                           params={"kind": "place_without_activity"})
-    assert _gaps(places) == {("place_without_activity", "n2", None),
-                             ("place_without_activity", "south", None)}
+                           params={"kind": "geography_without_activity"})
+    assert _gaps(places) == {("geography_without_activity", "n2", None),
+                             ("geography_without_activity", "south", None)}
 
 
 async def test_overlaps_until_the_organizations_say_they_reinforce_each_other(

@@ -72,7 +72,7 @@ def test_gaps_in_june_2026() -> None:
         (GapKind.STRATEGY_WITHOUT_ACTIVITY, S2, None, None),
         (GapKind.STRATEGY_WITHOUT_ACTIVITY, S3, None, None),
         # S1 reaches n1 and s1: north and south are partly reached, n2 not at all.
-        (GapKind.PLACE_WITHOUT_ACTIVITY, S1, "n2", None),
+        (GapKind.GEOGRAPHY_WITHOUT_ACTIVITY, S1, "n2", None),
         # I1 has W1; I2 has nobody; I3 is on track.
         (GapKind.INDICATOR_OFF_TRACK_WITHOUT_ACTIVITY, I2, None, None),
         # W1 serves Latino children on I1, in n1 only; nobody serves Black children.
@@ -90,7 +90,7 @@ def test_each_gap_says_why() -> None:
     running = [w for w in WORK if runs_on(w.status, w.start, w.end, date(2026, 6, 1))]
     reasons = {(g.kind, g.geography, g.widening.group if g.widening else None): g.reason
                for g in find_gaps(PLAN, running)}
-    assert reasons[(GapKind.PLACE_WITHOUT_ACTIVITY, "n2", None)] == (
+    assert reasons[(GapKind.GEOGRAPHY_WITHOUT_ACTIVITY, "n2", None)] == (
         "The strategy 'Tutoring' has running activities, but none reaches North 2 (n2).")
     assert reasons[(GapKind.WIDENING_GAP_WITHOUT_ACTIVITY, "south", "latino")] == (
         "The gap between latino and white on 'Third-grade reading' is widening (-10 in 2021, "

@@ -26,7 +26,7 @@ from activities.domain.work import Goal, Measure, Strategy, Widening, Work
 class GapKind(StrEnum):
     GOAL_WITHOUT_ACTIVITY = "goal_without_activity"
     STRATEGY_WITHOUT_ACTIVITY = "strategy_without_activity"
-    PLACE_WITHOUT_ACTIVITY = "place_without_activity"
+    GEOGRAPHY_WITHOUT_ACTIVITY = "geography_without_activity"
     INDICATOR_OFF_TRACK_WITHOUT_ACTIVITY = "indicator_off_track_without_activity"
     WIDENING_GAP_WITHOUT_ACTIVITY = "widening_gap_without_activity"
 
@@ -82,7 +82,7 @@ def _strategy_gaps(plan: Plan, running: Sequence[Work]) -> list[Gap]:
         ids = tuple(w.id for w in doing)
         for place in plan.places.untouched(w.places for w in doing):
             out.append(Gap(
-                GapKind.PLACE_WITHOUT_ACTIVITY,
+                GapKind.GEOGRAPHY_WITHOUT_ACTIVITY,
                 f"The strategy '{strategy.title}' has running activities, but none reaches "
                 f"{_place(plan, place)}.", goal_id=strategy.goal_id, strategy_id=strategy.id,
                 geography=place, activity_ids=ids))
