@@ -1,11 +1,12 @@
-"""Single-row reads on a plain asyncpg pool: the path for ``GET`` of one entity by id.
+"""Reads on a plain asyncpg pool: ``GET`` of one entity by id, and reads that fetch whole
+sets of rows to compute something from them (the activities views).
 
-Writes, lists and any read that assembles several tables go through SQLAlchemy sessions
-(``backbone.db``). Reading one row by key needs none of the ORM's unit of work, and its
-cost per request was most of a GET's (measured in ``docs/benchmarks.md``): here the
-statement is still SQLAlchemy Core, built from the same table definitions, but compiled
-once and run directly on asyncpg. The column types' result processors are applied, so a
-row holds the values the ORM would have loaded.
+Writes, lists and most reads that assemble several tables go through SQLAlchemy sessions
+(``backbone.db``). Reading rows by a Core statement needs none of the ORM's unit of work,
+and its cost per request was most of a GET's (measured in ``docs/benchmarks.md``): here
+the statement is still SQLAlchemy Core, built from the same table definitions, but
+compiled once and run directly on asyncpg. The column types' result processors are
+applied where they change a value, so a row holds the values the ORM would have loaded.
 """
 
 from __future__ import annotations
@@ -13,11 +14,12 @@ from __future__ import annotations
 import asyncio
 import json
 import uuid
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import AsyncIterator, Callable, Mapping, Sequence
+from contextlib import asynccontextmanager
 from typing import Any
 
 import asyncpg
-from sqlalchemy import Column, Select
+from sqlalchemy import ARRAY, Column, Select
 from sqlalchemy.dialects.postgresql.asyncpg import PGDialect_asyncpg
 
 from backbone.db import TenantScoped
@@ -48,10 +50,74 @@ class RowQuery:
     def bind_types(self, attributes: Sequence[Any]) -> None:
         processors: dict[str, Processor] = {}
         for column, attribute in zip(self.columns, attributes, strict=True):
+            if _decoded_as_loaded(column):
+                continue
             processor = column.type._cached_result_processor(_DIALECT, attribute.type.oid)
             if processor is not None:
                 processors[column.name] = processor
         self.processors = processors
+
+
+def _decoded_as_loaded(column: Column[Any]) -> bool:
+    """An array whose items need no processing: asyncpg's list is what the ORM loads (its
+    processor would only copy it)."""
+    item = getattr(column.type, "item_type", None)
+    return isinstance(column.type, ARRAY) and item is not None and \
+        item._cached_result_processor(_DIALECT, 0) is None
+
+
+_BY_ID: dict[type[TenantScoped], RowQuery] = {}
+
+
+class RowReader:
+    """Statements run one after the other on one connection of the pool."""
+
+    def __init__(self, connection: asyncpg.Connection) -> None:
+        self._connection = connection
+
+    async def _prepared(self, query: RowQuery) -> None:
+        if query.processors is None:
+            query.bind_types((await self._connection.prepare(query.sql)).get_attributes())
+
+    def _params(self, query: RowQuery, params: Mapping[str, Any]) -> list[Any]:
+        return [params[p] for p in query.params]
+
+    async def one(self, query: RowQuery, params: Mapping[str, Any]) -> dict[str, Any] | None:
+        await self._prepared(query)
+        row = await self._connection.fetchrow(query.sql, *self._params(query, params))
+        if row is None:
+            return None
+        values = dict(row)
+        for key, processor in (query.processors or {}).items():
+            values[key] = processor(values[key])
+        return values
+
+    async def owned(self, model: type[TenantScoped], tenant: str, id_: uuid.UUID,
+                    what: str) -> dict[str, Any]:
+        query = _BY_ID.get(model)
+        if query is None:
+            query = _BY_ID[model] = RowQuery(by_id(model))
+        row = await self.one(query, {"id": id_, "tenant": tenant})
+        if row is None:
+            raise NotFound.of(what, getattr(model, "NOT_FOUND_HINT", ""))
+        return row
+
+    async def all(self, query: RowQuery, params: Mapping[str, Any]) -> Sequence[Sequence[Any]]:
+        """The rows, each a sequence of the selected columns' values."""
+        await self._prepared(query)
+        rows = await self._connection.fetch(query.sql, *self._params(query, params))
+        processors = query.processors
+        if not processors:
+            return rows
+        at = [(i, processors[c.name]) for i, c in enumerate(query.columns)
+              if c.name in processors]
+        out = []
+        for row in rows:
+            values = list(row)
+            for i, processor in at:
+                values[i] = processor(values[i])
+            out.append(values)
+        return out
 
 
 async def _json_codecs(connection: asyncpg.Connection) -> None:
@@ -78,7 +144,6 @@ class Rows:
     def __init__(self, pool: asyncpg.Pool, size: int) -> None:
         self._pool = pool
         self._limit = asyncio.Semaphore(size)
-        self._by_id: dict[type[TenantScoped], RowQuery] = {}
 
     @classmethod
     async def open(cls, settings: BaseServiceSettings) -> Rows:
@@ -90,26 +155,20 @@ class Rows:
     async def close(self) -> None:
         await self._pool.close()
 
-    async def one(self, query: RowQuery, params: Mapping[str, Any]) -> dict[str, Any] | None:
+    @asynccontextmanager
+    async def reader(self) -> AsyncIterator[RowReader]:
+        """A connection for several statements (in autocommit: each sees what was committed
+        when it ran)."""
         async with self._limit, self._pool.acquire() as connection:
-            if query.processors is None:
-                query.bind_types((await connection.prepare(query.sql)).get_attributes())
-            row = await connection.fetchrow(query.sql, *[params[p] for p in query.params])
-        if row is None:
-            return None
-        values = dict(row)
-        for key, processor in (query.processors or {}).items():
-            values[key] = processor(values[key])
-        return values
+            yield RowReader(connection)
+
+    async def one(self, query: RowQuery, params: Mapping[str, Any]) -> dict[str, Any] | None:
+        async with self.reader() as reader:
+            return await reader.one(query, params)
 
     async def owned(self, model: type[TenantScoped], tenant: str, id_: uuid.UUID,
                     what: str) -> dict[str, Any]:
         """The entity's row, if it is in this tenant; otherwise a 404, as
         ``repository.get_owned`` gives."""
-        query = self._by_id.get(model)
-        if query is None:
-            query = self._by_id[model] = RowQuery(by_id(model))
-        row = await self.one(query, {"id": id_, "tenant": tenant})
-        if row is None:
-            raise NotFound.of(what, getattr(model, "NOT_FOUND_HINT", ""))
-        return row
+        async with self.reader() as reader:
+            return await reader.owned(model, tenant, id_, what)

@@ -9,6 +9,7 @@ from typing import Any
 
 import httpx
 
+from activities.schemas.views import AlignmentRead, GapsRead, MapRead, OverlapsRead
 from backbone.contracts.measurement.entities import ProgressStatus, Trend
 from backbone.readmodels.measurement.feed import MeasurementFeed
 
@@ -20,9 +21,9 @@ async def _activity(api: httpx.AsyncClient, world: Any, **fields: Any) -> dict[s
     return dict(made.json())
 
 
-def _gaps(found: httpx.Response) -> set[tuple[str, str | None, str | None]]:
-    return {(g["kind"], g["geography"], g["widening"]["group"] if g["widening"] else None)
-            for g in found.json()["gaps"]}
+def _gaps(found: httpx.Response) -> set[tuple[str, tuple[str, ...], str | None]]:
+    return {(g["kind"], tuple(g["geographies"]),
+             g["widening"]["group"] if g["widening"] else None) for g in found.json()["gaps"]}
 
 
 async def test_an_indicator_turning_off_track_is_a_gap_until_someone_works_on_it(
@@ -34,7 +35,7 @@ async def test_an_indicator_turning_off_track_is_a_gap_until_someone_works_on_it
     await measurement.status(world.tenant.name, world.initiative_id, world.indicator_id,
                              ProgressStatus.ON_TRACK, ProgressStatus.OFF_TRACK)
     found = await api.get(gaps, headers=world.viewer)
-    assert _gaps(found) == {("indicator_off_track_without_activity", None, None)}
+    assert _gaps(found) == {("indicator_off_track_without_activity", (), None)}
     [gap] = found.json()["gaps"]
     assert gap["indicator_id"] == str(world.indicator_id)
     assert gap["reason"] == "'Reading' is off track and no running activity contributes to it."
@@ -56,26 +57,25 @@ async def test_need_vs_presence_a_widening_gap_nobody_serves(
                                   {"latino": Trend.WIDENING, "black": Trend.WIDENING})
     gaps = f"{world.base}/gaps"
     assert _gaps(await api.get(gaps, headers=world.viewer)) == {
-        ("strategy_without_activity", None, None), ("goal_without_activity", None, None),
-        ("widening_gap_without_activity", None, "latino"),
-        ("widening_gap_without_activity", None, "black")}
+        ("strategy_without_activity", (), None), ("goal_without_activity", (), None),
+        ("widening_gap_without_activity", (), "latino"),
+        ("widening_gap_without_activity", (), "black")}
     served = await _activity(api, world, indicator_ids=[str(world.indicator_id)],
                              geographies=["n1"],
                              populations=[{"dimension": "race", "option": "latino"}])
     found = await api.get(gaps, headers=world.viewer,
                           params={"kind": "widening_gap_without_activity"})
-    assert _gaps(found) == {("widening_gap_without_activity", "n2", "latino"),
-                            ("widening_gap_without_activity", "south", "latino"),
-                            ("widening_gap_without_activity", None, "black")}
-    by_place = {g["geography"]: g for g in found.json()["gaps"]}
-    assert by_place["n2"]["activity_ids"] == [served["id"]]
-    assert by_place["n2"]["widening"]["last_gap"] == -10.0
-    assert found.json()["counts"]["widening_gap_without_activity"] == 3
+    GapsRead.model_validate_json(found.content)
+    assert _gaps(found) == {("widening_gap_without_activity", ("n2", "south"), "latino"),
+                            ("widening_gap_without_activity", (), "black")}
+    [latino] = [g for g in found.json()["gaps"] if g["widening"]["group"] == "latino"]
+    assert latino["activity_ids"] == [served["id"]]
+    assert latino["widening"]["last_gap"] == -10.0
+    assert found.json()["counts"]["widening_gap_without_activity"] == 2
     # The strategy is served in n1 only: the rest of the list is where nobody works on it.
     places = await api.get(gaps, headers=world.viewer,
                            params={"kind": "geography_without_activity"})
-    assert _gaps(places) == {("geography_without_activity", "n2", None),
-                             ("geography_without_activity", "south", None)}
+    assert _gaps(places) == {("geography_without_activity", ("n2", "south"), None)}
 
 
 async def test_overlaps_until_the_organizations_say_they_reinforce_each_other(
@@ -89,7 +89,9 @@ async def test_overlaps_until_the_organizations_say_they_reinforce_each_other(
     await _activity(api, world, lead_organization_id=str(world.other_org),
                     title="Elsewhere", geographies=["s1"])
     url = f"{world.base}/overlaps"
-    [overlap] = (await api.get(url, headers=world.viewer)).json()["overlaps"]
+    answer = await api.get(url, headers=world.viewer)
+    OverlapsRead.model_validate_json(answer.content)  # the documented shape, exactly
+    [overlap] = answer.json()["overlaps"]
     assert {a["id"] for a in overlap["activities"]} == {ours["id"], theirs["id"]}
     assert (overlap["geographies"], overlap["populations"], overlap["start_date"],
             overlap["marked_duplicate"]) == (["n1"], third_graders, "2026-01-01", False)
@@ -109,16 +111,23 @@ async def test_alignment_as_json_and_as_a_safe_csv(api: httpx.AsyncClient, world
                    json={"organization_id": str(world.funder), "role": "extending",
                          "money": {"amount": "500", "currency": "USD"}})
     url = f"{world.base}/alignment"
-    matrix = (await api.get(url, headers=world.viewer)).json()
+    answer = await api.get(url, headers=world.viewer)
+    AlignmentRead.model_validate_json(answer.content)  # the documented shape, exactly
+    matrix = answer.json()
     cells = {(c["strategy_id"], c["organization_id"]): c for c in matrix["cells"]}
     lead = cells[(str(world.strategy_id), str(world.org))]["activities"][0]
-    assert (lead["roles"], lead["status"]) == (["lead"], "active")
+    assert (lead["activity_id"], lead["roles"], lead["resources"]) == (
+        tutoring["id"], ["lead"], None)
     funder = cells[(str(world.strategy_id), str(world.funder))]["activities"][0]
     assert funder["roles"] == ["extending", "funding"]
     assert funder["resources"]["money"] == [{"amount": "1500", "currency": "USD"}]
+    assert [(a["id"], a["status"]) for a in matrix["activities"]] == [(tutoring["id"],
+                                                                       "active")]
     assert {o["id"] for o in matrix["organizations"]} == {
         str(world.org), str(world.other_org), str(world.funder)}  # participants too
-    by_place = (await api.get(url, headers=world.viewer, params={"by": "geography"})).json()
+    answer = await api.get(url, headers=world.viewer, params={"by": "geography"})
+    AlignmentRead.model_validate_json(answer.content)
+    by_place = answer.json()
     assert by_place["geographies"] == ["n1", "s1"]
     assert len(by_place["cells"]) == 4  # two organizations in two places
 
@@ -141,7 +150,9 @@ async def test_the_map_measures_who_works_with_whom(api: httpx.AsyncClient, worl
     second = await _activity(api, world, lead_organization_id=str(world.other_org))
     await api.post(f"/v1/activities/{second['id']}/links", headers=world.staff,
                    json={"to_activity_id": first["id"], "kind": "reinforces"})
-    graph = (await api.get(f"{world.base}/map", headers=world.viewer)).json()
+    answer = await api.get(f"{world.base}/map", headers=world.viewer)
+    MapRead.model_validate_json(answer.content)  # the documented shape, exactly
+    graph = answer.json()
     standing = {o["organization_id"]: o for o in graph["organizations"]}
     assert {o: (s["degree"], s["betweenness"], s["isolate"]) for o, s in standing.items()} == {
         str(world.org): (2, 1.0, False), str(world.funder): (1, 0.0, False),

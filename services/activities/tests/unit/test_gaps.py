@@ -57,43 +57,53 @@ PLAN = Plan(goals=[Goal(G1, "Ready for school"), Goal(G2, "Reading"), Goal(G3, "
             widening=[_widening("latino"), _widening("black")])
 
 
-def _gaps(day: date) -> set[tuple[str, uuid.UUID | None, str | None, str | None]]:
+def _gaps(day: date) -> set[tuple[str, uuid.UUID | None, tuple[str, ...], str | None]]:
     running = [w for w in WORK if runs_on(w.status, w.start, w.end, day)]
-    return {(g.kind.value, g.strategy_id or g.indicator_id or g.goal_id, g.geography,
+    return {(g.kind.value, g.strategy_id or g.indicator_id or g.goal_id, g.geographies,
              g.widening.group if g.widening else None) for g in find_gaps(PLAN, running)}
 
 
 def test_gaps_in_june_2026() -> None:
     assert _gaps(date(2026, 6, 1)) == {
         # G1 is served through S1; G2's only strategy has nobody; W4 ended in 2025.
-        (GapKind.GOAL_WITHOUT_ACTIVITY, G2, None, None),
-        (GapKind.GOAL_WITHOUT_ACTIVITY, G3, None, None),
+        (GapKind.GOAL_WITHOUT_ACTIVITY, G2, (), None),
+        (GapKind.GOAL_WITHOUT_ACTIVITY, G3, (), None),
         # W3 is only planned.
-        (GapKind.STRATEGY_WITHOUT_ACTIVITY, S2, None, None),
-        (GapKind.STRATEGY_WITHOUT_ACTIVITY, S3, None, None),
+        (GapKind.STRATEGY_WITHOUT_ACTIVITY, S2, (), None),
+        (GapKind.STRATEGY_WITHOUT_ACTIVITY, S3, (), None),
         # S1 reaches n1 and s1: north and south are partly reached, n2 not at all.
-        (GapKind.GEOGRAPHY_WITHOUT_ACTIVITY, S1, "n2", None),
+        (GapKind.GEOGRAPHY_WITHOUT_ACTIVITY, S1, ("n2",), None),
         # I1 has W1; I2 has nobody; I3 is on track.
-        (GapKind.INDICATOR_OFF_TRACK_WITHOUT_ACTIVITY, I2, None, None),
-        # W1 serves Latino children on I1, in n1 only; nobody serves Black children.
-        (GapKind.WIDENING_GAP_WITHOUT_ACTIVITY, I1, "n2", "latino"),
-        (GapKind.WIDENING_GAP_WITHOUT_ACTIVITY, I1, "south", "latino"),
-        (GapKind.WIDENING_GAP_WITHOUT_ACTIVITY, I1, None, "black"),
+        (GapKind.INDICATOR_OFF_TRACK_WITHOUT_ACTIVITY, I2, (), None),
+        # W1 serves Latino children on I1, in n1 only (so not in n2, nor anywhere in the
+        # south); nobody serves Black children anywhere.
+        (GapKind.WIDENING_GAP_WITHOUT_ACTIVITY, I1, ("n2", "south"), "latino"),
+        (GapKind.WIDENING_GAP_WITHOUT_ACTIVITY, I1, (), "black"),
     }
 
 
 def test_a_year_earlier_the_completed_activity_was_running() -> None:
-    assert (GapKind.GOAL_WITHOUT_ACTIVITY, G3, None, None) not in _gaps(date(2025, 6, 1))
+    assert (GapKind.GOAL_WITHOUT_ACTIVITY, G3, (), None) not in _gaps(date(2025, 6, 1))
 
 
 def test_each_gap_says_why() -> None:
     running = [w for w in WORK if runs_on(w.status, w.start, w.end, date(2026, 6, 1))]
-    reasons = {(g.kind, g.geography, g.widening.group if g.widening else None): g.reason
+    reasons = {(g.kind, g.widening.group if g.widening else None): g.reason
                for g in find_gaps(PLAN, running)}
-    assert reasons[(GapKind.GEOGRAPHY_WITHOUT_ACTIVITY, "n2", None)] == (
+    assert reasons[(GapKind.GEOGRAPHY_WITHOUT_ACTIVITY, None)] == (
         "The strategy 'Tutoring' has running activities, but none reaches North 2 (n2).")
-    assert reasons[(GapKind.WIDENING_GAP_WITHOUT_ACTIVITY, "south", "latino")] == (
+    assert reasons[(GapKind.WIDENING_GAP_WITHOUT_ACTIVITY, "latino")] == (
         "The gap between latino and white on 'Third-grade reading' is widening (-10 in 2021, "
-        "-19 in 2025), and no running activity contributing to it serves latino in south.")
-    assert reasons[(GapKind.INDICATOR_OFF_TRACK_WITHOUT_ACTIVITY, None, None)] == (
+        "-19 in 2025), and no running activity contributing to it serves latino in North 2 "
+        "(n2) and south.")
+    assert reasons[(GapKind.INDICATOR_OFF_TRACK_WITHOUT_ACTIVITY, None)] == (
         "'Kindergarten readiness' is off track and no running activity contributes to it.")
+
+
+def test_a_long_list_of_places_is_counted_in_the_reason() -> None:
+    many = PlaceTree({f"p{n}": None for n in range(8)})
+    plan = Plan(goals=[], strategies=[Strategy(S1, "Tutoring", G1)], places=many,
+                place_names={}, measures=[], widening=[])
+    [gap] = find_gaps(plan, [_work(W1, "active", strategies=(S1,), places=("p0",))])
+    assert gap.geographies == tuple(f"p{n}" for n in range(1, 8))
+    assert gap.reason.endswith("none reaches 7 places: p1, p2, p3, p4, p5 and 2 more.")

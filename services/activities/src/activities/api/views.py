@@ -16,7 +16,7 @@ from activities.schemas.activities import ActivityStatus
 from activities.schemas.views import AlignmentBy, AlignmentRead, GapsRead, MapRead, OverlapsRead
 from activities.service.views import alignment, gaps, network, overlaps
 from backbone.db import utcnow
-from backbone.http.deps import CurrentPrincipal, ReadSession
+from backbone.http.deps import CurrentPrincipal, RowReads, plain_response
 from backbone.http.problems import PROBLEM_RESPONSES
 from backbone.http.schemas import IsoDate
 
@@ -40,7 +40,7 @@ CSV = "text/csv"
             summary="Who does what toward which strategy (and where): JSON or CSV",
             responses={200: {"content": {CSV: {"schema": {"type": "string"}}}}})
 async def get_alignment(
-    initiative_id: uuid.UUID, session: ReadSession, principal: CurrentPrincipal,
+    initiative_id: uuid.UUID, rows: RowReads, principal: CurrentPrincipal,
     by: AlignmentBy | None = None,
     status: Annotated[list[ActivityStatus], Query(
         description="Activities in these statuses (default: all but cancelled).")] = [],  # noqa: B006
@@ -48,23 +48,23 @@ async def get_alignment(
         description="`csv` for a flat table (or send `Accept: text/csv`).")] = None,
     accept: Annotated[str | None, Header(include_in_schema=False)] = None,
 ) -> Response:
-    matrix = await alignment.alignment(session, principal, initiative_id, by,
+    matrix = await alignment.alignment(rows, principal, initiative_id, by,
                                        frozenset(status))
     if format is Format.CSV or (format is None and CSV in (accept or "")):
         return Response(alignment.as_csv(matrix), media_type=f"{CSV}; charset=utf-8",
                         headers={"Content-Disposition": 'attachment; filename="alignment.csv"'})
-    return Response(matrix.model_dump_json(), media_type="application/json")
+    return plain_response(matrix)
 
 
 @router.get("/initiatives/{initiative_id}/gaps", response_model=GapsRead,
             operation_id="getGaps",
             summary="Goals, strategies, places, measures and groups nobody works on")
 async def get_gaps(
-    initiative_id: uuid.UUID, session: ReadSession, principal: CurrentPrincipal,
+    initiative_id: uuid.UUID, rows: RowReads, principal: CurrentPrincipal,
     as_of: AsOf = None,
     kind: Annotated[list[GapKind], Query(description="Only these kinds of gap.")] = [],  # noqa: B006
 ) -> Response:
-    found = await gaps.gaps(session, principal, initiative_id, as_of or _today(),
+    found = await gaps.gaps(rows, principal, initiative_id, as_of or _today(),
                             frozenset(kind))
     return Response(found.model_dump_json(), media_type="application/json")
 
@@ -73,20 +73,19 @@ async def get_gaps(
             operation_id="getOverlaps",
             summary="Organizations doing the same for the same people, in the same place, "
                     "at the same time")
-async def get_overlaps(initiative_id: uuid.UUID, session: ReadSession,
+async def get_overlaps(initiative_id: uuid.UUID, rows: RowReads,
                        principal: CurrentPrincipal, as_of: AsOf = None) -> Response:
-    found = await overlaps.overlaps(session, principal, initiative_id, as_of or _today())
-    return Response(found.model_dump_json(), media_type="application/json")
+    return plain_response(await overlaps.overlaps(rows, principal, initiative_id,
+                                                  as_of or _today()))
 
 
 @router.get("/initiatives/{initiative_id}/map", response_model=MapRead,
             operation_id="getNetworkMap",
             summary="The network as a graph (a Kumu JSON blueprint) with each organization's "
                     "degree, betweenness and isolation")
-async def get_map(initiative_id: uuid.UUID, session: ReadSession,
+async def get_map(initiative_id: uuid.UUID, rows: RowReads,
                   principal: CurrentPrincipal) -> Response:
-    graph = await network.network_map(session, principal, initiative_id)
-    return Response(graph.model_dump_json(by_alias=True), media_type="application/json")
+    return plain_response(await network.network_map(rows, principal, initiative_id))
 
 
 def _today() -> date:

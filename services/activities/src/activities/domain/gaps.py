@@ -3,12 +3,12 @@ does. Each gap says why it is one.
 
 * a goal no running activity serves, directly or through one of its strategies;
 * a strategy no running activity serves;
-* for a strategy that has running activities, the highest places of the initiative's list
-  none of them reaches (``places``);
+* for a strategy that has running activities, the places of the initiative's list none of
+  them reaches (the highest such places, ``places``), as one gap listing them;
 * an indicator off track (as viewers see it) to which no running activity contributes;
 * need vs presence: a group whose gap on an indicator is widening, and no running activity
   contributing to that indicator names the group among those it serves; when some do,
-  the highest places none of them reaches.
+  one gap listing the highest places none of them reaches.
 """
 
 from __future__ import annotations
@@ -38,10 +38,11 @@ class Gap:
     goal_id: uuid.UUID | None = None
     strategy_id: uuid.UUID | None = None
     indicator_id: uuid.UUID | None = None
-    geography: str | None = None
+    geographies: tuple[str, ...] = field(default=())
+    """The places left out (none: the gap is everywhere, or not about places)."""
     widening: Widening | None = None
     activity_ids: tuple[uuid.UUID, ...] = field(default=())
-    """Running activities that do the work elsewhere (for a place's gap)."""
+    """Running activities that do the work elsewhere (for a gap in some places)."""
 
 
 @dataclass(frozen=True)
@@ -55,7 +56,9 @@ class Plan:
 
 
 def find_gaps(plan: Plan, running: Sequence[Work]) -> list[Gap]:
-    """The gaps, given the activities running on the day asked."""
+    """The gaps, given the activities running on the day asked (``activity_ids`` in id
+    order)."""
+    running = sorted(running, key=lambda w: w.id.int)
     return [*_goal_gaps(plan, running), *_strategy_gaps(plan, running),
             *_measure_gaps(plan, running), *_group_gaps(plan, running)]
 
@@ -79,13 +82,14 @@ def _strategy_gaps(plan: Plan, running: Sequence[Work]) -> list[Gap]:
                            f"No running activity serves the strategy '{strategy.title}'.",
                            goal_id=strategy.goal_id, strategy_id=strategy.id))
             continue
-        ids = tuple(w.id for w in doing)
-        for place in plan.places.untouched(w.places for w in doing):
+        places = plan.places.untouched(w.places for w in doing)
+        if places:
             out.append(Gap(
                 GapKind.GEOGRAPHY_WITHOUT_ACTIVITY,
                 f"The strategy '{strategy.title}' has running activities, but none reaches "
-                f"{_place(plan, place)}.", goal_id=strategy.goal_id, strategy_id=strategy.id,
-                geography=place, activity_ids=ids))
+                f"{_places(plan, places)}.", goal_id=strategy.goal_id,
+                strategy_id=strategy.id, geographies=tuple(places),
+                activity_ids=tuple(w.id for w in doing)))
     return out
 
 
@@ -114,19 +118,28 @@ def _group_gaps(plan: Plan, running: Sequence[Work]) -> list[Gap]:
                            f"{why}, and no running activity contributing to it serves "
                            f"{w.group}.", indicator_id=w.indicator_id, widening=w))
             continue
-        ids = tuple(a.id for a in serving)
-        for place in plan.places.untouched(a.places for a in serving):
+        places = plan.places.untouched(a.places for a in serving)
+        if places:
             out.append(Gap(GapKind.WIDENING_GAP_WITHOUT_ACTIVITY,
                            f"{why}, and no running activity contributing to it serves "
-                           f"{w.group} in {_place(plan, place)}.",
-                           indicator_id=w.indicator_id, geography=place, widening=w,
-                           activity_ids=ids))
+                           f"{w.group} in {_places(plan, places)}.",
+                           indicator_id=w.indicator_id, geographies=tuple(places), widening=w,
+                           activity_ids=tuple(a.id for a in serving)))
     return out
 
 
-def _place(plan: Plan, code: str) -> str:
-    name = plan.place_names.get(code, code)
-    return name if name == code else f"{name} ({code})"
+LISTED = 5
+"""Places named in a reason; the gap's ``geographies`` has them all."""
+
+
+def _places(plan: Plan, codes: Sequence[str]) -> str:
+    named = []
+    for code in codes[:LISTED]:
+        name = plan.place_names.get(code, code)
+        named.append(name if name == code else f"{name} ({code})")
+    if len(codes) > LISTED:
+        return f"{len(codes)} places: {', '.join(named)} and {len(codes) - LISTED} more"
+    return " and ".join([", ".join(named[:-1]), named[-1]] if len(named) > 1 else named)
 
 
 def _figure(value: float) -> str:

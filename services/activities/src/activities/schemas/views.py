@@ -1,4 +1,9 @@
-"""The computed views: the alignment matrix, gaps, overlaps and the network map."""
+"""The computed views: the alignment matrix, gaps, overlaps and the network map.
+
+Views are documents the service computes; some are built as plain values for speed
+(``backbone.http.deps.plain_response``), so every model here refuses fields it does not
+declare, and the API tests read each view back through its model.
+"""
 
 from __future__ import annotations
 
@@ -13,25 +18,38 @@ from activities.schemas.activities import ActivityStatus, PopulationRead
 from activities.schemas.contributors import MoneyRead
 
 
+class View(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
 class AlignmentBy(StrEnum):
     GEOGRAPHY = "geography"
 
 
-class Resources(BaseModel):
+class Resources(View):
     money: list[MoneyRead] = Field(description="Summed per currency.")
     staff_hours: float | None
     in_kind: list[str]
 
 
-class CellActivity(BaseModel):
+class AlignedActivity(View):
     id: uuid.UUID
     title: str
     status: ActivityStatus
+    start_date: date | None
+    end_date: date | None
+
+
+class CellActivity(View):
+    """An organization's part in one activity of the matrix (``activities``)."""
+
+    activity_id: uuid.UUID
     roles: list[str] = Field(description="`lead`, and the organization's contributor roles.")
-    resources: Resources = Field(description="What this organization brings to it.")
+    resources: Resources | None = Field(description="What this organization brings to it "
+                                                    "(none when nothing is recorded).")
 
 
-class AlignmentCell(BaseModel):
+class AlignmentCell(View):
     strategy_id: uuid.UUID | None = Field(description="None: activities serving no strategy.")
     organization_id: uuid.UUID
     geography: str | None = Field(default=None, description="With `by=geography`: the place "
@@ -39,29 +57,30 @@ class AlignmentCell(BaseModel):
     activities: list[CellActivity]
 
 
-class StrategyRow(BaseModel):
+class StrategyRow(View):
     id: uuid.UUID
     title: str
     goal_id: uuid.UUID
     goal_title: str | None
 
 
-class OrganizationColumn(BaseModel):
+class OrganizationColumn(View):
     id: uuid.UUID
     name: str | None = Field(description="As agenda's directory names it.")
 
 
-class AlignmentRead(BaseModel):
+class AlignmentRead(View):
     initiative_id: uuid.UUID
     by: AlignmentBy | None
     strategies: list[StrategyRow]
     organizations: list[OrganizationColumn]
     geographies: list[str] | None = Field(description="With `by=geography`: the places of "
                                                       "the cells.")
+    activities: list[AlignedActivity] = Field(description="Each activity of the cells, once.")
     cells: list[AlignmentCell]
 
 
-class WideningRead(BaseModel):
+class WideningRead(View):
     dimension: str
     group: str
     reference_group: str
@@ -71,27 +90,28 @@ class WideningRead(BaseModel):
     last_gap: float
 
 
-class GapRead(BaseModel):
+class GapRead(View):
     kind: GapKind
     reason: str
     goal_id: uuid.UUID | None
     strategy_id: uuid.UUID | None
     indicator_id: uuid.UUID | None
-    geography: str | None = Field(description="The place left out (None: everywhere).")
+    geographies: list[str] = Field(description="The places left out, at the highest level "
+                                               "(none: everywhere, or not about places).")
     widening: WideningRead | None = Field(description="For a widening gap: how it widened, "
                                                       "as measurement reports it to viewers.")
     activity_ids: list[uuid.UUID] = Field(description="Running activities doing this work "
                                                       "elsewhere.")
 
 
-class GapsRead(BaseModel):
+class GapsRead(View):
     initiative_id: uuid.UUID
     as_of: date
     counts: dict[GapKind, int]
     gaps: list[GapRead]
 
 
-class OverlapActivity(BaseModel):
+class OverlapActivity(View):
     id: uuid.UUID
     title: str
     lead_organization_id: uuid.UUID
@@ -99,7 +119,7 @@ class OverlapActivity(BaseModel):
     end_date: date | None
 
 
-class OverlapRead(BaseModel):
+class OverlapRead(View):
     activities: list[OverlapActivity]
     strategy_ids: list[uuid.UUID]
     geographies: list[str] = Field(description="Where both reach ([]: the whole area).")
@@ -111,13 +131,13 @@ class OverlapRead(BaseModel):
     reason: str
 
 
-class OverlapsRead(BaseModel):
+class OverlapsRead(View):
     initiative_id: uuid.UUID
     as_of: date
     overlaps: list[OverlapRead]
 
 
-class MapElement(BaseModel):
+class MapElement(View):
     """A Kumu element: ``type`` is Organization, Activity, Strategy, Goal or Indicator."""
 
     id: str
@@ -131,8 +151,8 @@ class MapElement(BaseModel):
     isolate: bool | None = None
 
 
-class MapConnection(BaseModel):
-    model_config = ConfigDict(populate_by_name=True)
+class MapConnection(View):
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
 
     id: str
     from_: str = Field(alias="from", serialization_alias="from")
@@ -141,7 +161,7 @@ class MapConnection(BaseModel):
     direction: str = "directed"
 
 
-class OrganizationStanding(BaseModel):
+class OrganizationStanding(View):
     organization_id: uuid.UUID
     name: str | None
     degree: int = Field(description="Organizations it works with.")
@@ -150,7 +170,7 @@ class OrganizationStanding(BaseModel):
     isolate: bool
 
 
-class MapRead(BaseModel):
+class MapRead(View):
     """Importable into Kumu as a JSON blueprint (`elements` and `connections`)."""
 
     elements: list[MapElement]

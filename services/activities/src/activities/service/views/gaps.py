@@ -6,22 +6,22 @@ import uuid
 from collections import Counter
 from datetime import date
 
-from sqlalchemy.ext.asyncio import AsyncSession
-
 from activities.domain.gaps import GapKind, find_gaps
 from activities.domain.schedule import runs_on
 from activities.schemas.views import GapRead, GapsRead, WideningRead
 from activities.service.views import snapshot
 from activities.service.views.access import readable_initiative
 from backbone.auth.principal import Principal
+from backbone.rows import Rows
 
 
-async def gaps(session: AsyncSession, principal: Principal, initiative_id: uuid.UUID,
+async def gaps(rows: Rows, principal: Principal, initiative_id: uuid.UUID,
                day: date, kinds: frozenset[GapKind]) -> GapsRead:
-    await readable_initiative(session, principal, initiative_id)
-    plan = await snapshot.plan(session, initiative_id, day)
-    running = [w for w in await snapshot.activities(session, initiative_id)
-               if runs_on(w.status, w.start, w.end, day)]
+    async with rows.reader() as read:
+        await readable_initiative(read, principal, initiative_id)
+        plan = await snapshot.plan(read, initiative_id, day)
+        works = await snapshot.activities(read, initiative_id)
+    running = [w for w in works if runs_on(w.status, w.start, w.end, day)]
     found = [g for g in find_gaps(plan, running) if not kinds or g.kind in kinds]
     counts = Counter(g.kind for g in found)
     return GapsRead(
@@ -29,7 +29,7 @@ async def gaps(session: AsyncSession, principal: Principal, initiative_id: uuid.
         counts={kind: counts.get(kind, 0) for kind in GapKind},
         gaps=[GapRead(kind=g.kind, reason=g.reason, goal_id=g.goal_id,
                       strategy_id=g.strategy_id, indicator_id=g.indicator_id,
-                      geography=g.geography,
+                      geographies=list(g.geographies),
                       widening=WideningRead(
                           dimension=g.widening.dimension, group=g.widening.group,
                           reference_group=g.widening.reference_group,
@@ -37,5 +37,5 @@ async def gaps(session: AsyncSession, principal: Principal, initiative_id: uuid.
                           last_period=g.widening.last_period,
                           first_gap=g.widening.first_gap, last_gap=g.widening.last_gap)
                       if g.widening else None,
-                      activity_ids=sorted(g.activity_ids))
+                      activity_ids=list(g.activity_ids))
               for g in found])

@@ -7,56 +7,53 @@ from __future__ import annotations
 
 import uuid
 from collections import defaultdict
-
-from sqlalchemy import select
-from sqlalchemy.ext.asyncio import AsyncSession
+from typing import Any
 
 from activities.domain.network import depends_on_cycles, standings
-from activities.schemas.views import MapConnection, MapElement, MapRead, OrganizationStanding
 from activities.service.views import snapshot
 from activities.service.views.access import readable_initiative
 from backbone.auth.principal import Principal
-from backbone.readmodels.measurement import KnownIndicator
+from backbone.rows import Rows
 
 
 def _ref(kind: str, id_: uuid.UUID) -> str:
     return f"{kind}:{id_}"
 
 
-async def network_map(session: AsyncSession, principal: Principal,
-                      initiative_id: uuid.UUID) -> MapRead:
-    await readable_initiative(session, principal, initiative_id)
-    works = {w.id: w for w in await snapshot.activities(session, initiative_id)
-             if w.status != "cancelled"}
+async def network_map(rows: Rows, principal: Principal,
+                      initiative_id: uuid.UUID) -> dict[str, Any]:
+    """As ``schemas.views.MapRead``, in plain values, ids as text."""
+    async with rows.reader() as read:
+        await readable_initiative(read, principal, initiative_id)
+        all_works = await snapshot.activities(read, initiative_id)
+        contributions = await snapshot.contributions(read, initiative_id)
+        all_links = await snapshot.links(read, initiative_id)
+        participants = await snapshot.participant_organizations(read, initiative_id)
+        names = await snapshot.organization_names(
+            read, participants | {w.lead for w in all_works} | {c[1] for c in contributions})
+        strategies = await snapshot.strategies(read, initiative_id)
+        goals = await snapshot.goals(read, initiative_id)
+        indicators = await snapshot.indicators(read, initiative_id)
+    works = {w.id: w for w in all_works if w.status != "cancelled"}
     teams: dict[uuid.UUID, dict[uuid.UUID, list[str]]] = {
         w.id: defaultdict(list, {w.lead: ["leads"]}) for w in works.values()}
-    for activity_id, org, role, *_ in await snapshot.contributors(session, initiative_id):
+    for activity_id, org, role, *_ in contributions:
         if activity_id in teams:
             teams[activity_id][org].append(role)
-    links = [(f, t, k) for f, t, k in await snapshot.links(session, initiative_id)
-             if f in works and t in works]
-    organizations = await snapshot.participant_organizations(session, initiative_id)
-    organizations |= {org for team in teams.values() for org in team}
+    links = [(f, t, k) for f, t, k in all_links if f in works and t in works]
+    organizations = participants | {org for team in teams.values() for org in team}
     standing = standings(organizations, [list(team) for team in teams.values()],
                          [(works[f].lead, works[t].lead, k) for f, t, k in links])
-    names = await snapshot.organization_names(session, organizations)
-    strategies = await snapshot.strategies(session, initiative_id)
-    goals = await snapshot.goals(session, initiative_id)
-    indicators = (await session.execute(select(KnownIndicator.id, KnownIndicator.name).where(
-        KnownIndicator.initiative_id == initiative_id))).tuples().all()
+    in_order = sorted(organizations, key=lambda o: (names.get(o, ""), o))
 
-    elements = [MapElement(id=_ref("organization", o), label=names.get(o, str(o)),
-                           type="Organization", degree=standing[o].degree,
-                           betweenness=standing[o].betweenness, isolate=standing[o].isolate)
-                for o in sorted(organizations, key=lambda o: (names.get(o, ""), o))]
-    elements += [MapElement(id=_ref("activity", w.id), label=w.title, type="Activity",
-                            status=w.status) for w in works.values()]
-    elements += [MapElement(id=_ref("strategy", s.id), label=s.title, type="Strategy")
-                 for s in strategies]
-    elements += [MapElement(id=_ref("goal", g.id), label=g.title, type="Goal") for g in goals]
-    elements += [MapElement(id=_ref("indicator", i), label=name, type="Indicator")
-                 for i, name in indicators]
-    present = {e.id for e in elements}
+    elements = [_element("organization", o, names.get(o, str(o)), degree=standing[o].degree,
+                         betweenness=standing[o].betweenness, isolate=standing[o].isolate)
+                for o in in_order]
+    elements += [_element("activity", w.id, w.title, status=w.status) for w in works.values()]
+    elements += [_element("strategy", s.id, s.title) for s in strategies]
+    elements += [_element("goal", g.id, g.title) for g in goals]
+    elements += [_element("indicator", i, name) for i, _, name, _ in indicators]
+    present = {e["id"] for e in elements}
     edges: list[tuple[str, str, str]] = []
     for w in works.values():
         activity = _ref("activity", w.id)
@@ -67,15 +64,22 @@ async def network_map(session: AsyncSession, principal: Principal,
         edges += [(activity, _ref("indicator", i), "contributes to") for i in w.indicators]
     edges += [(_ref("strategy", s.id), _ref("goal", s.goal_id), "part of") for s in strategies]
     edges += [(_ref("activity", f), _ref("activity", t), k) for f, t, k in links]
-    connections = [MapConnection(id=f"connection:{n}", from_=a, to=b, type=kind)
+    connections = [{"id": f"connection:{n}", "from": a, "to": b, "type": kind,
+                    "direction": "directed"}
                    for n, (a, b, kind) in enumerate(sorted(edges))
                    if a in present and b in present]
-    return MapRead(
-        elements=elements, connections=connections,
-        organizations=[OrganizationStanding(
-            organization_id=o, name=names.get(o), degree=standing[o].degree,
-            betweenness=standing[o].betweenness, isolate=standing[o].isolate)
-            for o in sorted(organizations, key=lambda o: (names.get(o, ""), o))],
-        isolates=sorted(o for o in organizations if standing[o].isolate),
-        depends_on_cycles=depends_on_cycles([(f, t) for f, t, k in links
-                                             if k == "depends_on"]))
+    return {
+        "elements": elements, "connections": connections,
+        "organizations": [{"organization_id": str(o), "name": names.get(o),
+                           "degree": standing[o].degree,
+                           "betweenness": standing[o].betweenness,
+                           "isolate": standing[o].isolate} for o in in_order],
+        "isolates": [str(o) for o in sorted(organizations) if standing[o].isolate],
+        "depends_on_cycles": [[str(a) for a in cycle] for cycle in depends_on_cycles(
+            [(f, t) for f, t, k in links if k == "depends_on"])]}
+
+
+def _element(kind: str, id_: uuid.UUID, label: str, **attributes: Any) -> dict[str, Any]:
+    """A Kumu element; its ``type`` is the kind, capitalised."""
+    return {"id": _ref(kind, id_), "label": label, "type": kind.capitalize(),
+            "description": "", "tags": [], **attributes}

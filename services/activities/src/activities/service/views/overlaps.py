@@ -4,22 +4,20 @@ from __future__ import annotations
 
 import uuid
 from datetime import date
-
-from sqlalchemy.ext.asyncio import AsyncSession
+from typing import Any
 
 from activities.domain.overlaps import Overlap, find_overlaps
 from activities.domain.schedule import runs_on
 from activities.domain.work import Work
-from activities.schemas.activities import PopulationRead
-from activities.schemas.views import OverlapActivity, OverlapRead, OverlapsRead
 from activities.service.views import snapshot
 from activities.service.views.access import readable_initiative
 from backbone.auth.principal import Principal
+from backbone.rows import Rows
 
 
-def _activity(work: Work) -> OverlapActivity:
-    return OverlapActivity(id=work.id, title=work.title, lead_organization_id=work.lead,
-                           start_date=work.start, end_date=work.end)
+def _activity(work: Work) -> dict[str, Any]:
+    return {"id": str(work.id), "title": work.title, "lead_organization_id": str(work.lead),
+            "start_date": work.start, "end_date": work.end}
 
 
 def _reason(overlap: Overlap) -> str:
@@ -32,17 +30,21 @@ def _reason(overlap: Overlap) -> str:
             f"other.{marked}")
 
 
-async def overlaps(session: AsyncSession, principal: Principal, initiative_id: uuid.UUID,
-                   day: date) -> OverlapsRead:
-    await readable_initiative(session, principal, initiative_id)
-    running = [w for w in await snapshot.activities(session, initiative_id)
-               if runs_on(w.status, w.start, w.end, day)]
-    tree, _ = await snapshot.places(session, initiative_id)
-    found = find_overlaps(running, tree, await snapshot.links(session, initiative_id))
-    return OverlapsRead(initiative_id=initiative_id, as_of=day, overlaps=[OverlapRead(
-        activities=[_activity(o.first), _activity(o.second)], strategy_ids=o.strategies,
-        geographies=o.places,
-        populations=[PopulationRead(dimension=d, option=option)
-                     for d, options in sorted(o.people.items()) for option in sorted(options)],
-        start_date=o.dates[0], end_date=o.dates[1], marked_duplicate=o.marked_duplicate,
-        reason=_reason(o)) for o in found])
+async def overlaps(rows: Rows, principal: Principal, initiative_id: uuid.UUID,
+                   day: date) -> dict[str, Any]:
+    """As ``schemas.views.OverlapsRead``, in plain values, ids as text (a large initiative
+    has hundreds of overlaps)."""
+    async with rows.reader() as read:
+        await readable_initiative(read, principal, initiative_id)
+        works = await snapshot.activities(read, initiative_id)
+        tree, _ = await snapshot.places(read, initiative_id)
+        links = await snapshot.links(read, initiative_id)
+    running = [w for w in works if runs_on(w.status, w.start, w.end, day)]
+    return {"initiative_id": initiative_id, "as_of": day, "overlaps": [{
+        "activities": [_activity(o.first), _activity(o.second)],
+        "strategy_ids": [str(s) for s in o.strategies], "geographies": o.places,
+        "populations": [{"dimension": d, "option": option}
+                        for d, options in sorted(o.people.items()) for option in sorted(options)],
+        "start_date": o.dates[0], "end_date": o.dates[1],
+        "marked_duplicate": o.marked_duplicate, "reason": _reason(o),
+    } for o in find_overlaps(running, tree, links)]}
