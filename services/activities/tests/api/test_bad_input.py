@@ -3,10 +3,16 @@
 from __future__ import annotations
 
 import uuid
+from datetime import date
 from typing import Any
 
 import httpx
 import pytest
+
+from backbone.contracts.agenda import events
+from backbone.contracts.agenda.entities import ParticipantKind, ParticipantRole
+from backbone.readmodels.agenda.feed import AgendaFeed
+from backbone.readmodels.feeds import new_entity
 
 
 async def _count(api: httpx.AsyncClient, world: Any) -> int:
@@ -130,3 +136,21 @@ async def test_geographies_keep_their_tree(api: httpx.AsyncClient, world: Any) -
     assert recoded.status_code == 422  # codes never change
     assert (await api.post(base, headers=world.partner, json={"code": "y", "name": "Y"})
             ).status_code == 403
+
+
+async def test_an_organization_that_left_the_initiative_leads_nothing_new(
+    api: httpx.AsyncClient, agenda: AgendaFeed, world: Any,
+) -> None:
+    """A participation with a past ``left_on``, as agenda announces it when it ends."""
+    gone = uuid.uuid4()
+    await agenda.organization(world.tenant.name, gone, "Former partner")
+    state = events.ParticipantState(
+        **new_entity(), initiative_id=world.initiative_id, kind=ParticipantKind.ORGANIZATION,
+        organization_id=gone, display_name="Former partner", roles=[ParticipantRole.PARTNER],
+        joined_on=date(2024, 9, 1), left_on=date(2025, 6, 30), commitment_statement="")
+    await agenda.publish(world.tenant.name, events.PARTICIPANT_UPDATED, state,
+                         world.initiative_id)
+    refused = await api.post(f"{world.base}/activities", headers=world.staff,
+                             json=world.activity(lead_organization_id=str(gone)))
+    assert refused.status_code == 422
+    assert refused.json()["errors"][0]["loc"] == ["body", "lead_organization_id"]

@@ -8,10 +8,11 @@ import uuid
 from collections.abc import Collection, Mapping, Sequence
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from activities.models import Activity, Geography
+from backbone.db import utcnow
 from backbone.errors import Invalid
 from backbone.readmodels.agenda import KnownGoal, KnownOrganization, KnownParticipant, KnownStrategy
 from backbone.readmodels.measurement import KnownDimension, KnownIndicator
@@ -26,10 +27,13 @@ def invalid(field: str, message: str, kind: str = "unknown-reference") -> Invali
 
 async def participant_organization(session: AsyncSession, initiative_id: uuid.UUID,
                                    organization_id: uuid.UUID, field: str) -> None:
-    """An organization taking part in the initiative, as agenda announced it."""
+    """An organization taking part in the initiative, as agenda announced it (and that has
+    not left it)."""
     found = await session.scalar(select(KnownParticipant.id).where(
         KnownParticipant.initiative_id == initiative_id,
-        KnownParticipant.organization_id == organization_id).limit(1))
+        KnownParticipant.organization_id == organization_id,
+        or_(KnownParticipant.left_on.is_(None), KnownParticipant.left_on > utcnow().date()),
+    ).limit(1))
     if found is None:
         raise invalid(field, f"organization {organization_id} does not take part in this "
                              "initiative")
