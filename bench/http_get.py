@@ -18,6 +18,7 @@ from pathlib import Path
 
 import httpx
 import loadgen
+from harness import UNLIMITED
 from loadgen import Result
 
 from agenda.app import SERVICE
@@ -81,7 +82,7 @@ def main(seconds: float) -> None:
         raw_port = free_port()
         raw = serve_raw(raw_port, settings.asyncpg_dsn)
         agenda = ServiceProcess(SERVICE, infra, free_port(), Path(tempfile.mkdtemp()) / "a.log",
-                                env={"BACKBONE_LOG_LEVEL": "WARNING"})
+                                env={"BACKBONE_LOG_LEVEL": "WARNING", **UNLIMITED})
         wait_for_port(raw_port, 60, "raw")
         agenda.wait_ready()
         token = mint_token(settings, sub="bench", tenant="bench", roles=["network:admin"])

@@ -21,7 +21,7 @@ from pathlib import Path
 import httpx
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
 from event_latency import paced, summary
-from harness import running
+from harness import UNLIMITED, running
 
 from backbone.auth.tokens import mint_token
 from backbone.contracts.agenda.events import INITIATIVE_UPDATED
@@ -151,7 +151,7 @@ def main(rate: float, seconds: float, split: bool) -> None:
             return
         delivering = ServiceProcess(SERVICE, infra, free_port(),
                                     Path(tempfile.mkdtemp()) / "deliveries.log",
-                                    env={**LOCAL_ONLY, "BACKBONE_LOG_LEVEL": "WARNING",
+                                    env={**LOCAL_ONLY, **UNLIMITED, "BACKBONE_LOG_LEVEL": "WARNING",
                                          "BACKBONE_RUN_CONSUMERS": "false",
                                          "BACKBONE_RUN_RELAY": "false"})
         try:

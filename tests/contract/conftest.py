@@ -21,6 +21,11 @@ from backbone.testing import Network, RunningService, Tenant
 from measurement.app import SERVICE as MEASUREMENT
 from notifications.app import SERVICE as NOTIFICATIONS
 
+UNLIMITED = {f"BACKBONE_RATE_LIMIT_{kind}_PER_MINUTE": "0" for kind in ("READS", "WRITES",
+                                                                       "BULK")}
+"""The shared servers take the whole suite's requests in one tenant (fuzzing included): no
+rate limits there; the rate limit tests start servers of their own."""
+
 
 def _serve(infra: Infrastructure, spec: ServiceSpec, database: str | None = None,
            **env: str) -> Iterator[RunningService]:
@@ -41,7 +46,7 @@ def _serve(infra: Infrastructure, spec: ServiceSpec, database: str | None = None
     process = ServiceProcess(spec, infra, free_port(),
                              Path(tempfile.mkdtemp()) / f"{spec.name}.log",
                              env={"BACKBONE_LOG_LEVEL": "WARNING", "BACKBONE_CONSISTENCY_WAIT_S":
-                                  str(RunningService.CONSISTENCY_WAIT_S), **env})
+                                  str(RunningService.CONSISTENCY_WAIT_S), **UNLIMITED, **env})
     try:
         process.wait_ready()
         yield RunningService(process.url, Tenant(infra.settings(spec.name)))

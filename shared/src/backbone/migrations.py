@@ -28,7 +28,7 @@ from backbone.settings import BaseServiceSettings
 
 # The library's tables, declared on LibraryBase: import them for autogenerate.
 from backbone.events import inbox, outbox  # noqa: F401  # isort: skip
-from backbone.http import idempotency  # noqa: F401  # isort: skip
+from backbone.http import idempotency, ratelimit  # noqa: F401  # isort: skip
 
 MIGRATION_LOCK_KEY = 0x6D69677261746521  # serialises concurrent upgrades of one database
 LIBRARY_VERSIONS = Path(__file__).parent / "schema"

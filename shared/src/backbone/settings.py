@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Literal
+
 from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 from sqlalchemy.engine import make_url
@@ -74,6 +76,19 @@ class BaseServiceSettings(BaseSettings):
                          "the events it names to be applied here (then 503).")
     max_body_bytes: int = 1_048_576
     max_bulk_body_bytes: int = 16_777_216
+    cors_allowed_origins: list[str] = Field(
+        [], description="Origins browsers may call the API from (`https://app.example.org`); "
+                        "`*` stands for any port or subdomain part (`http://localhost:*`). "
+                        "None by default.")
+    rate_limit_reads_per_minute: int = Field(
+        1200, ge=0, description="GET requests per caller and minute (0: no limit).")
+    rate_limit_writes_per_minute: int = Field(
+        300, ge=0, description="POST, PUT, PATCH and DELETE requests per caller and minute.")
+    rate_limit_bulk_per_minute: int = Field(
+        30, ge=0, description="Bulk imports per caller and minute.")
+    rate_limit_store: Literal["memory", "database"] = Field(
+        "memory", description="Where the counts are kept: in each process (`memory`), or in "
+                              "the service's database (`database`), shared by its replicas.")
     run_relay: bool = True
     run_consumers: bool = Field(True, description="Run the consumers here.")
     run_workers: bool = Field(True, description="Run the service's background workers here "

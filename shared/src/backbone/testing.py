@@ -11,6 +11,7 @@ import asyncio
 import os
 import shutil
 import tempfile
+import time
 import uuid
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
 from contextlib import asynccontextmanager
@@ -140,6 +141,13 @@ async def collect_events(
     finally:
         await consumer.stop()
     return events
+
+
+def wait_for_a_fresh_window(needed_s: float = 15.0) -> float:
+    """How long to wait for a rate limit window (a minute) with ``needed_s`` left in it, so
+    a test's requests are all counted in one window (0 when this one will do)."""
+    left = 60 - time.time() % 60
+    return left + 0.05 if left < needed_s else 0.0
 
 
 async def wait_until(condition: Callable[[], Awaitable[bool]], timeout_s: float = 30.0) -> None:

@@ -20,6 +20,8 @@ LOCAL_ONLY = {
     # http. Only the embedded stack allows this; deployments reach the public internet only.
     "BACKBONE_WEBHOOK_ALLOWED_NETWORKS": '["127.0.0.0/8", "::1/128"]',
     "BACKBONE_WEBHOOK_ALLOW_HTTP": "true",
+    # Frontends a developer runs on this machine, on any port.
+    "BACKBONE_CORS_ALLOWED_ORIGINS": '["http://localhost:*", "http://127.0.0.1:*"]',
 }
 
 
@@ -75,6 +77,9 @@ def _run(data_dir: Path, services: list[ServiceSpec], demo: bool, pg_port: int,
         print("Webhooks may reach loopback (127.0.0.0/8, ::1) over plain http here: "
               "BACKBONE_WEBHOOK_ALLOWED_NETWORKS and BACKBONE_WEBHOOK_ALLOW_HTTP are set for "
               "this embedded stack only.", flush=True)
+        print("Browser frontends on http://localhost:* and http://127.0.0.1:* may call the "
+              "API (BACKBONE_CORS_ALLOWED_ORIGINS, set for this embedded stack only).",
+              flush=True)
         print(f"Emails go to the stack's own SMTP server (port {smtp_port}), which keeps them in "
               f"{data_dir / 'mail'} (a Maildir).", flush=True)
         print(f"Backbone is up (details in {data_dir / 'stack.json'}). Ctrl-C stops it.",

@@ -132,8 +132,10 @@ class EventConsumer:
                 log.warning("consumer interrupted", consumer=self.name, error=repr(exc))
                 await asyncio.sleep(1.0)
             finally:
-                await consumer.stop()
-                await dead_letters.stop()
+                # Both stop even when cancelled meanwhile (as the app shuts down): an
+                # unstopped producer keeps its connections open.
+                await asyncio.shield(asyncio.gather(consumer.stop(), dead_letters.stop(),
+                                                    return_exceptions=True))
 
     async def _consume(self, consumer: AIOKafkaConsumer, dead_letters: AIOKafkaProducer) -> None:
         while True:

@@ -29,10 +29,12 @@ from backbone.events.relay import OutboxRelay
 from backbone.http.bodies import publish_body_schemas
 from backbone.http.catalogue import catalogue_router
 from backbone.http.conditional import ConditionalReads
+from backbone.http.cors import allow_cross_origin
 from backbone.http.health import router as health_router
 from backbone.http.middleware import RequestGuard
 from backbone.http.problems import PROBLEM_RESPONSES, install_problem_handlers
 from backbone.http.query import reject_unknown_query_parameters
+from backbone.http.ratelimit import RateLimits, StoreHolder
 from backbone.migrations import upgrade
 from backbone.rows import Rows
 from backbone.service import ServiceSpec
@@ -117,6 +119,7 @@ def create_service_app(
     settings.check_auth()
     setup_logging(settings.service_name, settings.log_level, settings.log_json)
     setup_tracing(settings.service_name)
+    rate_counts = StoreHolder()
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -130,6 +133,7 @@ def create_service_app(
         app.state.sessionmaker = FairSessions(create_sessionmaker(engine), connections)
         app.state.read_sessionmaker = FairSessions(create_read_sessionmaker(engine), connections)
         app.state.rows = await Rows.open(settings)
+        await rate_counts.open(settings)
         tasks: list[asyncio.Task[None]] = []
         relay_loop = BackgroundLoop("outbox-relay")
         if settings.run_relay:
@@ -158,6 +162,7 @@ def create_service_app(
             if settings.run_relay:
                 await relay_loop.stop()
             await app.state.rows.close()
+            await rate_counts.close()
             await engine.dispose()
 
     app = FastAPI(
@@ -167,7 +172,7 @@ def create_service_app(
         lifespan=lifespan,
         openapi_tags=[*(openapi_tags or []), {"name": "operations", "description":
                       "Health, readiness, metrics and the event catalogue."}],
-        responses={k: v for k, v in PROBLEM_RESPONSES.items() if k in (401, 422)},
+        responses={k: v for k, v in PROBLEM_RESPONSES.items() if k in (401, 422, 429)},
         dependencies=[Depends(reject_unknown_query_parameters)],
         telemetry=TELEMETRY,
     )
@@ -177,6 +182,9 @@ def create_service_app(
     app.add_middleware(ConditionalReads)
     app.add_middleware(RequestGuard, max_body_bytes=settings.max_body_bytes,
                        max_bulk_bytes=settings.max_bulk_body_bytes, bulk_suffixes=bulk_suffixes)
+    app.add_middleware(RateLimits, settings=settings, validator=app.state.token_validator,
+                       store=rate_counts, bulk_suffixes=bulk_suffixes)
+    allow_cross_origin(app, settings.cors_allowed_origins)
     app.include_router(health_router)
     app.include_router(catalogue_router(registry))
     for router in routers:

@@ -19,7 +19,7 @@ _CONSISTENCY = consistency.HEADER.lower().encode()
 _ACCEPTED_MEDIA = ("application/json", "text/csv", "application/merge-patch+json")
 
 
-async def _send_problem(
+async def send_problem(
     scope: Scope, send: Send, status: int, kind: str, detail: str, request_id: str,
     errors: list[dict[str, object]] | None = None, headers: dict[str, str] | None = None,
 ) -> None:
@@ -42,7 +42,7 @@ async def _send_problem(
 async def _send_unstorable(scope: Scope, send: Send, loc: storable.Loc,
                            request_id: str) -> None:
     msg = "NUL characters and unpaired surrogates cannot be stored"
-    await _send_problem(scope, send, 422, "validation-failed", f"{'.'.join(map(str, loc))}: "
+    await send_problem(scope, send, 422, "validation-failed", f"{'.'.join(map(str, loc))}: "
                         f"{msg}.", request_id, [{"loc": loc, "msg": msg,
                                                  "type": "unstorable_text"}])
 
@@ -89,23 +89,23 @@ class RequestGuard:
                     scope["app"], token.decode("latin-1"),
                     headers.get(b"authorization", b"").decode("latin-1"))
             except ProblemError as exc:
-                await _send_problem(scope, send, exc.status, exc.kind, exc.detail or "",
+                await send_problem(scope, send, exc.status, exc.kind, exc.detail or "",
                                     request_id, exc.errors, exc.headers)
                 return
         if method in _BODY_METHODS:
             if length is not None and (not length.isdigit() or int(length) > limit):
-                await _send_problem(scope, send, 413, "payload-too-large",
+                await send_problem(scope, send, 413, "payload-too-large",
                                     f"Bodies are limited to {limit} bytes.", request_id)
                 return
             media = headers.get(b"content-type", b"").decode("latin-1").split(";")[0].strip()
             has_body = length not in (None, b"0") or b"transfer-encoding" in headers
             if has_body and media.lower() not in _ACCEPTED_MEDIA:
-                await _send_problem(scope, send, 415, "unsupported-media-type",
+                await send_problem(scope, send, 415, "unsupported-media-type",
                                     "Send JSON (application/json).", request_id)
                 return
             body = await _read_body(receive, limit)
             if body is None:
-                await _send_problem(scope, send, 413, "payload-too-large",
+                await send_problem(scope, send, 413, "payload-too-large",
                                     f"Bodies are limited to {limit} bytes.", request_id)
                 return
             receive = _replay(body, receive)

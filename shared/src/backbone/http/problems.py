@@ -194,5 +194,6 @@ PROBLEM_RESPONSES: dict[int | str, dict[str, Any]] = {
         413: "Body too large",
         415: "Unsupported media type",
         422: "Validation failed",
+        429: "Too many requests: over the caller's rate limit (see `Retry-After`)",
     }.items()
 }
