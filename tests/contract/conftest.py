@@ -15,7 +15,7 @@ from agenda.app import SERVICE as AGENDA
 from backbone.consistency import HEADER
 from backbone.devstack.infra import Infrastructure, prepare_service
 from backbone.devstack.ports import free_port
-from backbone.devstack.processes import ServiceProcess
+from backbone.devstack.processes import GatewayProcess, ServiceProcess
 from backbone.service import ServiceSpec
 from backbone.testing import Network, RunningService, Tenant
 from measurement.app import SERVICE as MEASUREMENT
@@ -106,6 +106,22 @@ def activities_server(infra: Infrastructure, agenda_server: RunningService
     server's tenant; it looks for overdue commitments every half second."""
     for running in _serve(infra, ACTIVITIES, BACKBONE_COMMITMENT_CHECK_INTERVAL_S="0.5"):
         yield RunningService(running.url, agenda_server.tenant)
+
+
+@pytest.fixture(scope="session")
+def gateway_server(agenda_server: RunningService, measurement_server: RunningService,
+                   activities_server: RunningService, notifications_server: RunningService
+                   ) -> Iterator[RunningService]:
+    """The base URL in front of the four services (as ``./dev up`` runs it)."""
+    upstreams = {"agenda": agenda_server.url, "measurement": measurement_server.url,
+                 "activities": activities_server.url,
+                 "notifications": notifications_server.url}
+    process = GatewayProcess(upstreams, free_port(), Path(tempfile.mkdtemp()) / "gateway.log")
+    try:
+        process.wait_ready()
+        yield RunningService(process.url, agenda_server.tenant)
+    finally:
+        process.stop()
 
 
 @pytest.fixture(scope="session")

@@ -13,23 +13,28 @@ import pytest
 from aiokafka import AIOKafkaConsumer
 from cloudevents.core.bindings import kafka as ce_kafka
 
-from backbone.asyncapi import render
 from backbone.consistency import HEADER
+from backbone.published import render_all
 from backbone.service import discover_registries
 from backbone.testing import Network, RunningService
 from notifications.receiver import Receiver, Reply
 
-DOCS = Path(__file__).resolve().parents[2] / "docs" / "events"
+ROOT = Path(__file__).resolve().parents[2]
+DOCS = ROOT / "docs" / "events"
 
 
-def test_committed_event_contract_matches_the_code() -> None:
-    """A payload change without a new version (or without `backbone docs`) fails here."""
-    for path, text in render(discover_registries()).items():
-        committed = DOCS / path
-        assert committed.exists(), f"{path} is not published: run `backbone docs`"
+def test_published_documents_match_the_code() -> None:
+    """A payload change without a new version, a new route or an OpenAPI change without
+    `backbone docs`, fails here (event schemas, AsyncAPI, OpenAPI, the route tables)."""
+    for path, text in render_all().items():
+        committed = ROOT / path
+        assert committed.exists(), f"{path} is not published: run `./dev docs`"
         assert committed.read_text() == text, (
-            f"{path} changed: bump the event version for an incompatible change, "
-            "then run `backbone docs`")
+            f"{path} changed: for an incompatible event change bump the event's version; "
+            "then run `./dev docs`")
+    stale = {p.relative_to(ROOT) for p in (DOCS / "schemas").glob("*.json")} - set(
+        render_all())
+    assert not stale, f"schemas of event types no longer defined: {stale}"
 
 
 async def test_emitted_events_are_cloudevents_that_match_their_schemas(

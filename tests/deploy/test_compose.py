@@ -4,11 +4,14 @@ service)."""
 
 from __future__ import annotations
 
+import json
 from importlib import import_module
 from pathlib import Path
 
 import yaml
 
+from backbone.apidocs import service_documents
+from backbone.routing import RouteTable
 from backbone.service import discover_services
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -36,3 +39,19 @@ def test_compose_runs_every_service_after_its_migrations_on_kafka_and_postgres()
             # No default secret: compose refuses to start without one.
             assert container["environment"]["BACKBONE_JWT_SECRET"].startswith(
                 "${BACKBONE_JWT_SECRET:?")
+
+
+def test_compose_serves_every_service_at_one_base_url() -> None:
+    """nginx on port 8000 routes by the generated table; the gateway (the docs) knows every
+    service."""
+    services = yaml.safe_load((ROOT / "docker-compose.yml").read_text())["services"]
+    edge, gateway = services["edge"], services["gateway"]
+    assert edge["ports"] == ["8000:8000"]
+    [mount] = edge["volumes"]
+    source, target, _ = mount.split(":")
+    assert (ROOT / source).read_text() == RouteTable.from_documents(
+        service_documents()).nginx()
+    assert target == "/etc/nginx/conf.d/default.conf"
+    upstreams = json.loads(gateway["environment"]["BACKBONE_GATEWAY_UPSTREAMS"])
+    assert upstreams == {s.name: f"http://{s.name}:8000" for s in discover_services()}
+    assert "backbone.gateway:create_app" in gateway["command"]

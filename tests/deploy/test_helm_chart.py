@@ -3,6 +3,7 @@ Kubernetes API schemas (no cluster needed)."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any
 
@@ -11,6 +12,8 @@ import kubernetes_validate
 import pytest
 import yaml
 
+from backbone.apidocs import service_documents
+from backbone.routing import RouteTable
 from backbone.service import discover_services
 
 CHART = Path(__file__).resolve().parents[2] / "deploy" / "helm" / "backbone"
@@ -94,3 +97,54 @@ def test_values_are_checked_against_the_schema() -> None:
     with pytest.raises(helm.HelmError, match="no default key"):
         chart.render({"database": DATABASE["database"]}, name="bb", namespace="backbone",
                      is_install=True)
+
+
+ROUTED = {"enabled": True, "host": "api.riverside.example"}
+ROUTES: dict[str, Any] = {**DATABASE, "routes": ROUTED}
+
+
+def test_the_ingress_routes_every_path_of_the_table_to_its_service() -> None:
+    manifests = render(ROUTES)
+    for manifest in manifests:
+        kubernetes_validate.validate(manifest, KUBERNETES_VERSION, strict=True)
+    [ingress] = by_kind(manifests, "Ingress").values()
+    paths = {p["path"]: p["backend"]["service"]["name"]
+             for p in ingress["spec"]["rules"][0]["http"]["paths"]}
+    table = RouteTable.from_documents(service_documents())
+    assert {p: s for p, s in paths.items() if s != "bb-gateway"} == {
+        r.ingress_path: f"bb-{r.service}" for r in table.routes}
+    assert {p for p, s in paths.items() if s == "bb-gateway"} == {
+        "/openapi.json", "/docs", "/v1/event-types"}
+    assert all(p.startswith("/") for p in paths)  # the API server refuses others
+    gateway = by_kind(manifests, "Deployment")["bb-gateway"]["spec"]["template"]["spec"][
+        "containers"][0]
+    upstreams = json.loads(gateway["env"][0]["value"])
+    assert upstreams == {s.name: f"http://bb-{s.name}" for s in discover_services()}
+    assert set(by_kind(manifests, "Service")) >= {f"bb-{s}" for s in upstreams} | {
+        "bb-gateway"}
+
+
+def test_an_httproute_instead_keeps_within_the_gateway_apis_limits() -> None:
+    """HTTPRoute is a custom resource (no schema in kubernetes-validate): its limits are
+    checked here: at most 16 rules of at most 64 matches, fewer than 128 in all."""
+    manifests = render({**ROUTES, "routes": {**ROUTED, "api": "gateway",
+                                             "gatewayName": "public"}})
+    assert "Ingress" not in {m["kind"] for m in manifests}
+    [route] = by_kind(manifests, "HTTPRoute").values()
+    assert route["apiVersion"] == "gateway.networking.k8s.io/v1"
+    rules = route["spec"]["rules"]
+    assert len(rules) <= 16
+    assert all(len(rule["matches"]) <= 64 for rule in rules)
+    assert sum(len(rule["matches"]) for rule in rules) < 128
+    services = set(by_kind(manifests, "Service"))
+    routed = {}
+    for rule in rules:
+        [backend] = rule["backendRefs"]
+        assert backend["name"] in services
+        for match in rule["matches"]:
+            assert match["path"]["type"] in ("Exact", "RegularExpression")
+            routed[match["path"]["value"]] = backend["name"]
+    table = RouteTable.from_documents(service_documents())
+    assert {r.regex: f"bb-{r.service}" for r in table.routes}.items() <= routed.items()
+    with pytest.raises(helm.HelmError, match="gatewayName"):
+        render({**ROUTES, "routes": {**ROUTED, "api": "gateway"}})

@@ -63,7 +63,7 @@ def test_the_generated_service_passes_its_lint_types_and_tests(
     output = _run(tree, str(bin_ / "pytest"), "-q", "-p", "no:cacheprovider",
                   "services/grants/tests", "tests/deploy",
                   "tests/contract/test_event_contract.py::"
-                  "test_committed_event_contract_matches_the_code", env={
+                  "test_published_documents_match_the_code", env={
                       "BACKBONE_DATABASE_URL": infra.database_url,
                       "BACKBONE_KAFKA_BOOTSTRAP_SERVERS": infra.bootstrap_servers,
                       "BACKBONE_JWT_SECRET": infra.jwt_secret})

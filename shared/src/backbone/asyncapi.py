@@ -1,13 +1,13 @@
 """The published event contract: JSON Schemas per event type and an AsyncAPI 3.0 document.
 
-``backbone docs`` writes them under ``docs/events/``; a contract test fails when the
-committed files differ from what the code emits, so a payload change needs a new version.
+``backbone docs`` writes them under ``docs/events/`` (``backbone.published``); a contract
+test fails when the committed files differ from what the code emits, so a payload change
+needs a new version.
 """
 
 from __future__ import annotations
 
 import json
-from pathlib import Path
 from typing import Any
 
 from backbone.events.registry import EventRegistry
@@ -94,8 +94,3 @@ def render(registries: list[EventRegistry]) -> dict[str, str]:
             files[f"schemas/{name}"] = schema
     return {path: json.dumps(doc, indent=2, sort_keys=True) + "\n" for path, doc in files.items()}
 
-
-def write(registries: list[EventRegistry], target: Path) -> None:
-    for path, text in render(registries).items():
-        (target / path).parent.mkdir(parents=True, exist_ok=True)
-        (target / path).write_text(text)

@@ -65,11 +65,10 @@ def _topics(args: argparse.Namespace) -> None:
 
 
 def _docs(args: argparse.Namespace) -> None:
-    from backbone.asyncapi import write
-    from backbone.service import discover_registries
+    from backbone.published import write_all
 
-    write(discover_registries(), Path(args.target))
-    print(f"event contract written to {args.target}")
+    for path in write_all(Path(args.root)):
+        print(f"wrote {path}")
 
 
 def _new_service(args: argparse.Namespace) -> None:
@@ -96,10 +95,9 @@ def _new_service(args: argparse.Namespace) -> None:
     for step in ([command, "lock", "--quiet"],
                  [command, "sync", "--frozen", "--all-packages", "--quiet",
                   "--python", sys.executable],
-                 [str(root / ".venv" / "bin" / "backbone"), "docs",
-                  "--target", str(root / "docs" / "events")]):
+                 [str(root / ".venv" / "bin" / "backbone"), "docs", "--root", str(root)]):
         subprocess.run(step, cwd=root, check=True)  # noqa: S603
-    print("uv.lock updated, the workspace installed, docs/events regenerated; "
+    print("uv.lock updated, the workspace installed, the published documents regenerated; "
           "next: ./dev test")
 
 
@@ -132,8 +130,9 @@ def main(argv: list[str] | None = None) -> None:
     topics.add_argument("service", help="a service name, or 'all'")
     topics.set_defaults(func=_topics)
 
-    docs = commands.add_parser("docs", help="write the event JSON Schemas and AsyncAPI document")
-    docs.add_argument("--target", default="docs/events")
+    docs = commands.add_parser("docs", help="write what is published from the code: the event "
+                                            "contract, the OpenAPI document, the route table")
+    docs.add_argument("--root", default=".", help="the repository")
     docs.set_defaults(func=_docs)
 
     new = commands.add_parser("new-service",

@@ -35,3 +35,14 @@ helm.sh/hook: pre-install,pre-upgrade
 helm.sh/hook-weight: "-10"
 helm.sh/hook-delete-policy: before-hook-creation
 {{- end }}
+
+{{- /* The enabled services' in-cluster URLs, as the gateway reads them (JSON). */ -}}
+{{- define "backbone.upstreams" -}}
+{{- $urls := dict }}
+{{- range $name, $svc := .Values.services }}
+{{- if $svc.enabled }}
+{{- $_ := set $urls $name (printf "http://%s-%s" $.Release.Name $name) }}
+{{- end }}
+{{- end }}
+{{- $urls | toJson }}
+{{- end }}

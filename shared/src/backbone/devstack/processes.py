@@ -1,10 +1,12 @@
-"""A service as it runs in production: its own uvicorn process, pointed at the infrastructure.
+"""A service as it runs in production: its own uvicorn process, pointed at the infrastructure
+(and the gateway, the platform's base URL, in one of its own).
 
 Used by ``backbone up``, the contract tests and the benchmarks.
 """
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -18,20 +20,20 @@ from backbone.devstack.infra import Infrastructure
 from backbone.service import ServiceSpec
 
 
-class ServiceProcess:
-    def __init__(self, spec: ServiceSpec, infra: Infrastructure, port: int, log_file: Path,
-                 env: dict[str, str] | None = None) -> None:
-        self.spec = spec
+class UvicornProcess:
+    """An ASGI app factory (``module:function``) served by uvicorn on ``port``."""
+
+    def __init__(self, name: str, app: str, port: int, log_file: Path,
+                 env: dict[str, str]) -> None:
+        self.name = name
         self.port = port
         self.url = f"http://127.0.0.1:{port}"
         log_file.parent.mkdir(parents=True, exist_ok=True)
-        environment = {**os.environ, **infra.settings_env(), "BACKBONE_MIGRATE_ON_START": "false",
-                       **(env or {})}
         with log_file.open("ab") as log:
             self._process = subprocess.Popen(  # noqa: S603 - our own interpreter and module
-                [sys.executable, "-m", "uvicorn", "--factory", spec.app, "--host", "127.0.0.1",
+                [sys.executable, "-m", "uvicorn", "--factory", app, "--host", "127.0.0.1",
                  "--port", str(port), "--no-access-log"],
-                env=environment, stdout=log, stderr=subprocess.STDOUT,
+                env={**os.environ, **env}, stdout=log, stderr=subprocess.STDOUT,
                 preexec_fn=die_with_parent,
             )
 
@@ -44,14 +46,14 @@ class ServiceProcess:
         deadline = time.monotonic() + timeout_s
         while time.monotonic() < deadline:
             if self.exited:
-                raise RuntimeError(f"{self.spec.name} exited with {self._process.returncode}")
+                raise RuntimeError(f"{self.name} exited with {self._process.returncode}")
             try:
                 if httpx.get(f"{self.url}/readyz", timeout=1).status_code == 200:
                     return
             except httpx.HTTPError:
                 pass
             time.sleep(0.2)
-        raise TimeoutError(f"{self.spec.name} was not ready within {timeout_s:.0f}s")
+        raise TimeoutError(f"{self.name} was not ready within {timeout_s:.0f}s")
 
     def stop(self) -> None:
         self._process.terminate()
@@ -60,3 +62,20 @@ class ServiceProcess:
         except subprocess.TimeoutExpired:
             self._process.kill()
             self._process.wait()
+
+
+class ServiceProcess(UvicornProcess):
+    def __init__(self, spec: ServiceSpec, infra: Infrastructure, port: int, log_file: Path,
+                 env: dict[str, str] | None = None) -> None:
+        self.spec = spec
+        super().__init__(spec.name, spec.app, port, log_file,
+                         {**infra.settings_env(), "BACKBONE_MIGRATE_ON_START": "false",
+                          **(env or {})})
+
+
+class GatewayProcess(UvicornProcess):
+    """The base URL, passing requests on to the services at ``upstreams`` (name -> URL)."""
+
+    def __init__(self, upstreams: dict[str, str], port: int, log_file: Path) -> None:
+        super().__init__("gateway", "backbone.gateway:create_app", port, log_file,
+                         {"BACKBONE_GATEWAY_UPSTREAMS": json.dumps(upstreams)})

@@ -7,6 +7,7 @@ Each edit is textual (comments and layout stay) and checked by parsing the resul
 
 from __future__ import annotations
 
+import json
 import re
 import tomllib
 from pathlib import Path
@@ -95,13 +96,22 @@ def _register_in_workspace(root: Path, name: str) -> None:
     path.write_text(text)
 
 
+_UPSTREAMS = re.compile(r"^(\s*BACKBONE_GATEWAY_UPSTREAMS: ')(\{.*\})(')$", re.MULTILINE)
+
+
 def _register_in_compose(root: Path, name: str, port: int) -> None:
+    """Its migrations and container before the gateway (which it becomes an upstream of)."""
     path = root / "docker-compose.yml"
     text = path.read_text()
-    volumes = text.index("\nvolumes:\n")
-    text = text[:volumes] + COMPOSE_SERVICE.format(name=name, port=port) + text[volumes:]
-    services = yaml.safe_load(text)["services"]
-    assert {name, f"{name}-migrate"} <= set(services)
+    gateway = text.index("\n  # The platform's OpenAPI document")
+    text = text[:gateway] + COMPOSE_SERVICE.format(name=name, port=port) + text[gateway:]
+    match = _UPSTREAMS.search(text)
+    if match is None:
+        raise ValueError("no BACKBONE_GATEWAY_UPSTREAMS line in docker-compose.yml")
+    upstreams = {**json.loads(match[2]), name: f"http://{name}:8000"}
+    text = text[:match.start(2)] + json.dumps(upstreams) + text[match.end(2):]
+    compose = yaml.safe_load(text)
+    assert {name, f"{name}-migrate"} <= set(compose["services"])
     path.write_text(text)
 
 
