@@ -16,6 +16,8 @@ from collections.abc import Mapping
 from importlib import import_module
 from typing import Any
 
+from fastapi import FastAPI
+
 from backbone.routing import OWN_PATHS
 
 Document = dict[str, Any]
@@ -33,16 +35,21 @@ own writes there. Every answer of `/v1` carries `RateLimit-Policy` and `RateLimi
 """
 
 
-def service_documents() -> dict[str, Document]:
-    """Each installed service's OpenAPI document, from its app (no server needed)."""
+def service_apps() -> dict[str, FastAPI]:
+    """Each installed service's app, built but not started (no server, no database)."""
     from backbone.service import discover_services
 
-    documents = {}
+    apps = {}
     for spec in discover_services():
         module, _, factory = spec.app.partition(":")
         settings = import_module(f"{spec.name}.config").Settings(jwt_secret="x" * 32)
-        documents[spec.name] = getattr(import_module(module), factory)(settings).openapi()
-    return documents
+        apps[spec.name] = getattr(import_module(module), factory)(settings)
+    return apps
+
+
+def service_documents() -> dict[str, Document]:
+    """Each installed service's OpenAPI document, from its app."""
+    return {name: app.openapi() for name, app in service_apps().items()}
 
 
 def _canonical(value: Any) -> str:

@@ -55,7 +55,7 @@ from backbone.contracts.agenda.entities import (
 from backbone.contracts.agenda.entities import (
     WorkingGroupRead as WorkingGroupRead,
 )
-from backbone.http.schemas import Input, IsoDate, Patch, patch_field
+from backbone.http.schemas import Input, IsoDate, Patch, example, patch_field
 
 Name = Annotated[str, Field(min_length=1, max_length=200)]
 Title = Annotated[str, Field(min_length=1, max_length=300)]
@@ -99,6 +99,12 @@ def check_dates(start: date | None, end: date | None) -> None:
 
 
 class InitiativeCreate(Input):
+    model_config = example(
+        name="Riverside Cradle to Career Partnership",
+        problem_statement="One in three children starts kindergarten not ready to learn.",
+        vision="Every child succeeds, from cradle to career.", geography="Riverside County",
+        phase="organizing_for_impact", status="active", start_date="2024-09-01")
+
     name: Name
     problem_statement: Text = ""
     vision: Text = ""
@@ -118,6 +124,9 @@ class InitiativeCreate(Input):
 
 
 class InitiativeUpdate(Patch):
+    model_config = example(
+        vision="Every Riverside child succeeds, from cradle to career.", phase="sustaining_action")
+
     name: Name = patch_field()
     problem_statement: Text = patch_field()
     vision: Text = patch_field()
@@ -132,6 +141,11 @@ class InitiativeUpdate(Patch):
 
 
 class OrganizationCreate(Input):
+    model_config = example(
+        name="Riverside Public Library", sector="government",
+        website="https://library.riverside.example",
+        external_ids={"salesforce": "0015g00000LIB008"})
+
     name: Name
     sector: Sector
     contact_name: Annotated[str, Field(max_length=200)] | None = None
@@ -141,6 +155,9 @@ class OrganizationCreate(Input):
 
 
 class OrganizationUpdate(Patch):
+    model_config = example(
+        contact_name="Dana Ortiz", contact_email="dana.ortiz@library.riverside.example")
+
     name: Name = patch_field()
     sector: Sector = patch_field()
     contact_name: Annotated[str, Field(max_length=200)] | None = patch_field()
@@ -153,6 +170,11 @@ Roles = Annotated[list[ParticipantRole], Field(min_length=1, max_length=5)]
 
 
 class ParticipantCreate(Input):
+    model_config = example(
+        kind="organization", organization_id="0d3c9a5e-2f4b-4c8e-9a61-5b7e2d1f8c04",
+        roles=["partner"], joined_on="2024-09-01",
+        commitment_statement="We align our reading programmes with the partnership's goals.")
+
     kind: ParticipantKind
     organization_id: uuid.UUID | None = Field(
         None, description="Required for organizations, absent for community members."
@@ -179,6 +201,8 @@ class ParticipantCreate(Input):
 
 
 class ParticipantUpdate(Patch):
+    model_config = example(roles=["partner", "champion"])
+
     display_name: Annotated[str, Field(min_length=1, max_length=200)] = patch_field()
     roles: Roles = patch_field()
     joined_on: IsoDate | None = patch_field()
@@ -187,6 +211,10 @@ class ParticipantUpdate(Patch):
 
 
 class GoalCreate(Input):
+    model_config = example(
+        title="Every student reads at grade level by third grade",
+        population="Students in grades K-3", position=1)
+
     title: Title
     description: Text = ""
     population: Annotated[str, Field(max_length=300)] = Field(
@@ -197,6 +225,8 @@ class GoalCreate(Input):
 
 
 class GoalUpdate(Patch):
+    model_config = example(status="achieved")
+
     title: Title = patch_field()
     description: Text = patch_field()
     population: Annotated[str, Field(max_length=300)] = patch_field()
@@ -205,12 +235,16 @@ class GoalUpdate(Patch):
 
 
 class StrategyCreate(Input):
+    model_config = example(title="Summer reading with the public library", position=0)
+
     title: Title
     description: Text = ""
     position: Annotated[int, Field(ge=0, le=10_000)] = 0
 
 
 class StrategyUpdate(Patch):
+    model_config = example(title="Summer reading camps in every branch")
+
     title: Title = patch_field()
     description: Text = patch_field()
     position: Annotated[int, Field(ge=0, le=10_000)] = patch_field()
@@ -220,6 +254,11 @@ IdList = Annotated[list[uuid.UUID], Field(max_length=500)]
 
 
 class WorkingGroupCreate(Input):
+    model_config = example(
+        name="Early Learning Action Team", purpose="Kindergarten readiness.",
+        goal_ids=["3f6e1c2a-9b8d-4e7f-a6b5-c4d3e2f1a0b9"],
+        member_ids=["4d3c2b1a-0f9e-4d8c-b7a6-5f4e3d2c1b0a"])
+
     name: Name
     purpose: Text = ""
     goal_ids: IdList = []
@@ -227,6 +266,8 @@ class WorkingGroupCreate(Input):
 
 
 class WorkingGroupUpdate(Patch):
+    model_config = example(purpose="Kindergarten readiness and third-grade reading.")
+
     name: Name = patch_field()
     purpose: Text = patch_field()
     goal_ids: IdList = patch_field()
@@ -240,6 +281,11 @@ class Votes(Input):
 
 
 class DecisionCreate(Input):
+    model_config = example(
+        title="Prioritise the east side for pre-K expansion", method="vote",
+        decided_on="2025-02-12", votes={"in_favour": 11, "against": 2, "abstained": 1},
+        goal_ids=["3f6e1c2a-9b8d-4e7f-a6b5-c4d3e2f1a0b9"])
+
     title: Title
     description: Text = ""
     method: DecisionMethod
@@ -250,6 +296,8 @@ class DecisionCreate(Input):
 
 
 class DecisionUpdate(Patch):
+    model_config = example(description="Decided at the February leadership table.")
+
     title: Title = patch_field()
     description: Text = patch_field()
     method: DecisionMethod = patch_field()

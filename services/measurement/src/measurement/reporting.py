@@ -11,12 +11,16 @@ from typing import Annotated, Self
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from backbone.contracts.measurement.entities import ImportMode, ObservationFacts, ObservationStatus
-from backbone.http.schemas import EntityRead, Input
+from backbone.http.schemas import EntityRead, Input, example
 from measurement.schemas import Code, Count, Disaggregation, Figure, Geography, PeriodCode, Short
 
 
 class ObservationIn(Input):
     """One value (or numerator and denominator for rates) for one cell of one period."""
+
+    model_config = example(
+        period="FY2025", disaggregation={"race_ethnicity": "latino"}, numerator=414,
+        denominator=1150, source="Riverside USD student information system")
 
     period: PeriodCode
     disaggregation: Disaggregation = {}
@@ -36,6 +40,19 @@ class BatchRow(ObservationIn):
 
 
 class BatchRequest(Input):
+    model_config = example(
+        mode="partial",
+        rows=[{"indicator": "grade3_reading",
+               "period": "FY2025",
+               "numerator": 414,
+               "denominator": 1150,
+               "disaggregation": {"race_ethnicity": "latino"}},
+              {"indicator": "grade3_reading",
+               "period": "FY2025",
+               "numerator": 598,
+               "denominator": 880,
+               "disaggregation": {"race_ethnicity": "white"}}])
+
     mode: ImportMode = ImportMode.ALL_OR_NOTHING
     dry_run: bool = False
     rows: Annotated[list[BatchRow], Field(min_length=1, max_length=10_000)]
@@ -88,6 +105,8 @@ class ReviewDecision(StrEnum):
 
 
 class ReviewIn(Input):
+    model_config = example(decision="reject", note="The denominator is last year's enrolment.")
+
     decision: ReviewDecision
     note: Short = ""
 

@@ -23,7 +23,7 @@ from backbone.contracts.measurement.entities import (
     TargetRead,
     Unit,
 )
-from backbone.http.schemas import Input, Patch, patch_field
+from backbone.http.schemas import Input, Patch, example, patch_field
 
 Text = Annotated[str, Field(max_length=20_000)]
 Short = Annotated[str, Field(max_length=2_000)]
@@ -48,6 +48,8 @@ RATIO_UNITS = frozenset({Unit.PERCENT, Unit.RATE})
 # --- settings -------------------------------------------------------------------------------
 
 class MeasurementSettingsUpdate(Patch):
+    model_config = example(min_cell_size=10, fiscal_year_start_month=7)
+
     min_cell_size: Annotated[int, Field(ge=1, le=1000)] = patch_field(
         description="Cells with a smaller count are suppressed for viewers and partners.")
     fiscal_year_start_month: Annotated[int, Field(ge=1, le=12)] = patch_field(
@@ -66,6 +68,12 @@ def check_unique_options(options: list[DimensionOption] | None) -> None:
 
 
 class DimensionCreate(Input):
+    model_config = example(
+        code="race_ethnicity", name="Race/ethnicity",
+        options=[{"code": "black", "label": "Black"},
+                 {"code": "latino", "label": "Latino"},
+                 {"code": "white", "label": "White"}])
+
     code: Code
     name: Name
     description: Text = ""
@@ -78,6 +86,12 @@ class DimensionCreate(Input):
 
 
 class DimensionUpdate(Patch):
+    model_config = example(
+        options=[{"code": "black", "label": "Black"},
+                 {"code": "latino", "label": "Latino"},
+                 {"code": "white", "label": "White"},
+                 {"code": "multiracial", "label": "Two or more races"}])
+
     name: Name = patch_field()
     description: Text = patch_field()
     options: Options = patch_field(description="The full list: existing codes must stay "
@@ -113,6 +127,13 @@ class IndicatorFields(Input):
 
 
 class IndicatorCreate(IndicatorFields):
+    model_config = example(
+        code="grade3_reading", name="Third-grade reading proficiency", unit="percent",
+        direction="increase", frequency="annual", kind="population",
+        dimension_ids=["2e1d0c9b-8a7f-4e6d-9c5b-4a3f2e1d0c9b"],
+        goal_ids=["3f6e1c2a-9b8d-4e7f-a6b5-c4d3e2f1a0b9"], status="active",
+        baseline_period="FY2021")
+
     code: Code
     unit: Unit
     rate_multiplier: Annotated[float, Field(gt=0, le=1e9)] | None = Field(
@@ -130,6 +151,9 @@ class IndicatorCreate(IndicatorFields):
 
 
 class IndicatorUpdate(Patch):
+    model_config = example(
+        definition="Share of third graders scoring proficient or above on the state reading test.")
+
     code: Code = patch_field()
     name: Name = patch_field()
     definition: Text = patch_field()
@@ -165,6 +189,12 @@ class TargetIn(Input):
 
 
 class TargetsPut(Input):
+    model_config = example(
+        targets=[{"period": "FY2028", "value": 65.0},
+                 {"period": "FY2028",
+                  "value": 60.0,
+                  "disaggregation": {"race_ethnicity": "latino"}}])
+
     targets: Annotated[list[TargetIn], Field(max_length=1000)]
 
 

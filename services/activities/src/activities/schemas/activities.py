@@ -11,7 +11,7 @@ from pydantic import BaseModel, Field
 
 from activities.schemas.common import GeographyCode, Text, Title
 from backbone.contracts.measurement.entities import Code
-from backbone.http.schemas import EntityRead, Input, IsoDate, Patch, patch_field
+from backbone.http.schemas import EntityRead, Input, IsoDate, Patch, example, patch_field
 
 
 class ActivityStatus(StrEnum):
@@ -63,6 +63,14 @@ class ActivityFields(Input):
 
 
 class ActivityCreate(ActivityFields):
+    model_config = example(
+        title="After-school reading tutors",
+        lead_organization_id="0d3c9a5e-2f4b-4c8e-9a61-5b7e2d1f8c04", status="active",
+        start_date="2025-09-01", strategy_ids=["8b7a6c5d-4e3f-4a1b-9c8d-7e6f5a4b3c2d"],
+        indicator_ids=["5c4b3a29-1807-4f6e-8d5c-4b3a29180776"], geographies=["Lincoln Elementary"],
+        populations=[{"dimension": "race_ethnicity", "option": "latino"}],
+        sector_tags=["education"], external_ids={"grants": "G-2025-014"})
+
     lead_organization_id: uuid.UUID = Field(
         description="A participant organization of the initiative (a partner's own).")
 
@@ -70,6 +78,8 @@ class ActivityCreate(ActivityFields):
 class ActivityUpdate(Patch):
     """Dates and status are checked together with the activity's stored values: an end
     date before the start date, or a completed activity without an end date, is a 422."""
+
+    model_config = example(status="completed", end_date="2026-06-30")
 
     title: Title = patch_field()
     description: Text = patch_field()

@@ -9,7 +9,7 @@ from enum import StrEnum
 from pydantic import Field
 
 from activities.schemas.common import Text
-from backbone.http.schemas import EntityRead, Input, IsoDate, Patch, patch_field
+from backbone.http.schemas import EntityRead, Input, IsoDate, Patch, example, patch_field
 
 
 class CommitmentStatus(StrEnum):
@@ -19,6 +19,11 @@ class CommitmentStatus(StrEnum):
 
 
 class CommitmentCreate(Input):
+    model_config = example(
+        organization_id="0d3c9a5e-2f4b-4c8e-9a61-5b7e2d1f8c04",
+        text="Open two branch reading rooms for tutoring",
+        strategy_id="8b7a6c5d-4e3f-4a1b-9c8d-7e6f5a4b3c2d", due_date="2026-10-31")
+
     organization_id: uuid.UUID = Field(description="A participant organization of the "
                                                    "initiative (a partner's own).")
     text: Text = Field(min_length=1)
@@ -31,6 +36,8 @@ class CommitmentCreate(Input):
 
 
 class CommitmentUpdate(Patch):
+    model_config = example(status="done")
+
     text: Text = patch_field(min_length=1)
     activity_id: uuid.UUID | None = patch_field()
     strategy_id: uuid.UUID | None = patch_field()

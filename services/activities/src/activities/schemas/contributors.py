@@ -11,7 +11,7 @@ from typing import Annotated, Any
 from pydantic import BaseModel, Field, model_validator
 
 from activities.schemas.common import Text
-from backbone.http.schemas import EntityRead, Input, Patch, patch_field
+from backbone.http.schemas import EntityRead, Input, Patch, example, patch_field
 
 
 class ContributorRole(StrEnum):
@@ -34,6 +34,10 @@ StaffHours = Annotated[float, Field(ge=0, le=1e9, allow_inf_nan=False)]
 
 
 class ContributorCreate(Input):
+    model_config = example(
+        organization_id="6a1f2b3c-4d5e-4f60-8a7b-9c0d1e2f3a4b", role="funding",
+        money={"amount": "60000.00", "currency": "USD"}, description="Year one")
+
     organization_id: uuid.UUID = Field(description="An organization of the network's "
                                                    "directory (a partner's own).")
     role: ContributorRole
@@ -45,6 +49,8 @@ class ContributorCreate(Input):
 
 
 class ContributorUpdate(Patch):
+    model_config = example(staff_hours=320, in_kind="Reading rooms in two branches")
+
     money: Money | None = patch_field()
     staff_hours: StaffHours | None = patch_field()
     in_kind: Text = patch_field()

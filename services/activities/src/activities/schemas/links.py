@@ -8,7 +8,7 @@ from enum import StrEnum
 from pydantic import Field
 
 from activities.schemas.common import Text
-from backbone.http.schemas import EntityRead, Input
+from backbone.http.schemas import EntityRead, Input, example
 
 
 class LinkKind(StrEnum):
@@ -18,6 +18,10 @@ class LinkKind(StrEnum):
 
 
 class LinkCreate(Input):
+    model_config = example(
+        to_activity_id="9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d", kind="reinforces",
+        note="Tutors hand their readers over to summer camp.")
+
     to_activity_id: uuid.UUID = Field(description="Another activity of the same initiative.")
     kind: LinkKind
     note: Text = ""

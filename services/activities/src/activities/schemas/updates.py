@@ -10,7 +10,7 @@ from typing import Annotated
 from pydantic import BaseModel, Field
 
 from activities.schemas.common import Text
-from backbone.http.schemas import EntityRead, Input, IsoDate, Patch, patch_field
+from backbone.http.schemas import EntityRead, Input, IsoDate, Patch, example, patch_field
 
 
 class UpdateKind(StrEnum):
@@ -31,6 +31,11 @@ Milestone = Annotated[str, Field(max_length=300)]
 
 
 class UpdateCreate(Input):
+    model_config = example(
+        kind="milestone", reported_on="2026-01-20", milestone="First 100 children tutored",
+        planned_on="2026-01-15", achieved_on="2026-01-20",
+        outputs=[{"name": "children tutored", "value": 112, "unit": "children"}])
+
     kind: UpdateKind = UpdateKind.NOTE
     reported_on: IsoDate = Field(description="The date the update is about.")
     text: Text = ""
@@ -42,6 +47,8 @@ class UpdateCreate(Input):
 
 
 class UpdateChange(Patch):
+    model_config = example(achieved_on="2026-01-28")
+
     reported_on: IsoDate = patch_field()
     text: Text = patch_field()
     milestone: Milestone = patch_field()

@@ -12,7 +12,7 @@ from typing import Annotated, Literal
 from pydantic import AfterValidator, BaseModel, ConfigDict, EmailStr, Field, StrictBool
 
 from backbone.contracts.agenda.entities import ParticipantRole
-from backbone.http.schemas import EntityRead, Input
+from backbone.http.schemas import EntityRead, Input, example
 from notifications.domain.quiet_hours import release_time
 
 Subject = Annotated[str, Field(min_length=1, max_length=300, examples=["auth0|5f2a"])]
@@ -76,6 +76,10 @@ class Preferences(Input):
     cadence, emails are not sent one by one but as one digest a day (or week) of what
     happened, never an empty one."""
 
+    model_config = example(
+        measurement={"inbox": True, "email": True}, digest="weekly",
+        quiet_hours={"start": "22:00", "end": "07:00", "timezone": "America/Chicago"})
+
     agenda: Channels = Field(default_factory=Channels)
     measurement: Channels = Field(default_factory=Channels)
     activities: Channels = Field(default_factory=Channels)
@@ -101,6 +105,13 @@ class RecipientUpsert(Input):
 
 
 class RecipientBatch(Input):
+    model_config = example(
+        recipients=[{"subject": "auth0|5f7c1d2e",
+                     "name": "Dana Ortiz",
+                     "email": "dana.ortiz@library.riverside.example",
+                     "organization_id": "0d3c9a5e-2f4b-4c8e-9a61-5b7e2d1f8c04",
+                     "external_ids": {"salesforce": "0035g00000XyZ"}}])
+
     recipients: list[RecipientUpsert] = Field(min_length=1, max_length=500)
 
 
@@ -133,6 +144,8 @@ class NotificationRead(BaseModel):
 
 
 class NotificationPatch(Input):
+    model_config = example(read=True)
+
     read: StrictBool = Field(description="`true` marks it read, `false` unread again.")
 
 
@@ -168,6 +181,11 @@ Audience = Annotated[Everyone | ByRole | WorkingGroupMembers | ChosenOrganizatio
 
 
 class AnnouncementCreate(Input):
+    model_config = example(
+        title="Spring data walk",
+        body="Join us at the library on Thursday to walk through this year's data.",
+        audience={"kind": "everyone"})
+
     title: Annotated[str, Field(min_length=1, max_length=200)]
     body: Annotated[str, Field(min_length=1, max_length=10_000)]
     audience: Audience = Field(examples=[{"kind": "working_group",

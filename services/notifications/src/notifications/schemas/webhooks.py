@@ -9,7 +9,7 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, EmailStr, Field, StrictBool
 
-from backbone.http.schemas import EntityRead, Input, IsoDateTime, Patch, patch_field
+from backbone.http.schemas import EntityRead, Input, IsoDateTime, Patch, example, patch_field
 
 Url = Annotated[str, Field(min_length=8, max_length=2000, pattern=r"^https?://\S+$",
                            examples=["https://crm.example.org/hooks/backbone"])]
@@ -26,6 +26,11 @@ EventTypes = Annotated[
 
 
 class EndpointCreate(Input):
+    model_config = example(
+        url="https://crm.riverside.example/hooks/backbone", description="CRM sync",
+        event_types=["org.backbone.agenda.*", "org.backbone.measurement.indicator.status_changed"],
+        contact_email="it@riverside.example")
+
     url: Url
     description: Description = ""
     event_types: EventTypes = ["*"]
@@ -39,6 +44,8 @@ class EndpointCreate(Input):
 
 
 class EndpointUpdate(Patch):
+    model_config = example(enabled=False)
+
     url: Url = patch_field()
     description: Description = patch_field()
     event_types: EventTypes = patch_field()
@@ -96,6 +103,8 @@ class DeliveryRead(BaseModel):
 
 
 class RecoverRequest(Input):
+    model_config = example(since="2026-11-30T00:00:00Z")
+
     since: IsoDateTime = Field(description="Failed deliveries created at or after this.")
 
 
