@@ -26,13 +26,17 @@ from backbone.db import (
 from backbone.events.consumer import ConsumedTypes, EventConsumer
 from backbone.events.registry import EventRegistry
 from backbone.events.relay import OutboxRelay
-from backbone.http.bodies import publish_body_schemas
+from backbone.http.bodies import add_body_schemas
 from backbone.http.catalogue import catalogue_router
 from backbone.http.conditional import ConditionalReads
 from backbone.http.cors import allow_cross_origin
 from backbone.http.health import router as health_router
 from backbone.http.middleware import RequestGuard
-from backbone.http.problems import PROBLEM_RESPONSES, install_problem_handlers
+from backbone.http.problems import (
+    PROBLEM_RESPONSES,
+    document_problem_media_type,
+    install_problem_handlers,
+)
 from backbone.http.query import reject_unknown_query_parameters
 from backbone.http.ratelimit import RateLimits, StoreHolder
 from backbone.migrations import upgrade
@@ -189,5 +193,21 @@ def create_service_app(
     app.include_router(catalogue_router(registry))
     for router in routers:
         app.include_router(router)
-    publish_body_schemas(app, body_models)
+    _complete_the_document(app, body_models)
     return app
+
+
+def _complete_the_document(app: FastAPI, body_models: Sequence[type[BaseModel]]) -> None:
+    """The app's OpenAPI document, with what FastAPI cannot say by itself: the schemas of
+    bodies parsed by ``json_body`` and the media type of problems."""
+    generate = app.openapi
+
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema is None:
+            document = generate()
+            add_body_schemas(document, body_models)
+            document_problem_media_type(document)
+            app.openapi_schema = document
+        return app.openapi_schema
+
+    app.openapi = openapi  # type: ignore[method-assign]

@@ -13,7 +13,7 @@ import re
 from collections.abc import Awaitable, Callable, Sequence
 from typing import Any, TypeVar
 
-from fastapi import FastAPI, Request
+from fastapi import Request
 from fastapi.exceptions import RequestValidationError
 from pydantic import BaseModel, ValidationError
 from pydantic.json_schema import models_json_schema
@@ -54,21 +54,12 @@ def documented_body(model: type[BaseModel]) -> dict[str, Any]:
         "schema": {"$ref": COMPONENTS.format(model=model.__name__)}}}}}
 
 
-def publish_body_schemas(app: FastAPI, models: Sequence[type[BaseModel]]) -> None:
-    """Add the models (and the models they use) to the app's OpenAPI components."""
+def add_body_schemas(document: dict[str, Any], models: Sequence[type[BaseModel]]) -> None:
+    """Add the models (and the models they use) to an OpenAPI document's components."""
     if not models:
         return
-    generate = app.openapi
-
-    def openapi() -> dict[str, Any]:
-        if app.openapi_schema is None:
-            schema = generate()
-            _, definitions = models_json_schema([(m, "validation") for m in models],
-                                                ref_template=COMPONENTS)
-            components = schema.setdefault("components", {}).setdefault("schemas", {})
-            for name, definition in definitions.get("$defs", {}).items():
-                components.setdefault(name, definition)
-            app.openapi_schema = schema
-        return app.openapi_schema
-
-    app.openapi = openapi  # type: ignore[method-assign]
+    _, definitions = models_json_schema([(m, "validation") for m in models],
+                                        ref_template=COMPONENTS)
+    components = document.setdefault("components", {}).setdefault("schemas", {})
+    for name, definition in definitions.get("$defs", {}).items():
+        components.setdefault(name, definition)

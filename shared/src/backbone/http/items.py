@@ -58,14 +58,15 @@ def add_item_routes(
                           if_match: IfMatch = None) -> Response:
         return await write.run(lambda s: do_delete(s, write.principal, item_id, if_match), None)
 
-    label = resource.what
+    label = f"{'an' if resource.what[0] in 'aeiou' else 'a'} {resource.what}"
     router.add_api_route(path, get_item, methods=["GET"], response_model=read,
-                         operation_id=f"get{name}", summary=f"A {label} (ETag in the response)")
+                         operation_id=f"get{name}",
+                         summary=f"{label.capitalize()} (ETag in the response)")
     router.add_api_route(path, update_item, methods=["PATCH"], response_model=read,
                          operation_id=f"update{name}",
-                         summary=f"Change a {label} (If-Match for safe concurrent edits)")
+                         summary=f"Change {label} (If-Match for safe concurrent edits)")
     if resource.deleted is None and deleter is None:
         return
     router.add_api_route(path, delete_item, methods=["DELETE"], status_code=204,
                          response_class=Response, operation_id=f"delete{name}",
-                         summary=f"Delete a {label}")
+                         summary=f"Delete {label}")

@@ -183,7 +183,7 @@ def install_problem_handlers(app: FastAPI) -> None:
 
 
 PROBLEM_RESPONSES: dict[int | str, dict[str, Any]] = {
-    status: {"model": Problem, "content": {PROBLEM_MEDIA_TYPE: {}}, "description": kind}
+    status: {"model": Problem, "description": kind}
     for status, kind in {
         400: "Malformed request (bad JSON, bad cursor)",
         401: "Missing or invalid bearer token",
@@ -197,3 +197,14 @@ PROBLEM_RESPONSES: dict[int | str, dict[str, Any]] = {
         429: "Too many requests: over the caller's rate limit (see `Retry-After`)",
     }.items()
 }
+
+
+def document_problem_media_type(document: dict[str, Any]) -> None:
+    """In an OpenAPI document, say that error responses are ``application/problem+json``
+    (FastAPI files a response model under ``application/json``, which they never are)."""
+    for item in document.get("paths", {}).values():
+        for operation in item.values():
+            for status, response in operation.get("responses", {}).items():
+                content = response.get("content", {})
+                if status[0] in "45" and "application/json" in content:
+                    content[PROBLEM_MEDIA_TYPE] = content.pop("application/json")

@@ -1,0 +1,304 @@
+import datetime
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.initiative_status import InitiativeStatus
+from ...models.page_initiative_read import PageInitiativeRead
+from ...models.phase import Phase
+from ...models.problem import Problem
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    status: InitiativeStatus | None | Unset = UNSET,
+    phase: None | Phase | Unset = UNSET,
+    limit: int | Unset = 50,
+    cursor: None | str | Unset = UNSET,
+    updated_since: datetime.datetime | None | Unset = UNSET,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    json_status: None | str | Unset
+    if isinstance(status, Unset):
+        json_status = UNSET
+    elif isinstance(status, InitiativeStatus):
+        json_status = status.value
+    else:
+        json_status = status
+    params["status"] = json_status
+
+    json_phase: None | str | Unset
+    if isinstance(phase, Unset):
+        json_phase = UNSET
+    elif isinstance(phase, Phase):
+        json_phase = phase.value
+    else:
+        json_phase = phase
+    params["phase"] = json_phase
+
+    params["limit"] = limit
+
+    json_cursor: None | str | Unset
+    if isinstance(cursor, Unset):
+        json_cursor = UNSET
+    else:
+        json_cursor = cursor
+    params["cursor"] = json_cursor
+
+    json_updated_since: None | str | Unset
+    if isinstance(updated_since, Unset):
+        json_updated_since = UNSET
+    elif isinstance(updated_since, datetime.datetime):
+        json_updated_since = updated_since.isoformat()
+    else:
+        json_updated_since = updated_since
+    params["updated_since"] = json_updated_since
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/v1/initiatives",
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> PageInitiativeRead | Problem | None:
+    if response.status_code == 200:
+        response_200 = PageInitiativeRead.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 412:
+        response_412 = Problem.from_dict(response.json())
+
+        return response_412
+
+    if response.status_code == 413:
+        response_413 = Problem.from_dict(response.json())
+
+        return response_413
+
+    if response.status_code == 415:
+        response_415 = Problem.from_dict(response.json())
+
+        return response_415
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[PageInitiativeRead | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    status: InitiativeStatus | None | Unset = UNSET,
+    phase: None | Phase | Unset = UNSET,
+    limit: int | Unset = 50,
+    cursor: None | str | Unset = UNSET,
+    updated_since: datetime.datetime | None | Unset = UNSET,
+) -> Response[PageInitiativeRead | Problem]:
+    """Initiatives the caller may see (all of the network for its admins)
+
+    Args:
+        status (InitiativeStatus | None | Unset):
+        phase (None | Phase | Unset):
+        limit (int | Unset): Page size. Default: 50.
+        cursor (None | str | Unset): Opaque cursor from `next_cursor`.
+        updated_since (datetime.datetime | None | Unset): Only items changed at or after this
+            instant (RFC 3339).
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[PageInitiativeRead | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        status=status,
+        phase=phase,
+        limit=limit,
+        cursor=cursor,
+        updated_since=updated_since,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    status: InitiativeStatus | None | Unset = UNSET,
+    phase: None | Phase | Unset = UNSET,
+    limit: int | Unset = 50,
+    cursor: None | str | Unset = UNSET,
+    updated_since: datetime.datetime | None | Unset = UNSET,
+) -> PageInitiativeRead | Problem | None:
+    """Initiatives the caller may see (all of the network for its admins)
+
+    Args:
+        status (InitiativeStatus | None | Unset):
+        phase (None | Phase | Unset):
+        limit (int | Unset): Page size. Default: 50.
+        cursor (None | str | Unset): Opaque cursor from `next_cursor`.
+        updated_since (datetime.datetime | None | Unset): Only items changed at or after this
+            instant (RFC 3339).
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        PageInitiativeRead | Problem
+    """
+
+    return sync_detailed(
+        client=client,
+        status=status,
+        phase=phase,
+        limit=limit,
+        cursor=cursor,
+        updated_since=updated_since,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    status: InitiativeStatus | None | Unset = UNSET,
+    phase: None | Phase | Unset = UNSET,
+    limit: int | Unset = 50,
+    cursor: None | str | Unset = UNSET,
+    updated_since: datetime.datetime | None | Unset = UNSET,
+) -> Response[PageInitiativeRead | Problem]:
+    """Initiatives the caller may see (all of the network for its admins)
+
+    Args:
+        status (InitiativeStatus | None | Unset):
+        phase (None | Phase | Unset):
+        limit (int | Unset): Page size. Default: 50.
+        cursor (None | str | Unset): Opaque cursor from `next_cursor`.
+        updated_since (datetime.datetime | None | Unset): Only items changed at or after this
+            instant (RFC 3339).
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[PageInitiativeRead | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        status=status,
+        phase=phase,
+        limit=limit,
+        cursor=cursor,
+        updated_since=updated_since,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    status: InitiativeStatus | None | Unset = UNSET,
+    phase: None | Phase | Unset = UNSET,
+    limit: int | Unset = 50,
+    cursor: None | str | Unset = UNSET,
+    updated_since: datetime.datetime | None | Unset = UNSET,
+) -> PageInitiativeRead | Problem | None:
+    """Initiatives the caller may see (all of the network for its admins)
+
+    Args:
+        status (InitiativeStatus | None | Unset):
+        phase (None | Phase | Unset):
+        limit (int | Unset): Page size. Default: 50.
+        cursor (None | str | Unset): Opaque cursor from `next_cursor`.
+        updated_since (datetime.datetime | None | Unset): Only items changed at or after this
+            instant (RFC 3339).
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        PageInitiativeRead | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            status=status,
+            phase=phase,
+            limit=limit,
+            cursor=cursor,
+            updated_since=updated_since,
+        )
+    ).parsed

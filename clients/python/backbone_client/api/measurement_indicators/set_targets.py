@@ -1,0 +1,243 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+from uuid import UUID
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.problem import Problem
+from ...models.targets_put import TargetsPut
+from ...models.targets_read import TargetsRead
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    indicator_id: UUID,
+    *,
+    body: TargetsPut,
+    if_match: None | str | Unset = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(if_match, Unset):
+        headers["If-Match"] = if_match
+
+    _kwargs: dict[str, Any] = {
+        "method": "put",
+        "url": "/v1/indicators/{indicator_id}/targets".format(
+            indicator_id=quote(str(indicator_id), safe=""),
+        ),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Problem | TargetsRead | None:
+    if response.status_code == 200:
+        response_200 = TargetsRead.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 412:
+        response_412 = Problem.from_dict(response.json())
+
+        return response_412
+
+    if response.status_code == 413:
+        response_413 = Problem.from_dict(response.json())
+
+        return response_413
+
+    if response.status_code == 415:
+        response_415 = Problem.from_dict(response.json())
+
+        return response_415
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Problem | TargetsRead]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    indicator_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: TargetsPut,
+    if_match: None | str | Unset = UNSET,
+) -> Response[Problem | TargetsRead]:
+    """Replace the indicator's targets (backbone staff; If-Match)
+
+    Args:
+        indicator_id (UUID):
+        if_match (None | str | Unset): The ETag you read; 412 if it is stale.
+        body (TargetsPut):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | TargetsRead]
+    """
+
+    kwargs = _get_kwargs(
+        indicator_id=indicator_id,
+        body=body,
+        if_match=if_match,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    indicator_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: TargetsPut,
+    if_match: None | str | Unset = UNSET,
+) -> Problem | TargetsRead | None:
+    """Replace the indicator's targets (backbone staff; If-Match)
+
+    Args:
+        indicator_id (UUID):
+        if_match (None | str | Unset): The ETag you read; 412 if it is stale.
+        body (TargetsPut):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | TargetsRead
+    """
+
+    return sync_detailed(
+        indicator_id=indicator_id,
+        client=client,
+        body=body,
+        if_match=if_match,
+    ).parsed
+
+
+async def asyncio_detailed(
+    indicator_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: TargetsPut,
+    if_match: None | str | Unset = UNSET,
+) -> Response[Problem | TargetsRead]:
+    """Replace the indicator's targets (backbone staff; If-Match)
+
+    Args:
+        indicator_id (UUID):
+        if_match (None | str | Unset): The ETag you read; 412 if it is stale.
+        body (TargetsPut):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | TargetsRead]
+    """
+
+    kwargs = _get_kwargs(
+        indicator_id=indicator_id,
+        body=body,
+        if_match=if_match,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    indicator_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: TargetsPut,
+    if_match: None | str | Unset = UNSET,
+) -> Problem | TargetsRead | None:
+    """Replace the indicator's targets (backbone staff; If-Match)
+
+    Args:
+        indicator_id (UUID):
+        if_match (None | str | Unset): The ETag you read; 412 if it is stale.
+        body (TargetsPut):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | TargetsRead
+    """
+
+    return (
+        await asyncio_detailed(
+            indicator_id=indicator_id,
+            client=client,
+            body=body,
+            if_match=if_match,
+        )
+    ).parsed

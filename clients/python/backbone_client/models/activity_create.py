@@ -1,0 +1,270 @@
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar, cast
+from uuid import UUID
+
+from attrs import define as _attrs_define
+
+from ..models.activity_status import ActivityStatus
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.activity_create_external_ids import ActivityCreateExternalIds
+    from ..models.population import Population
+
+
+T = TypeVar("T", bound="ActivityCreate")
+
+
+@_attrs_define
+class ActivityCreate:
+    """
+    Attributes:
+        title (str):
+        lead_organization_id (UUID): A participant organization of the initiative (a partner's own).
+        description (str | Unset):  Default: ''.
+        status (ActivityStatus | Unset):
+        start_date (datetime.date | None | Unset):
+        end_date (datetime.date | None | Unset):
+        strategy_ids (list[UUID] | Unset): Strategies of the initiative's agenda it serves.
+        goal_ids (list[UUID] | Unset): Goals it serves directly (besides those of its strategies).
+        indicator_ids (list[UUID] | Unset): Measurement indicators it contributes to.
+        geographies (list[str] | Unset): Where it runs; none means the initiative's whole area.
+        populations (list[Population] | Unset): Groups it serves; none means everyone.
+        sector_tags (list[str] | Unset):
+        external_ids (ActivityCreateExternalIds | Unset): Ids in CRM or grant systems: system -> id.
+    """
+
+    title: str
+    lead_organization_id: UUID
+    description: str | Unset = ""
+    status: ActivityStatus | Unset = UNSET
+    start_date: datetime.date | None | Unset = UNSET
+    end_date: datetime.date | None | Unset = UNSET
+    strategy_ids: list[UUID] | Unset = UNSET
+    goal_ids: list[UUID] | Unset = UNSET
+    indicator_ids: list[UUID] | Unset = UNSET
+    geographies: list[str] | Unset = UNSET
+    populations: list[Population] | Unset = UNSET
+    sector_tags: list[str] | Unset = UNSET
+    external_ids: ActivityCreateExternalIds | Unset = UNSET
+
+    def to_dict(self) -> dict[str, Any]:
+        title = self.title
+
+        lead_organization_id = str(self.lead_organization_id)
+
+        description = self.description
+
+        status: str | Unset = UNSET
+        if not isinstance(self.status, Unset):
+            status = self.status.value
+
+        start_date: None | str | Unset
+        if isinstance(self.start_date, Unset):
+            start_date = UNSET
+        elif isinstance(self.start_date, datetime.date):
+            start_date = self.start_date.isoformat()
+        else:
+            start_date = self.start_date
+
+        end_date: None | str | Unset
+        if isinstance(self.end_date, Unset):
+            end_date = UNSET
+        elif isinstance(self.end_date, datetime.date):
+            end_date = self.end_date.isoformat()
+        else:
+            end_date = self.end_date
+
+        strategy_ids: list[str] | Unset = UNSET
+        if not isinstance(self.strategy_ids, Unset):
+            strategy_ids = []
+            for strategy_ids_item_data in self.strategy_ids:
+                strategy_ids_item = str(strategy_ids_item_data)
+                strategy_ids.append(strategy_ids_item)
+
+        goal_ids: list[str] | Unset = UNSET
+        if not isinstance(self.goal_ids, Unset):
+            goal_ids = []
+            for goal_ids_item_data in self.goal_ids:
+                goal_ids_item = str(goal_ids_item_data)
+                goal_ids.append(goal_ids_item)
+
+        indicator_ids: list[str] | Unset = UNSET
+        if not isinstance(self.indicator_ids, Unset):
+            indicator_ids = []
+            for indicator_ids_item_data in self.indicator_ids:
+                indicator_ids_item = str(indicator_ids_item_data)
+                indicator_ids.append(indicator_ids_item)
+
+        geographies: list[str] | Unset = UNSET
+        if not isinstance(self.geographies, Unset):
+            geographies = self.geographies
+
+        populations: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.populations, Unset):
+            populations = []
+            for populations_item_data in self.populations:
+                populations_item = populations_item_data.to_dict()
+                populations.append(populations_item)
+
+        sector_tags: list[str] | Unset = UNSET
+        if not isinstance(self.sector_tags, Unset):
+            sector_tags = self.sector_tags
+
+        external_ids: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.external_ids, Unset):
+            external_ids = self.external_ids.to_dict()
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update(
+            {
+                "title": title,
+                "lead_organization_id": lead_organization_id,
+            }
+        )
+        if description is not UNSET:
+            field_dict["description"] = description
+        if status is not UNSET:
+            field_dict["status"] = status
+        if start_date is not UNSET:
+            field_dict["start_date"] = start_date
+        if end_date is not UNSET:
+            field_dict["end_date"] = end_date
+        if strategy_ids is not UNSET:
+            field_dict["strategy_ids"] = strategy_ids
+        if goal_ids is not UNSET:
+            field_dict["goal_ids"] = goal_ids
+        if indicator_ids is not UNSET:
+            field_dict["indicator_ids"] = indicator_ids
+        if geographies is not UNSET:
+            field_dict["geographies"] = geographies
+        if populations is not UNSET:
+            field_dict["populations"] = populations
+        if sector_tags is not UNSET:
+            field_dict["sector_tags"] = sector_tags
+        if external_ids is not UNSET:
+            field_dict["external_ids"] = external_ids
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.activity_create_external_ids import ActivityCreateExternalIds  # noqa: PLC0415
+        from ..models.population import Population  # noqa: PLC0415
+
+        d = dict(src_dict)
+        title = d.pop("title")
+
+        lead_organization_id = UUID(d.pop("lead_organization_id"))
+
+        description = d.pop("description", UNSET)
+
+        _status = d.pop("status", UNSET)
+        status: ActivityStatus | Unset
+        if isinstance(_status, Unset):
+            status = UNSET
+        else:
+            status = ActivityStatus(_status)
+
+        def _parse_start_date(data: object) -> datetime.date | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                start_date_type_0 = datetime.date.fromisoformat(data)
+
+                return start_date_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.date | None | Unset, data)
+
+        start_date = _parse_start_date(d.pop("start_date", UNSET))
+
+        def _parse_end_date(data: object) -> datetime.date | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                end_date_type_0 = datetime.date.fromisoformat(data)
+
+                return end_date_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.date | None | Unset, data)
+
+        end_date = _parse_end_date(d.pop("end_date", UNSET))
+
+        _strategy_ids = d.pop("strategy_ids", UNSET)
+        strategy_ids: list[UUID] | Unset = UNSET
+        if _strategy_ids is not UNSET:
+            strategy_ids = []
+            for strategy_ids_item_data in _strategy_ids:
+                strategy_ids_item = UUID(strategy_ids_item_data)
+
+                strategy_ids.append(strategy_ids_item)
+
+        _goal_ids = d.pop("goal_ids", UNSET)
+        goal_ids: list[UUID] | Unset = UNSET
+        if _goal_ids is not UNSET:
+            goal_ids = []
+            for goal_ids_item_data in _goal_ids:
+                goal_ids_item = UUID(goal_ids_item_data)
+
+                goal_ids.append(goal_ids_item)
+
+        _indicator_ids = d.pop("indicator_ids", UNSET)
+        indicator_ids: list[UUID] | Unset = UNSET
+        if _indicator_ids is not UNSET:
+            indicator_ids = []
+            for indicator_ids_item_data in _indicator_ids:
+                indicator_ids_item = UUID(indicator_ids_item_data)
+
+                indicator_ids.append(indicator_ids_item)
+
+        geographies = cast(list[str], d.pop("geographies", UNSET))
+
+        _populations = d.pop("populations", UNSET)
+        populations: list[Population] | Unset = UNSET
+        if _populations is not UNSET:
+            populations = []
+            for populations_item_data in _populations:
+                populations_item = Population.from_dict(populations_item_data)
+
+                populations.append(populations_item)
+
+        sector_tags = cast(list[str], d.pop("sector_tags", UNSET))
+
+        _external_ids = d.pop("external_ids", UNSET)
+        external_ids: ActivityCreateExternalIds | Unset
+        if isinstance(_external_ids, Unset):
+            external_ids = UNSET
+        else:
+            external_ids = ActivityCreateExternalIds.from_dict(_external_ids)
+
+        activity_create = cls(
+            title=title,
+            lead_organization_id=lead_organization_id,
+            description=description,
+            status=status,
+            start_date=start_date,
+            end_date=end_date,
+            strategy_ids=strategy_ids,
+            goal_ids=goal_ids,
+            indicator_ids=indicator_ids,
+            geographies=geographies,
+            populations=populations,
+            sector_tags=sector_tags,
+            external_ids=external_ids,
+        )
+
+        return activity_create
