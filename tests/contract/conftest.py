@@ -2,7 +2,10 @@ from __future__ import annotations
 
 import asyncio
 import tempfile
+import time
+import uuid
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -157,3 +160,137 @@ def partnership() -> Partnership:
                 "token": strategy.headers[HEADER]}
 
     return make
+
+
+@dataclass
+class World:
+    """One of everything in a fresh tenant, made through the base URL: the ids a path can
+    name (by parameter name), the marker its names carry, and the headers of a caller in
+    each role: network admin, backbone staff, partner (of organization P, in initiative I),
+    partner of another initiative (Q, in J), viewer, and no role."""
+
+    tenant: Tenant
+    ids: dict[str, str]
+    callers: dict[str, dict[str, str]]
+    marker: str
+
+    @property
+    def initiative(self) -> str:
+        return self.ids["initiative_id"]
+
+
+def _created(response: httpx.Response) -> dict[str, Any]:
+    assert response.status_code in (200, 201, 202), (response.request.url, response.text)
+    return response.json()
+
+
+def _until(read: Callable[[], list[Any]], timeout_s: float = 60.0) -> list[Any]:
+    """What ``read`` returns once it is not empty (a notification made from an event)."""
+    deadline = time.monotonic() + timeout_s
+    while not (found := read()):
+        assert time.monotonic() < deadline, "nothing arrived"
+        time.sleep(0.2)
+    return found
+
+
+def build_world(base_url: str, tenant: Tenant) -> World:
+    """Organizations P (partner in initiative I) and Q (partner in initiative J); in I a
+    working group, decision, goal and strategy (agenda), a dimension, indicator, targets and
+    an observation by P (measurement), a geography, activities led by P with a contributor,
+    commitment, update and link (activities), a webhook endpoint with a delivery and a
+    notification (notifications)."""
+    marker = f"world-{uuid.uuid4().hex[:10]}"
+    admin = tenant.admin
+    with httpx.Client(base_url=base_url, headers=admin, timeout=RunningService.TIMEOUT_S) as api:
+        orgs = [_created(api.put(f"/v1/organizations/by-external-id/crm/{marker}-{n}", json={
+            "name": f"{marker} {n}", "sector": "nonprofit"})) for n in ("P", "Q")]
+        p, q = (o["id"] for o in orgs)
+        made = [_created(api.post("/v1/initiatives", json={"name": f"{marker} {n}"}))
+                for n in ("I", "J")]
+        i, j = (m["id"] for m in made)
+        callers = {
+            "network admin": admin,
+            "backbone staff": tenant.headers(f"initiative:{i}:backbone"),
+            "partner": tenant.headers(f"initiative:{i}:partner", org=uuid.UUID(p)),
+            "partner of another initiative": tenant.headers(f"initiative:{j}:partner",
+                                                            org=uuid.UUID(q)),
+            "viewer": tenant.headers(f"initiative:{i}:viewer"),
+            "no role": tenant.headers(),
+        }
+        base = f"/v1/initiatives/{i}"
+        _created(api.post(f"/v1/initiatives/{j}/participants", json={
+            "kind": "organization", "organization_id": q, "roles": ["partner"]}))
+        participant = _created(api.post(f"{base}/participants", json={
+            "kind": "organization", "organization_id": p, "roles": ["partner"]}))
+        goal = _created(api.post(f"{base}/goals", json={"title": f"{marker} goal"}))
+        strategy = _created(api.post(f"/v1/goals/{goal['id']}/strategies",
+                                     json={"title": f"{marker} strategy"}))
+        group = _created(api.post(f"{base}/working-groups", json={
+            "name": f"{marker} group", "member_ids": [participant["id"]]}))
+        last = api.post(f"{base}/decisions", json={
+            "title": f"{marker} decision", "method": "consensus", "decided_on": "2026-01-05"})
+        decision = _created(last)
+        consistent = {HEADER: last.headers[HEADER]}  # all of I's agenda events, in order
+        dimension = _created(api.post(f"{base}/dimensions", headers=consistent, json={
+            "code": "race_ethnicity", "name": f"{marker} race", "options": [
+                {"code": "latino", "label": "Latino"}, {"code": "white", "label": "White"}]}))
+        indicator = _created(api.post(f"{base}/indicators", json={
+            "code": "reading", "name": f"{marker} reading", "unit": "count",
+            "direction": "increase", "frequency": "annual", "status": "active",
+            "goal_ids": [goal["id"]], "dimension_ids": [dimension["id"]]}))
+        _created(api.put(f"/v1/indicators/{indicator['id']}/targets", json={
+            "targets": [{"period": "2027", "value": 90}]}))
+        observation = _created(api.post(
+            f"/v1/indicators/{indicator['id']}/observations", headers=callers["partner"],
+            json={"period": "2025", "value": 40, "organization_id": p,
+                  "comment": f"{marker} observation"}))
+        geography = _created(api.post(f"{base}/geographies", headers=consistent, json={
+            "code": "Lincoln Elementary", "name": f"{marker} school"}))
+        activity = _created(api.post(f"{base}/activities", headers=callers["partner"], json={
+            "title": f"{marker} tutoring", "lead_organization_id": p,
+            "geographies": ["Lincoln Elementary"]}))
+        other = _created(api.post(f"{base}/activities", json={
+            "title": f"{marker} camp", "lead_organization_id": p}))
+        partner = callers["partner"]
+        contributor = _created(api.post(f"/v1/activities/{activity['id']}/contributors",
+                                        headers=partner, json={"organization_id": p,
+                                                               "role": "implementing"}))
+        commitment = _created(api.post(f"{base}/commitments", headers=partner, json={
+            "organization_id": p, "text": f"{marker} commitment"}))
+        update = _created(api.post(f"/v1/activities/{activity['id']}/updates", headers=partner,
+                                   json={"reported_on": "2026-01-05", "text": f"{marker} go"}))
+        link = _created(api.post(f"/v1/activities/{activity['id']}/links", headers=partner,
+                                 json={"to_activity_id": other["id"], "kind": "reinforces",
+                                       "note": f"{marker} link"}))
+        endpoint = _created(api.post("/v1/webhook-endpoints", headers=consistent, json={
+            "url": "http://127.0.0.1:9/hooks", "initiative_id": i,
+            "description": f"{marker} endpoint"}))
+        delivery = _created(api.post(f"/v1/webhook-endpoints/{endpoint['id']}/test"))
+        viewer = callers["viewer"]
+        _created(api.put("/v1/me/preferences", headers=viewer, json={}))
+        _created(api.post(f"{base}/announcements", json={
+            "title": f"{marker} news", "body": "Thursday.", "audience": {"kind": "everyone"}}))
+        [notification, *_] = _until(lambda: api.get("/v1/me/notifications", headers=viewer
+                                                     ).json()["items"])
+    ids = {"initiative_id": i, "organization_id": p, "system": "crm",
+           "external_id": f"{marker}-P", "participant_id": participant["id"],
+           "goal_id": goal["id"], "strategy_id": strategy["id"],
+           "working_group_id": group["id"], "decision_id": decision["id"], "number": "1",
+           "dimension_id": dimension["id"], "indicator_id": indicator["id"],
+           "observation_id": observation["id"], "geography_id": geography["id"],
+           "activity_id": activity["id"], "contributor_id": contributor["id"],
+           "commitment_id": commitment["id"], "update_id": update["id"], "link_id": link["id"],
+           "endpoint_id": endpoint["id"], "delivery_id": delivery["id"],
+           "notification_id": notification["id"], "other_activity_id": other["id"]}
+    return World(tenant, ids, callers, marker)
+
+
+@pytest.fixture(scope="module")
+def world(gateway_server: RunningService) -> World:
+    return build_world(gateway_server.url, Tenant(gateway_server.tenant.settings))
+
+
+@pytest.fixture(scope="module")
+def intruder(gateway_server: RunningService) -> World:
+    """Another tenant with a world of its own, whose callers attack the first."""
+    return build_world(gateway_server.url, Tenant(gateway_server.tenant.settings))

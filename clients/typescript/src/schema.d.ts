@@ -15,11 +15,17 @@ export interface paths {
         get: operations["getActivity"];
         put?: never;
         post?: never;
-        /** Delete an activity */
+        /**
+         * Delete an activity
+         * @description **Who may call:** the initiative's backbone staff and network admins, and its partners for their own organization's data.
+         */
         delete: operations["deleteActivity"];
         options?: never;
         head?: never;
-        /** Change an activity (If-Match for safe concurrent edits) */
+        /**
+         * Change an activity (If-Match for safe concurrent edits)
+         * @description **Who may call:** the initiative's backbone staff and network admins, and its partners for their own organization's data.
+         */
         patch: operations["updateActivity"];
         trace?: never;
     };
@@ -33,7 +39,10 @@ export interface paths {
         /** The activity's contributors */
         get: operations["listContributors"];
         put?: never;
-        /** Add an organization's part in the activity (backbone staff; partners for their own organization) */
+        /**
+         * Add an organization's part in the activity (backbone staff; partners for their own organization)
+         * @description **Who may call:** the initiative's backbone staff and network admins, and its partners for their own organization's data.
+         */
         post: operations["addContributor"];
         delete?: never;
         options?: never;
@@ -51,7 +60,10 @@ export interface paths {
         /** The links from and to the activity */
         get: operations["listLinks"];
         put?: never;
-        /** Link the activity to another of the initiative (its lead organization, backbone staff) */
+        /**
+         * Link the activity to another of the initiative (its lead organization, backbone staff)
+         * @description **Who may call:** the initiative's backbone staff and network admins, and its partners for their own organization's data.
+         */
         post: operations["addLink"];
         delete?: never;
         options?: never;
@@ -69,7 +81,10 @@ export interface paths {
         /** The activity's progress notes and milestones */
         get: operations["listUpdates"];
         put?: never;
-        /** Post a progress note or milestone (the lead organization, backbone staff) */
+        /**
+         * Post a progress note or milestone (the lead organization, backbone staff)
+         * @description **Who may call:** the initiative's backbone staff and network admins, and its partners for their own organization's data.
+         */
         post: operations["postUpdate"];
         delete?: never;
         options?: never;
@@ -88,7 +103,10 @@ export interface paths {
         get: operations["getLink"];
         put?: never;
         post?: never;
-        /** Remove a link (the origin's lead organization, backbone staff) */
+        /**
+         * Remove a link (the origin's lead organization, backbone staff)
+         * @description **Who may call:** the initiative's backbone staff and network admins, and its partners for their own organization's data.
+         */
         delete: operations["removeLink"];
         options?: never;
         head?: never;
@@ -106,11 +124,17 @@ export interface paths {
         get: operations["getActivityUpdate"];
         put?: never;
         post?: never;
-        /** Delete an update */
+        /**
+         * Delete an update
+         * @description **Who may call:** the initiative's backbone staff and network admins, and its partners for their own organization's data.
+         */
         delete: operations["deleteActivityUpdate"];
         options?: never;
         head?: never;
-        /** Change an update (If-Match for safe concurrent edits) */
+        /**
+         * Change an update (If-Match for safe concurrent edits)
+         * @description **Who may call:** the initiative's backbone staff and network admins, and its partners for their own organization's data.
+         */
         patch: operations["updateActivityUpdate"];
         trace?: never;
     };
@@ -128,7 +152,10 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Change a commitment (If-Match for safe concurrent edits) */
+        /**
+         * Change a commitment (If-Match for safe concurrent edits)
+         * @description **Who may call:** the initiative's backbone staff and network admins, and its partners for their own organization's data.
+         */
         patch: operations["updateCommitment"];
         trace?: never;
     };
@@ -143,11 +170,17 @@ export interface paths {
         get: operations["getContributor"];
         put?: never;
         post?: never;
-        /** Delete a contributor */
+        /**
+         * Delete a contributor
+         * @description **Who may call:** the initiative's backbone staff and network admins, and its partners for their own organization's data.
+         */
         delete: operations["deleteContributor"];
         options?: never;
         head?: never;
-        /** Change a contributor (If-Match for safe concurrent edits) */
+        /**
+         * Change a contributor (If-Match for safe concurrent edits)
+         * @description **Who may call:** the initiative's backbone staff and network admins, and its partners for their own organization's data.
+         */
         patch: operations["updateContributor"];
         trace?: never;
     };
@@ -162,11 +195,17 @@ export interface paths {
         get: operations["getDecision"];
         put?: never;
         post?: never;
-        /** Delete a decision */
+        /**
+         * Delete a decision
+         * @description **Who may call:** the initiative's backbone staff and network admins.
+         */
         delete: operations["deleteDecision"];
         options?: never;
         head?: never;
-        /** Change a decision (If-Match for safe concurrent edits) */
+        /**
+         * Change a decision (If-Match for safe concurrent edits)
+         * @description **Who may call:** the initiative's backbone staff and network admins.
+         */
         patch: operations["updateDecision"];
         trace?: never;
     };
@@ -179,7 +218,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Send a delivery again, with the same webhook-id */
+        /**
+         * Send a delivery again, with the same webhook-id
+         * @description **Who may call:** the initiative's backbone staff and network admins.
+         */
         post: operations["resendWebhookDelivery"];
         delete?: never;
         options?: never;
@@ -198,11 +240,17 @@ export interface paths {
         get: operations["getDimension"];
         put?: never;
         post?: never;
-        /** Delete a dimension */
+        /**
+         * Delete a dimension
+         * @description **Who may call:** the initiative's backbone staff and network admins.
+         */
         delete: operations["deleteDimension"];
         options?: never;
         head?: never;
-        /** Change a dimension (If-Match for safe concurrent edits) */
+        /**
+         * Change a dimension (If-Match for safe concurrent edits)
+         * @description **Who may call:** the initiative's backbone staff and network admins.
+         */
         patch: operations["updateDimension"];
         trace?: never;
     };
@@ -237,7 +285,10 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Change a geography (If-Match for safe concurrent edits) */
+        /**
+         * Change a geography (If-Match for safe concurrent edits)
+         * @description **Who may call:** the initiative's backbone staff and network admins.
+         */
         patch: operations["updateGeography"];
         trace?: never;
     };
@@ -252,11 +303,17 @@ export interface paths {
         get: operations["getGoal"];
         put?: never;
         post?: never;
-        /** Delete a goal */
+        /**
+         * Delete a goal
+         * @description **Who may call:** the initiative's backbone staff and network admins.
+         */
         delete: operations["deleteGoal"];
         options?: never;
         head?: never;
-        /** Change a goal (If-Match for safe concurrent edits) */
+        /**
+         * Change a goal (If-Match for safe concurrent edits)
+         * @description **Who may call:** the initiative's backbone staff and network admins.
+         */
         patch: operations["updateGoal"];
         trace?: never;
     };
@@ -270,7 +327,10 @@ export interface paths {
         /** The strategies under a goal */
         get: operations["listStrategies"];
         put?: never;
-        /** Add a strategy under a goal (creates a revision) */
+        /**
+         * Add a strategy under a goal (creates a revision)
+         * @description **Who may call:** the initiative's backbone staff and network admins.
+         */
         post: operations["createStrategy"];
         delete?: never;
         options?: never;
@@ -292,7 +352,10 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Change an indicator (If-Match for safe concurrent edits) */
+        /**
+         * Change an indicator (If-Match for safe concurrent edits)
+         * @description **Who may call:** the initiative's backbone staff and network admins.
+         */
         patch: operations["updateIndicator"];
         trace?: never;
     };
@@ -340,7 +403,10 @@ export interface paths {
         /** Observations of an indicator (partners: their own organization's) */
         get: operations["listObservations"];
         put?: never;
-        /** Record one observation (an upsert on its key; 201 when new) */
+        /**
+         * Record one observation (an upsert on its key; 201 when new)
+         * @description **Who may call:** the initiative's backbone staff and network admins, and its partners for their own organization's data.
+         */
         post: operations["recordObservation"];
         delete?: never;
         options?: never;
@@ -391,7 +457,10 @@ export interface paths {
         };
         /** The indicator's time-phased targets (ETag) */
         get: operations["getTargets"];
-        /** Replace the indicator's targets (backbone staff; If-Match) */
+        /**
+         * Replace the indicator's targets (backbone staff; If-Match)
+         * @description **Who may call:** the initiative's backbone staff and network admins.
+         */
         put: operations["setTargets"];
         post?: never;
         delete?: never;
@@ -410,7 +479,10 @@ export interface paths {
         /** Initiatives the caller may see (all of the network for its admins) */
         get: operations["listInitiatives"];
         put?: never;
-        /** Launch an initiative (network admins) */
+        /**
+         * Launch an initiative (network admins)
+         * @description **Who may call:** network admins.
+         */
         post: operations["createInitiative"];
         delete?: never;
         options?: never;
@@ -432,7 +504,10 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Change an initiative (backbone staff); vision changes revise the agenda */
+        /**
+         * Change an initiative (backbone staff); vision changes revise the agenda
+         * @description **Who may call:** the initiative's backbone staff and network admins.
+         */
         patch: operations["updateInitiative"];
         trace?: never;
     };
@@ -446,7 +521,10 @@ export interface paths {
         /** The initiative's activities */
         get: operations["listActivities"];
         put?: never;
-        /** Record an activity (backbone staff; partners for their own organization) */
+        /**
+         * Record an activity (backbone staff; partners for their own organization)
+         * @description **Who may call:** the initiative's backbone staff and network admins, and its partners for their own organization's data.
+         */
         post: operations["createActivity"];
         delete?: never;
         options?: never;
@@ -532,7 +610,10 @@ export interface paths {
         /** The initiative's announcements (backbone staff) */
         get: operations["listAnnouncements"];
         put?: never;
-        /** Announce to everyone in the initiative, a role, a working group or chosen organizations (backbone staff) */
+        /**
+         * Announce to everyone in the initiative, a role, a working group or chosen organizations (backbone staff)
+         * @description **Who may call:** the initiative's backbone staff and network admins.
+         */
         post: operations["publishAnnouncement"];
         delete?: never;
         options?: never;
@@ -550,7 +631,10 @@ export interface paths {
         /** The initiative's commitments */
         get: operations["listCommitments"];
         put?: never;
-        /** Record a commitment (backbone staff; partners for their own organization) */
+        /**
+         * Record a commitment (backbone staff; partners for their own organization)
+         * @description **Who may call:** the initiative's backbone staff and network admins, and its partners for their own organization's data.
+         */
         post: operations["makeCommitment"];
         delete?: never;
         options?: never;
@@ -568,7 +652,10 @@ export interface paths {
         /** The decisions log, filtered by method or date */
         get: operations["listDecisions"];
         put?: never;
-        /** Record a decision in the log */
+        /**
+         * Record a decision in the log
+         * @description **Who may call:** the initiative's backbone staff and network admins.
+         */
         post: operations["recordDecision"];
         delete?: never;
         options?: never;
@@ -586,7 +673,10 @@ export interface paths {
         /** The initiative's dimensions */
         get: operations["listDimensions"];
         put?: never;
-        /** Define a disaggregation dimension (backbone staff) */
+        /**
+         * Define a disaggregation dimension (backbone staff)
+         * @description **Who may call:** the initiative's backbone staff and network admins.
+         */
         post: operations["createDimension"];
         delete?: never;
         options?: never;
@@ -638,7 +728,10 @@ export interface paths {
         /** The initiative's geography list */
         get: operations["listGeographies"];
         put?: never;
-        /** Add a place to the geography list (backbone staff) */
+        /**
+         * Add a place to the geography list (backbone staff)
+         * @description **Who may call:** the initiative's backbone staff and network admins.
+         */
         post: operations["createGeography"];
         delete?: never;
         options?: never;
@@ -656,7 +749,10 @@ export interface paths {
         /** The initiative's goals */
         get: operations["listGoals"];
         put?: never;
-        /** Add a goal to the common agenda (creates a revision) */
+        /**
+         * Add a goal to the common agenda (creates a revision)
+         * @description **Who may call:** the initiative's backbone staff and network admins.
+         */
         post: operations["createGoal"];
         delete?: never;
         options?: never;
@@ -674,7 +770,10 @@ export interface paths {
         /** The initiative's indicators */
         get: operations["listIndicators"];
         put?: never;
-        /** Define an indicator (backbone staff) */
+        /**
+         * Define an indicator (backbone staff)
+         * @description **Who may call:** the initiative's backbone staff and network admins.
+         */
         post: operations["createIndicator"];
         delete?: never;
         options?: never;
@@ -713,7 +812,10 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Change the measurement settings (backbone staff) */
+        /**
+         * Change the measurement settings (backbone staff)
+         * @description **Who may call:** the initiative's backbone staff and network admins.
+         */
         patch: operations["updateMeasurementSettings"];
         trace?: never;
     };
@@ -726,7 +828,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Record up to 10,000 observations with per-row results */
+        /**
+         * Record up to 10,000 observations with per-row results
+         * @description **Who may call:** the initiative's backbone staff and network admins, and its partners for their own organization's data.
+         */
         post: operations["importObservationBatch"];
         delete?: never;
         options?: never;
@@ -743,7 +848,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Import a spreadsheet (text/csv, up to 10,000 rows) with per-row results */
+        /**
+         * Import a spreadsheet (text/csv, up to 10,000 rows) with per-row results
+         * @description **Who may call:** the initiative's backbone staff and network admins, and its partners for their own organization's data.
+         */
         post: operations["importObservationCsv"];
         delete?: never;
         options?: never;
@@ -778,7 +886,10 @@ export interface paths {
         /** Participants, filtered by role, kind, organization or activity */
         get: operations["listParticipants"];
         put?: never;
-        /** Add an organization or community member to the initiative */
+        /**
+         * Add an organization or community member to the initiative
+         * @description **Who may call:** the initiative's backbone staff and network admins.
+         */
         post: operations["createParticipant"];
         delete?: never;
         options?: never;
@@ -796,7 +907,10 @@ export interface paths {
         /** The initiative's working groups */
         get: operations["listWorkingGroups"];
         put?: never;
-        /** Form a working group */
+        /**
+         * Form a working group
+         * @description **Who may call:** the initiative's backbone staff and network admins.
+         */
         post: operations["createWorkingGroup"];
         delete?: never;
         options?: never;
@@ -830,7 +944,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Mark every notification read */
+        /**
+         * Mark every notification read
+         * @description **Who may call:** any caller, for their own notifications and preferences.
+         */
         post: operations["markAllMyNotificationsRead"];
         delete?: never;
         options?: never;
@@ -868,7 +985,10 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Mark a notification read or unread */
+        /**
+         * Mark a notification read or unread
+         * @description **Who may call:** any caller, for their own notifications and preferences.
+         */
         patch: operations["markMyNotification"];
         trace?: never;
     };
@@ -881,7 +1001,10 @@ export interface paths {
         };
         /** Where each category of notification reaches the caller */
         get: operations["getMyPreferences"];
-        /** Replace the caller's preferences */
+        /**
+         * Replace the caller's preferences
+         * @description **Who may call:** any caller, for their own notifications and preferences.
+         */
         put: operations["setMyPreferences"];
         post?: never;
         delete?: never;
@@ -954,7 +1077,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Approve or reject an observation (backbone staff; rejections need a note) */
+        /**
+         * Approve or reject an observation (backbone staff; rejections need a note)
+         * @description **Who may call:** the initiative's backbone staff and network admins.
+         */
         post: operations["reviewObservation"];
         delete?: never;
         options?: never;
@@ -972,7 +1098,10 @@ export interface paths {
         /** The directory, filtered by sector or name */
         get: operations["listOrganizations"];
         put?: never;
-        /** Add an organization to the directory */
+        /**
+         * Add an organization to the directory
+         * @description **Who may call:** network admins and the backbone staff of any initiative.
+         */
         post: operations["createOrganization"];
         delete?: never;
         options?: never;
@@ -989,7 +1118,10 @@ export interface paths {
         };
         /** Look an organization up by its id in another system (e.g. a CRM) */
         get: operations["getOrganizationByExternalId"];
-        /** Create or replace the organization with this external id (CRM sync) */
+        /**
+         * Create or replace the organization with this external id (CRM sync)
+         * @description **Who may call:** network admins, the backbone staff of any initiative, and a partner of an initiative the organization takes part in, for its own organization's entry.
+         */
         put: operations["upsertOrganizationByExternalId"];
         post?: never;
         delete?: never;
@@ -1012,7 +1144,10 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Change an organization */
+        /**
+         * Change an organization
+         * @description **Who may call:** network admins, the backbone staff of any initiative, and a partner of an initiative the organization takes part in, for its own organization's entry.
+         */
         patch: operations["updateOrganization"];
         trace?: never;
     };
@@ -1027,11 +1162,17 @@ export interface paths {
         get: operations["getParticipant"];
         put?: never;
         post?: never;
-        /** Delete a participant */
+        /**
+         * Delete a participant
+         * @description **Who may call:** the initiative's backbone staff and network admins.
+         */
         delete: operations["deleteParticipant"];
         options?: never;
         head?: never;
-        /** Change a participant (If-Match for safe concurrent edits) */
+        /**
+         * Change a participant (If-Match for safe concurrent edits)
+         * @description **Who may call:** the initiative's backbone staff and network admins, and its partners for their own organization's data.
+         */
         patch: operations["updateParticipant"];
         trace?: never;
     };
@@ -1044,7 +1185,10 @@ export interface paths {
         };
         /** The network's recipients (network admins) */
         get: operations["listRecipients"];
-        /** Create or update recipients by token subject, all or none (network admins) */
+        /**
+         * Create or update recipients by token subject, all or none (network admins)
+         * @description **Who may call:** network admins.
+         */
         put: operations["upsertRecipients"];
         post?: never;
         delete?: never;
@@ -1064,11 +1208,17 @@ export interface paths {
         get: operations["getStrategy"];
         put?: never;
         post?: never;
-        /** Delete a strategy */
+        /**
+         * Delete a strategy
+         * @description **Who may call:** the initiative's backbone staff and network admins.
+         */
         delete: operations["deleteStrategy"];
         options?: never;
         head?: never;
-        /** Change a strategy (If-Match for safe concurrent edits) */
+        /**
+         * Change a strategy (If-Match for safe concurrent edits)
+         * @description **Who may call:** the initiative's backbone staff and network admins.
+         */
         patch: operations["updateStrategy"];
         trace?: never;
     };
@@ -1082,7 +1232,10 @@ export interface paths {
         /** The endpoints the caller manages */
         get: operations["listWebhookEndpoints"];
         put?: never;
-        /** Register an endpoint (network admins; an initiative's backbone staff for that initiative's) */
+        /**
+         * Register an endpoint (network admins; an initiative's backbone staff for that initiative's)
+         * @description **Who may call:** the initiative's backbone staff and network admins.
+         */
         post: operations["createWebhookEndpoint"];
         delete?: never;
         options?: never;
@@ -1101,11 +1254,17 @@ export interface paths {
         get: operations["getWebhookEndpoint"];
         put?: never;
         post?: never;
-        /** Delete an endpoint and its delivery log */
+        /**
+         * Delete an endpoint and its delivery log
+         * @description **Who may call:** the initiative's backbone staff and network admins.
+         */
         delete: operations["deleteWebhookEndpoint"];
         options?: never;
         head?: never;
-        /** Change an endpoint (If-Match: its ETag) */
+        /**
+         * Change an endpoint (If-Match: its ETag)
+         * @description **Who may call:** the initiative's backbone staff and network admins.
+         */
         patch: operations["updateWebhookEndpoint"];
         trace?: never;
     };
@@ -1135,7 +1294,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Send again every delivery that failed since a time */
+        /**
+         * Send again every delivery that failed since a time
+         * @description **Who may call:** the initiative's backbone staff and network admins.
+         */
         post: operations["recoverWebhookDeliveries"];
         delete?: never;
         options?: never;
@@ -1152,7 +1314,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** A new signing secret; the old one keeps signing during the overlap */
+        /**
+         * A new signing secret; the old one keeps signing during the overlap
+         * @description **Who may call:** the initiative's backbone staff and network admins.
+         */
         post: operations["rotateWebhookSecret"];
         delete?: never;
         options?: never;
@@ -1169,7 +1334,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Send the endpoint a signed endpoint.tested event now */
+        /**
+         * Send the endpoint a signed endpoint.tested event now
+         * @description **Who may call:** the initiative's backbone staff and network admins.
+         */
         post: operations["testWebhookEndpoint"];
         delete?: never;
         options?: never;
@@ -1188,11 +1356,17 @@ export interface paths {
         get: operations["getWorkingGroup"];
         put?: never;
         post?: never;
-        /** Delete a working group */
+        /**
+         * Delete a working group
+         * @description **Who may call:** the initiative's backbone staff and network admins.
+         */
         delete: operations["deleteWorkingGroup"];
         options?: never;
         head?: never;
-        /** Change a working group (If-Match for safe concurrent edits) */
+        /**
+         * Change a working group (If-Match for safe concurrent edits)
+         * @description **Who may call:** the initiative's backbone staff and network admins.
+         */
         patch: operations["updateWorkingGroup"];
         trace?: never;
     };
@@ -4264,10 +4438,7 @@ export interface components {
         /**
          * ParticipantUpdate
          * @example {
-         *       "roles": [
-         *         "partner",
-         *         "champion"
-         *       ]
+         *       "commitment_statement": "We host the summer reading programme in all six branches."
          *     }
          */
         ParticipantUpdate: {

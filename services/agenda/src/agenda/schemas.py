@@ -201,7 +201,8 @@ class ParticipantCreate(Input):
 
 
 class ParticipantUpdate(Patch):
-    model_config = example(roles=["partner", "champion"])
+    model_config = example(
+        commitment_statement="We host the summer reading programme in all six branches.")
 
     display_name: Annotated[str, Field(min_length=1, max_length=200)] = patch_field()
     roles: Roles = patch_field()

@@ -19,6 +19,8 @@ class InvalidTokenError(Exception):
 
 
 CACHE_SIZE = 10_000
+MAX_TOKEN_LENGTH = 8192
+"""Longer tokens are refused unread: parsing and remembering them would cost the service."""
 
 
 class TokenValidator:
@@ -45,6 +47,8 @@ class TokenValidator:
         return signing_key.key
 
     async def validate(self, token: str) -> Principal:
+        if len(token) > MAX_TOKEN_LENGTH:
+            raise InvalidTokenError(f"longer than {MAX_TOKEN_LENGTH} characters")
         cached = self._valid.get(token)
         if cached is not None:
             expires, principal = cached

@@ -13,7 +13,9 @@ from pydantic import BaseModel
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from backbone.auth.principal import Principal
+from backbone.http import policy
 from backbone.http.deps import CurrentPrincipal, IfMatch, RowReads, Write, entity_response
+from backbone.http.policy import Access
 from backbone.http.schemas import Patch
 from backbone.resources import InitiativeResource
 
@@ -34,8 +36,14 @@ def add_item_routes(
     updater: Updater | None = None,
     deleter: Deleter | None = None,
     shown: Shown | None = None,
+    access: Access = Access.BACKBONE_STAFF,
+    delete_access: Access | None = None,
 ) -> None:
     """Register ``GET/PATCH/DELETE {path}``, whose last segment is the id parameter.
+
+    ``access`` declares who may change an item, ``delete_access`` who may delete one (the
+    same, unless said): backbone staff, as the resource's own checks have it, unless a
+    custom ``updater`` or ``deleter`` lets others.
 
     DELETE is left out for resources that are never deleted (no ``deleted`` event type).
     """
@@ -63,10 +71,11 @@ def add_item_routes(
                          operation_id=f"get{name}",
                          summary=f"{label.capitalize()} (ETag in the response)")
     router.add_api_route(path, update_item, methods=["PATCH"], response_model=read,
-                         operation_id=f"update{name}",
+                         operation_id=f"update{name}", openapi_extra=policy.access(access),
                          summary=f"Change {label} (If-Match for safe concurrent edits)")
     if resource.deleted is None and deleter is None:
         return
     router.add_api_route(path, delete_item, methods=["DELETE"], status_code=204,
                          response_class=Response, operation_id=f"delete{name}",
+                         openapi_extra=policy.access(delete_access or access),
                          summary=f"Delete {label}")

@@ -113,6 +113,9 @@ def sync_detailed(
 ) -> Response[Any | Problem]:
     """Delete an activity
 
+     **Who may call:** the initiative's backbone staff and network admins, and its partners for their own
+    organization's data.
+
     Args:
         activity_id (UUID):
         if_match (None | str | Unset): The ETag you read; 412 if it is stale.
@@ -145,6 +148,9 @@ def sync(
 ) -> Any | Problem | None:
     """Delete an activity
 
+     **Who may call:** the initiative's backbone staff and network admins, and its partners for their own
+    organization's data.
+
     Args:
         activity_id (UUID):
         if_match (None | str | Unset): The ETag you read; 412 if it is stale.
@@ -171,6 +177,9 @@ async def asyncio_detailed(
     if_match: None | str | Unset = UNSET,
 ) -> Response[Any | Problem]:
     """Delete an activity
+
+     **Who may call:** the initiative's backbone staff and network admins, and its partners for their own
+    organization's data.
 
     Args:
         activity_id (UUID):
@@ -201,6 +210,9 @@ async def asyncio(
     if_match: None | str | Unset = UNSET,
 ) -> Any | Problem | None:
     """Delete an activity
+
+     **Who may call:** the initiative's backbone staff and network admins, and its partners for their own
+    organization's data.
 
     Args:
         activity_id (UUID):

@@ -122,6 +122,9 @@ def sync_detailed(
 ) -> Response[ActivityRead | Problem]:
     """Change an activity (If-Match for safe concurrent edits)
 
+     **Who may call:** the initiative's backbone staff and network admins, and its partners for their own
+    organization's data.
+
     Args:
         activity_id (UUID):
         if_match (None | str | Unset): The ETag you read; 412 if it is stale.
@@ -159,6 +162,9 @@ def sync(
 ) -> ActivityRead | Problem | None:
     """Change an activity (If-Match for safe concurrent edits)
 
+     **Who may call:** the initiative's backbone staff and network admins, and its partners for their own
+    organization's data.
+
     Args:
         activity_id (UUID):
         if_match (None | str | Unset): The ETag you read; 412 if it is stale.
@@ -190,6 +196,9 @@ async def asyncio_detailed(
     if_match: None | str | Unset = UNSET,
 ) -> Response[ActivityRead | Problem]:
     """Change an activity (If-Match for safe concurrent edits)
+
+     **Who may call:** the initiative's backbone staff and network admins, and its partners for their own
+    organization's data.
 
     Args:
         activity_id (UUID):
@@ -225,6 +234,9 @@ async def asyncio(
     if_match: None | str | Unset = UNSET,
 ) -> ActivityRead | Problem | None:
     """Change an activity (If-Match for safe concurrent edits)
+
+     **Who may call:** the initiative's backbone staff and network admins, and its partners for their own
+    organization's data.
 
     Args:
         activity_id (UUID):

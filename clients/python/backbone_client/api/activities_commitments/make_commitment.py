@@ -122,6 +122,9 @@ def sync_detailed(
 ) -> Response[CommitmentRead | Problem]:
     """Record a commitment (backbone staff; partners for their own organization)
 
+     **Who may call:** the initiative's backbone staff and network admins, and its partners for their own
+    organization's data.
+
     Args:
         initiative_id (UUID):
         idempotency_key (None | str | Unset): Retry-safe POST: the same key and body replay the
@@ -158,6 +161,9 @@ def sync(
 ) -> CommitmentRead | Problem | None:
     """Record a commitment (backbone staff; partners for their own organization)
 
+     **Who may call:** the initiative's backbone staff and network admins, and its partners for their own
+    organization's data.
+
     Args:
         initiative_id (UUID):
         idempotency_key (None | str | Unset): Retry-safe POST: the same key and body replay the
@@ -188,6 +194,9 @@ async def asyncio_detailed(
     idempotency_key: None | str | Unset = UNSET,
 ) -> Response[CommitmentRead | Problem]:
     """Record a commitment (backbone staff; partners for their own organization)
+
+     **Who may call:** the initiative's backbone staff and network admins, and its partners for their own
+    organization's data.
 
     Args:
         initiative_id (UUID):
@@ -222,6 +231,9 @@ async def asyncio(
     idempotency_key: None | str | Unset = UNSET,
 ) -> CommitmentRead | Problem | None:
     """Record a commitment (backbone staff; partners for their own organization)
+
+     **Who may call:** the initiative's backbone staff and network admins, and its partners for their own
+    organization's data.
 
     Args:
         initiative_id (UUID):

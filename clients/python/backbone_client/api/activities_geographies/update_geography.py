@@ -122,6 +122,8 @@ def sync_detailed(
 ) -> Response[GeographyRead | Problem]:
     """Change a geography (If-Match for safe concurrent edits)
 
+     **Who may call:** the initiative's backbone staff and network admins.
+
     Args:
         geography_id (UUID):
         if_match (None | str | Unset): The ETag you read; 412 if it is stale.
@@ -158,6 +160,8 @@ def sync(
 ) -> GeographyRead | Problem | None:
     """Change a geography (If-Match for safe concurrent edits)
 
+     **Who may call:** the initiative's backbone staff and network admins.
+
     Args:
         geography_id (UUID):
         if_match (None | str | Unset): The ETag you read; 412 if it is stale.
@@ -188,6 +192,8 @@ async def asyncio_detailed(
     if_match: None | str | Unset = UNSET,
 ) -> Response[GeographyRead | Problem]:
     """Change a geography (If-Match for safe concurrent edits)
+
+     **Who may call:** the initiative's backbone staff and network admins.
 
     Args:
         geography_id (UUID):
@@ -222,6 +228,8 @@ async def asyncio(
     if_match: None | str | Unset = UNSET,
 ) -> GeographyRead | Problem | None:
     """Change a geography (If-Match for safe concurrent edits)
+
+     **Who may call:** the initiative's backbone staff and network admins.
 
     Args:
         geography_id (UUID):

@@ -122,6 +122,8 @@ def sync_detailed(
 ) -> Response[GoalRead | Problem]:
     """Add a goal to the common agenda (creates a revision)
 
+     **Who may call:** the initiative's backbone staff and network admins.
+
     Args:
         initiative_id (UUID):
         idempotency_key (None | str | Unset): Retry-safe POST: the same key and body replay the
@@ -158,6 +160,8 @@ def sync(
 ) -> GoalRead | Problem | None:
     """Add a goal to the common agenda (creates a revision)
 
+     **Who may call:** the initiative's backbone staff and network admins.
+
     Args:
         initiative_id (UUID):
         idempotency_key (None | str | Unset): Retry-safe POST: the same key and body replay the
@@ -188,6 +192,8 @@ async def asyncio_detailed(
     idempotency_key: None | str | Unset = UNSET,
 ) -> Response[GoalRead | Problem]:
     """Add a goal to the common agenda (creates a revision)
+
+     **Who may call:** the initiative's backbone staff and network admins.
 
     Args:
         initiative_id (UUID):
@@ -222,6 +228,8 @@ async def asyncio(
     idempotency_key: None | str | Unset = UNSET,
 ) -> GoalRead | Problem | None:
     """Add a goal to the common agenda (creates a revision)
+
+     **Who may call:** the initiative's backbone staff and network admins.
 
     Args:
         initiative_id (UUID):

@@ -113,6 +113,8 @@ def sync_detailed(
 ) -> Response[Any | Problem]:
     """Delete a strategy
 
+     **Who may call:** the initiative's backbone staff and network admins.
+
     Args:
         strategy_id (UUID):
         if_match (None | str | Unset): The ETag you read; 412 if it is stale.
@@ -145,6 +147,8 @@ def sync(
 ) -> Any | Problem | None:
     """Delete a strategy
 
+     **Who may call:** the initiative's backbone staff and network admins.
+
     Args:
         strategy_id (UUID):
         if_match (None | str | Unset): The ETag you read; 412 if it is stale.
@@ -171,6 +175,8 @@ async def asyncio_detailed(
     if_match: None | str | Unset = UNSET,
 ) -> Response[Any | Problem]:
     """Delete a strategy
+
+     **Who may call:** the initiative's backbone staff and network admins.
 
     Args:
         strategy_id (UUID):
@@ -201,6 +207,8 @@ async def asyncio(
     if_match: None | str | Unset = UNSET,
 ) -> Any | Problem | None:
     """Delete a strategy
+
+     **Who may call:** the initiative's backbone staff and network admins.
 
     Args:
         strategy_id (UUID):

@@ -122,6 +122,8 @@ def sync_detailed(
 ) -> Response[Problem | StrategyRead]:
     """Change a strategy (If-Match for safe concurrent edits)
 
+     **Who may call:** the initiative's backbone staff and network admins.
+
     Args:
         strategy_id (UUID):
         if_match (None | str | Unset): The ETag you read; 412 if it is stale.
@@ -157,6 +159,8 @@ def sync(
 ) -> Problem | StrategyRead | None:
     """Change a strategy (If-Match for safe concurrent edits)
 
+     **Who may call:** the initiative's backbone staff and network admins.
+
     Args:
         strategy_id (UUID):
         if_match (None | str | Unset): The ETag you read; 412 if it is stale.
@@ -186,6 +190,8 @@ async def asyncio_detailed(
     if_match: None | str | Unset = UNSET,
 ) -> Response[Problem | StrategyRead]:
     """Change a strategy (If-Match for safe concurrent edits)
+
+     **Who may call:** the initiative's backbone staff and network admins.
 
     Args:
         strategy_id (UUID):
@@ -219,6 +225,8 @@ async def asyncio(
     if_match: None | str | Unset = UNSET,
 ) -> Problem | StrategyRead | None:
     """Change a strategy (If-Match for safe concurrent edits)
+
+     **Who may call:** the initiative's backbone staff and network admins.
 
     Args:
         strategy_id (UUID):

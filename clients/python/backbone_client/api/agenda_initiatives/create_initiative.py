@@ -116,6 +116,8 @@ def sync_detailed(
 ) -> Response[InitiativeRead | Problem]:
     """Launch an initiative (network admins)
 
+     **Who may call:** network admins.
+
     Args:
         idempotency_key (None | str | Unset): Retry-safe POST: the same key and body replay the
             first response.
@@ -149,6 +151,8 @@ def sync(
 ) -> InitiativeRead | Problem | None:
     """Launch an initiative (network admins)
 
+     **Who may call:** network admins.
+
     Args:
         idempotency_key (None | str | Unset): Retry-safe POST: the same key and body replay the
             first response.
@@ -176,6 +180,8 @@ async def asyncio_detailed(
     idempotency_key: None | str | Unset = UNSET,
 ) -> Response[InitiativeRead | Problem]:
     """Launch an initiative (network admins)
+
+     **Who may call:** network admins.
 
     Args:
         idempotency_key (None | str | Unset): Retry-safe POST: the same key and body replay the
@@ -207,6 +213,8 @@ async def asyncio(
     idempotency_key: None | str | Unset = UNSET,
 ) -> InitiativeRead | Problem | None:
     """Launch an initiative (network admins)
+
+     **Who may call:** network admins.
 
     Args:
         idempotency_key (None | str | Unset): Retry-safe POST: the same key and body replay the

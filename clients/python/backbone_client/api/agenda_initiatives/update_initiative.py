@@ -122,6 +122,8 @@ def sync_detailed(
 ) -> Response[InitiativeRead | Problem]:
     """Change an initiative (backbone staff); vision changes revise the agenda
 
+     **Who may call:** the initiative's backbone staff and network admins.
+
     Args:
         initiative_id (UUID):
         if_match (None | str | Unset): The ETag you read; 412 if it is stale.
@@ -157,6 +159,8 @@ def sync(
 ) -> InitiativeRead | Problem | None:
     """Change an initiative (backbone staff); vision changes revise the agenda
 
+     **Who may call:** the initiative's backbone staff and network admins.
+
     Args:
         initiative_id (UUID):
         if_match (None | str | Unset): The ETag you read; 412 if it is stale.
@@ -186,6 +190,8 @@ async def asyncio_detailed(
     if_match: None | str | Unset = UNSET,
 ) -> Response[InitiativeRead | Problem]:
     """Change an initiative (backbone staff); vision changes revise the agenda
+
+     **Who may call:** the initiative's backbone staff and network admins.
 
     Args:
         initiative_id (UUID):
@@ -219,6 +225,8 @@ async def asyncio(
     if_match: None | str | Unset = UNSET,
 ) -> InitiativeRead | Problem | None:
     """Change an initiative (backbone staff); vision changes revise the agenda
+
+     **Who may call:** the initiative's backbone staff and network admins.
 
     Args:
         initiative_id (UUID):

@@ -116,6 +116,8 @@ def sync_detailed(
 ) -> Response[OrganizationRead | Problem]:
     """Add an organization to the directory
 
+     **Who may call:** network admins and the backbone staff of any initiative.
+
     Args:
         idempotency_key (None | str | Unset): Retry-safe POST: the same key and body replay the
             first response.
@@ -149,6 +151,8 @@ def sync(
 ) -> OrganizationRead | Problem | None:
     """Add an organization to the directory
 
+     **Who may call:** network admins and the backbone staff of any initiative.
+
     Args:
         idempotency_key (None | str | Unset): Retry-safe POST: the same key and body replay the
             first response.
@@ -176,6 +180,8 @@ async def asyncio_detailed(
     idempotency_key: None | str | Unset = UNSET,
 ) -> Response[OrganizationRead | Problem]:
     """Add an organization to the directory
+
+     **Who may call:** network admins and the backbone staff of any initiative.
 
     Args:
         idempotency_key (None | str | Unset): Retry-safe POST: the same key and body replay the
@@ -207,6 +213,8 @@ async def asyncio(
     idempotency_key: None | str | Unset = UNSET,
 ) -> OrganizationRead | Problem | None:
     """Add an organization to the directory
+
+     **Who may call:** network admins and the backbone staff of any initiative.
 
     Args:
         idempotency_key (None | str | Unset): Retry-safe POST: the same key and body replay the

@@ -122,6 +122,9 @@ def sync_detailed(
 ) -> Response[OrganizationRead | Problem]:
     """Change an organization
 
+     **Who may call:** network admins, the backbone staff of any initiative, and a partner of an
+    initiative the organization takes part in, for its own organization's entry.
+
     Args:
         organization_id (UUID):
         if_match (None | str | Unset): The ETag you read; 412 if it is stale.
@@ -157,6 +160,9 @@ def sync(
 ) -> OrganizationRead | Problem | None:
     """Change an organization
 
+     **Who may call:** network admins, the backbone staff of any initiative, and a partner of an
+    initiative the organization takes part in, for its own organization's entry.
+
     Args:
         organization_id (UUID):
         if_match (None | str | Unset): The ETag you read; 412 if it is stale.
@@ -186,6 +192,9 @@ async def asyncio_detailed(
     if_match: None | str | Unset = UNSET,
 ) -> Response[OrganizationRead | Problem]:
     """Change an organization
+
+     **Who may call:** network admins, the backbone staff of any initiative, and a partner of an
+    initiative the organization takes part in, for its own organization's entry.
 
     Args:
         organization_id (UUID):
@@ -219,6 +228,9 @@ async def asyncio(
     if_match: None | str | Unset = UNSET,
 ) -> OrganizationRead | Problem | None:
     """Change an organization
+
+     **Who may call:** network admins, the backbone staff of any initiative, and a partner of an
+    initiative the organization takes part in, for its own organization's entry.
 
     Args:
         organization_id (UUID):

@@ -129,6 +129,9 @@ def sync_detailed(
 ) -> Response[OrganizationRead | Problem]:
     """Create or replace the organization with this external id (CRM sync)
 
+     **Who may call:** network admins, the backbone staff of any initiative, and a partner of an
+    initiative the organization takes part in, for its own organization's entry.
+
     Args:
         system (str):
         external_id (str):
@@ -167,6 +170,9 @@ def sync(
 ) -> OrganizationRead | Problem | None:
     """Create or replace the organization with this external id (CRM sync)
 
+     **Who may call:** network admins, the backbone staff of any initiative, and a partner of an
+    initiative the organization takes part in, for its own organization's entry.
+
     Args:
         system (str):
         external_id (str):
@@ -199,6 +205,9 @@ async def asyncio_detailed(
     if_match: None | str | Unset = UNSET,
 ) -> Response[OrganizationRead | Problem]:
     """Create or replace the organization with this external id (CRM sync)
+
+     **Who may call:** network admins, the backbone staff of any initiative, and a partner of an
+    initiative the organization takes part in, for its own organization's entry.
 
     Args:
         system (str):
@@ -235,6 +244,9 @@ async def asyncio(
     if_match: None | str | Unset = UNSET,
 ) -> OrganizationRead | Problem | None:
     """Create or replace the organization with this external id (CRM sync)
+
+     **Who may call:** network admins, the backbone staff of any initiative, and a partner of an
+    initiative the organization takes part in, for its own organization's entry.
 
     Args:
         system (str):

@@ -122,6 +122,8 @@ def sync_detailed(
 ) -> Response[ParticipantRead | Problem]:
     """Add an organization or community member to the initiative
 
+     **Who may call:** the initiative's backbone staff and network admins.
+
     Args:
         initiative_id (UUID):
         idempotency_key (None | str | Unset): Retry-safe POST: the same key and body replay the
@@ -158,6 +160,8 @@ def sync(
 ) -> ParticipantRead | Problem | None:
     """Add an organization or community member to the initiative
 
+     **Who may call:** the initiative's backbone staff and network admins.
+
     Args:
         initiative_id (UUID):
         idempotency_key (None | str | Unset): Retry-safe POST: the same key and body replay the
@@ -188,6 +192,8 @@ async def asyncio_detailed(
     idempotency_key: None | str | Unset = UNSET,
 ) -> Response[ParticipantRead | Problem]:
     """Add an organization or community member to the initiative
+
+     **Who may call:** the initiative's backbone staff and network admins.
 
     Args:
         initiative_id (UUID):
@@ -222,6 +228,8 @@ async def asyncio(
     idempotency_key: None | str | Unset = UNSET,
 ) -> ParticipantRead | Problem | None:
     """Add an organization or community member to the initiative
+
+     **Who may call:** the initiative's backbone staff and network admins.
 
     Args:
         initiative_id (UUID):

@@ -122,6 +122,9 @@ def sync_detailed(
 ) -> Response[ParticipantRead | Problem]:
     """Change a participant (If-Match for safe concurrent edits)
 
+     **Who may call:** the initiative's backbone staff and network admins, and its partners for their own
+    organization's data.
+
     Args:
         participant_id (UUID):
         if_match (None | str | Unset): The ETag you read; 412 if it is stale.
@@ -157,6 +160,9 @@ def sync(
 ) -> ParticipantRead | Problem | None:
     """Change a participant (If-Match for safe concurrent edits)
 
+     **Who may call:** the initiative's backbone staff and network admins, and its partners for their own
+    organization's data.
+
     Args:
         participant_id (UUID):
         if_match (None | str | Unset): The ETag you read; 412 if it is stale.
@@ -186,6 +192,9 @@ async def asyncio_detailed(
     if_match: None | str | Unset = UNSET,
 ) -> Response[ParticipantRead | Problem]:
     """Change a participant (If-Match for safe concurrent edits)
+
+     **Who may call:** the initiative's backbone staff and network admins, and its partners for their own
+    organization's data.
 
     Args:
         participant_id (UUID):
@@ -219,6 +228,9 @@ async def asyncio(
     if_match: None | str | Unset = UNSET,
 ) -> ParticipantRead | Problem | None:
     """Change a participant (If-Match for safe concurrent edits)
+
+     **Who may call:** the initiative's backbone staff and network admins, and its partners for their own
+    organization's data.
 
     Args:
         participant_id (UUID):

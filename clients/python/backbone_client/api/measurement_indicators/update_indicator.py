@@ -122,6 +122,8 @@ def sync_detailed(
 ) -> Response[IndicatorRead | Problem]:
     """Change an indicator (If-Match for safe concurrent edits)
 
+     **Who may call:** the initiative's backbone staff and network admins.
+
     Args:
         indicator_id (UUID):
         if_match (None | str | Unset): The ETag you read; 412 if it is stale.
@@ -157,6 +159,8 @@ def sync(
 ) -> IndicatorRead | Problem | None:
     """Change an indicator (If-Match for safe concurrent edits)
 
+     **Who may call:** the initiative's backbone staff and network admins.
+
     Args:
         indicator_id (UUID):
         if_match (None | str | Unset): The ETag you read; 412 if it is stale.
@@ -186,6 +190,8 @@ async def asyncio_detailed(
     if_match: None | str | Unset = UNSET,
 ) -> Response[IndicatorRead | Problem]:
     """Change an indicator (If-Match for safe concurrent edits)
+
+     **Who may call:** the initiative's backbone staff and network admins.
 
     Args:
         indicator_id (UUID):
@@ -219,6 +225,8 @@ async def asyncio(
     if_match: None | str | Unset = UNSET,
 ) -> IndicatorRead | Problem | None:
     """Change an indicator (If-Match for safe concurrent edits)
+
+     **Who may call:** the initiative's backbone staff and network admins.
 
     Args:
         indicator_id (UUID):

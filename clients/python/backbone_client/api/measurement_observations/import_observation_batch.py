@@ -122,6 +122,9 @@ def sync_detailed(
 ) -> Response[ImportResult | Problem]:
     """Record up to 10,000 observations with per-row results
 
+     **Who may call:** the initiative's backbone staff and network admins, and its partners for their own
+    organization's data.
+
     Args:
         initiative_id (UUID):
         idempotency_key (None | str | Unset): Retry-safe POST: the same key and body replay the
@@ -158,6 +161,9 @@ def sync(
 ) -> ImportResult | Problem | None:
     """Record up to 10,000 observations with per-row results
 
+     **Who may call:** the initiative's backbone staff and network admins, and its partners for their own
+    organization's data.
+
     Args:
         initiative_id (UUID):
         idempotency_key (None | str | Unset): Retry-safe POST: the same key and body replay the
@@ -188,6 +194,9 @@ async def asyncio_detailed(
     idempotency_key: None | str | Unset = UNSET,
 ) -> Response[ImportResult | Problem]:
     """Record up to 10,000 observations with per-row results
+
+     **Who may call:** the initiative's backbone staff and network admins, and its partners for their own
+    organization's data.
 
     Args:
         initiative_id (UUID):
@@ -222,6 +231,9 @@ async def asyncio(
     idempotency_key: None | str | Unset = UNSET,
 ) -> ImportResult | Problem | None:
     """Record up to 10,000 observations with per-row results
+
+     **Who may call:** the initiative's backbone staff and network admins, and its partners for their own
+    organization's data.
 
     Args:
         initiative_id (UUID):

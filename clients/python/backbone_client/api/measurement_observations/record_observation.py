@@ -127,6 +127,9 @@ def sync_detailed(
 ) -> Response[ObservationRead | Problem]:
     """Record one observation (an upsert on its key; 201 when new)
 
+     **Who may call:** the initiative's backbone staff and network admins, and its partners for their own
+    organization's data.
+
     Args:
         indicator_id (UUID):
         idempotency_key (None | str | Unset): Retry-safe POST: the same key and body replay the
@@ -164,6 +167,9 @@ def sync(
 ) -> ObservationRead | Problem | None:
     """Record one observation (an upsert on its key; 201 when new)
 
+     **Who may call:** the initiative's backbone staff and network admins, and its partners for their own
+    organization's data.
+
     Args:
         indicator_id (UUID):
         idempotency_key (None | str | Unset): Retry-safe POST: the same key and body replay the
@@ -195,6 +201,9 @@ async def asyncio_detailed(
     idempotency_key: None | str | Unset = UNSET,
 ) -> Response[ObservationRead | Problem]:
     """Record one observation (an upsert on its key; 201 when new)
+
+     **Who may call:** the initiative's backbone staff and network admins, and its partners for their own
+    organization's data.
 
     Args:
         indicator_id (UUID):
@@ -230,6 +239,9 @@ async def asyncio(
     idempotency_key: None | str | Unset = UNSET,
 ) -> ObservationRead | Problem | None:
     """Record one observation (an upsert on its key; 201 when new)
+
+     **Who may call:** the initiative's backbone staff and network admins, and its partners for their own
+    organization's data.
 
     Args:
         indicator_id (UUID):

@@ -123,6 +123,8 @@ def sync_detailed(
     """Announce to everyone in the initiative, a role, a working group or chosen organizations (backbone
     staff)
 
+     **Who may call:** the initiative's backbone staff and network admins.
+
     Args:
         initiative_id (UUID):
         idempotency_key (None | str | Unset): Retry-safe POST: the same key and body replay the
@@ -160,6 +162,8 @@ def sync(
     """Announce to everyone in the initiative, a role, a working group or chosen organizations (backbone
     staff)
 
+     **Who may call:** the initiative's backbone staff and network admins.
+
     Args:
         initiative_id (UUID):
         idempotency_key (None | str | Unset): Retry-safe POST: the same key and body replay the
@@ -191,6 +195,8 @@ async def asyncio_detailed(
 ) -> Response[AnnouncementRead | Problem]:
     """Announce to everyone in the initiative, a role, a working group or chosen organizations (backbone
     staff)
+
+     **Who may call:** the initiative's backbone staff and network admins.
 
     Args:
         initiative_id (UUID):
@@ -226,6 +232,8 @@ async def asyncio(
 ) -> AnnouncementRead | Problem | None:
     """Announce to everyone in the initiative, a role, a working group or chosen organizations (backbone
     staff)
+
+     **Who may call:** the initiative's backbone staff and network admins.
 
     Args:
         initiative_id (UUID):

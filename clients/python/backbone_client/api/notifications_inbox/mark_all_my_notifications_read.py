@@ -101,6 +101,8 @@ def sync_detailed(
 ) -> Response[MarkedRead | Problem]:
     """Mark every notification read
 
+     **Who may call:** any caller, for their own notifications and preferences.
+
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
@@ -124,6 +126,8 @@ def sync(
 ) -> MarkedRead | Problem | None:
     """Mark every notification read
 
+     **Who may call:** any caller, for their own notifications and preferences.
+
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
@@ -142,6 +146,8 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
 ) -> Response[MarkedRead | Problem]:
     """Mark every notification read
+
+     **Who may call:** any caller, for their own notifications and preferences.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -163,6 +169,8 @@ async def asyncio(
     client: AuthenticatedClient,
 ) -> MarkedRead | Problem | None:
     """Mark every notification read
+
+     **Who may call:** any caller, for their own notifications and preferences.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -118,6 +118,8 @@ def sync_detailed(
 ) -> Response[NotificationRead | Problem]:
     """Mark a notification read or unread
 
+     **Who may call:** any caller, for their own notifications and preferences.
+
     Args:
         notification_id (UUID):
         body (NotificationPatch):
@@ -150,6 +152,8 @@ def sync(
 ) -> NotificationRead | Problem | None:
     """Mark a notification read or unread
 
+     **Who may call:** any caller, for their own notifications and preferences.
+
     Args:
         notification_id (UUID):
         body (NotificationPatch):
@@ -176,6 +180,8 @@ async def asyncio_detailed(
     body: NotificationPatch,
 ) -> Response[NotificationRead | Problem]:
     """Mark a notification read or unread
+
+     **Who may call:** any caller, for their own notifications and preferences.
 
     Args:
         notification_id (UUID):
@@ -206,6 +212,8 @@ async def asyncio(
     body: NotificationPatch,
 ) -> NotificationRead | Problem | None:
     """Mark a notification read or unread
+
+     **Who may call:** any caller, for their own notifications and preferences.
 
     Args:
         notification_id (UUID):

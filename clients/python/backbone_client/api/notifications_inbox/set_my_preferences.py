@@ -111,6 +111,8 @@ def sync_detailed(
 ) -> Response[Preferences | Problem]:
     """Replace the caller's preferences
 
+     **Who may call:** any caller, for their own notifications and preferences.
+
     Args:
         body (Preferences): Where each category of notification goes, and how emails are grouped:
             with a digest
@@ -143,6 +145,8 @@ def sync(
 ) -> Preferences | Problem | None:
     """Replace the caller's preferences
 
+     **Who may call:** any caller, for their own notifications and preferences.
+
     Args:
         body (Preferences): Where each category of notification goes, and how emails are grouped:
             with a digest
@@ -169,6 +173,8 @@ async def asyncio_detailed(
     body: Preferences,
 ) -> Response[Preferences | Problem]:
     """Replace the caller's preferences
+
+     **Who may call:** any caller, for their own notifications and preferences.
 
     Args:
         body (Preferences): Where each category of notification goes, and how emails are grouped:
@@ -199,6 +205,8 @@ async def asyncio(
     body: Preferences,
 ) -> Preferences | Problem | None:
     """Replace the caller's preferences
+
+     **Who may call:** any caller, for their own notifications and preferences.
 
     Args:
         body (Preferences): Where each category of notification goes, and how emails are grouped:

@@ -112,6 +112,8 @@ def sync_detailed(
 ) -> Response[Problem | RecipientsUpserted]:
     """Create or update recipients by token subject, all or none (network admins)
 
+     **Who may call:** network admins.
+
     Args:
         body (RecipientBatch):
 
@@ -141,6 +143,8 @@ def sync(
 ) -> Problem | RecipientsUpserted | None:
     """Create or update recipients by token subject, all or none (network admins)
 
+     **Who may call:** network admins.
+
     Args:
         body (RecipientBatch):
 
@@ -164,6 +168,8 @@ async def asyncio_detailed(
     body: RecipientBatch,
 ) -> Response[Problem | RecipientsUpserted]:
     """Create or update recipients by token subject, all or none (network admins)
+
+     **Who may call:** network admins.
 
     Args:
         body (RecipientBatch):
@@ -191,6 +197,8 @@ async def asyncio(
     body: RecipientBatch,
 ) -> Problem | RecipientsUpserted | None:
     """Create or update recipients by token subject, all or none (network admins)
+
+     **Who may call:** network admins.
 
     Args:
         body (RecipientBatch):

@@ -116,6 +116,8 @@ def sync_detailed(
 ) -> Response[EndpointCreated | Problem]:
     """Register an endpoint (network admins; an initiative's backbone staff for that initiative's)
 
+     **Who may call:** the initiative's backbone staff and network admins.
+
     Args:
         idempotency_key (None | str | Unset): Retry-safe POST: the same key and body replay the
             first response.
@@ -149,6 +151,8 @@ def sync(
 ) -> EndpointCreated | Problem | None:
     """Register an endpoint (network admins; an initiative's backbone staff for that initiative's)
 
+     **Who may call:** the initiative's backbone staff and network admins.
+
     Args:
         idempotency_key (None | str | Unset): Retry-safe POST: the same key and body replay the
             first response.
@@ -176,6 +180,8 @@ async def asyncio_detailed(
     idempotency_key: None | str | Unset = UNSET,
 ) -> Response[EndpointCreated | Problem]:
     """Register an endpoint (network admins; an initiative's backbone staff for that initiative's)
+
+     **Who may call:** the initiative's backbone staff and network admins.
 
     Args:
         idempotency_key (None | str | Unset): Retry-safe POST: the same key and body replay the
@@ -207,6 +213,8 @@ async def asyncio(
     idempotency_key: None | str | Unset = UNSET,
 ) -> EndpointCreated | Problem | None:
     """Register an endpoint (network admins; an initiative's backbone staff for that initiative's)
+
+     **Who may call:** the initiative's backbone staff and network admins.
 
     Args:
         idempotency_key (None | str | Unset): Retry-safe POST: the same key and body replay the

@@ -118,6 +118,8 @@ def sync_detailed(
 ) -> Response[Problem | Recovered]:
     """Send again every delivery that failed since a time
 
+     **Who may call:** the initiative's backbone staff and network admins.
+
     Args:
         endpoint_id (UUID):
         body (RecoverRequest):
@@ -150,6 +152,8 @@ def sync(
 ) -> Problem | Recovered | None:
     """Send again every delivery that failed since a time
 
+     **Who may call:** the initiative's backbone staff and network admins.
+
     Args:
         endpoint_id (UUID):
         body (RecoverRequest):
@@ -176,6 +180,8 @@ async def asyncio_detailed(
     body: RecoverRequest,
 ) -> Response[Problem | Recovered]:
     """Send again every delivery that failed since a time
+
+     **Who may call:** the initiative's backbone staff and network admins.
 
     Args:
         endpoint_id (UUID):
@@ -206,6 +212,8 @@ async def asyncio(
     body: RecoverRequest,
 ) -> Problem | Recovered | None:
     """Send again every delivery that failed since a time
+
+     **Who may call:** the initiative's backbone staff and network admins.
 
     Args:
         endpoint_id (UUID):

@@ -108,6 +108,8 @@ def sync_detailed(
 ) -> Response[DeliveryRead | Problem]:
     """Send a delivery again, with the same webhook-id
 
+     **Who may call:** the initiative's backbone staff and network admins.
+
     Args:
         delivery_id (UUID):
 
@@ -137,6 +139,8 @@ def sync(
 ) -> DeliveryRead | Problem | None:
     """Send a delivery again, with the same webhook-id
 
+     **Who may call:** the initiative's backbone staff and network admins.
+
     Args:
         delivery_id (UUID):
 
@@ -160,6 +164,8 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
 ) -> Response[DeliveryRead | Problem]:
     """Send a delivery again, with the same webhook-id
+
+     **Who may call:** the initiative's backbone staff and network admins.
 
     Args:
         delivery_id (UUID):
@@ -187,6 +193,8 @@ async def asyncio(
     client: AuthenticatedClient,
 ) -> DeliveryRead | Problem | None:
     """Send a delivery again, with the same webhook-id
+
+     **Who may call:** the initiative's backbone staff and network admins.
 
     Args:
         delivery_id (UUID):

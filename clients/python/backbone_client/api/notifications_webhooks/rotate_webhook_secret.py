@@ -108,6 +108,8 @@ def sync_detailed(
 ) -> Response[EndpointSecret | Problem]:
     """A new signing secret; the old one keeps signing during the overlap
 
+     **Who may call:** the initiative's backbone staff and network admins.
+
     Args:
         endpoint_id (UUID):
 
@@ -137,6 +139,8 @@ def sync(
 ) -> EndpointSecret | Problem | None:
     """A new signing secret; the old one keeps signing during the overlap
 
+     **Who may call:** the initiative's backbone staff and network admins.
+
     Args:
         endpoint_id (UUID):
 
@@ -160,6 +164,8 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
 ) -> Response[EndpointSecret | Problem]:
     """A new signing secret; the old one keeps signing during the overlap
+
+     **Who may call:** the initiative's backbone staff and network admins.
 
     Args:
         endpoint_id (UUID):
@@ -187,6 +193,8 @@ async def asyncio(
     client: AuthenticatedClient,
 ) -> EndpointSecret | Problem | None:
     """A new signing secret; the old one keeps signing during the overlap
+
+     **Who may call:** the initiative's backbone staff and network admins.
 
     Args:
         endpoint_id (UUID):

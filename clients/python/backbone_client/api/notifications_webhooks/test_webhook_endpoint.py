@@ -108,6 +108,8 @@ def sync_detailed(
 ) -> Response[DeliveryRead | Problem]:
     """Send the endpoint a signed endpoint.tested event now
 
+     **Who may call:** the initiative's backbone staff and network admins.
+
     Args:
         endpoint_id (UUID):
 
@@ -137,6 +139,8 @@ def sync(
 ) -> DeliveryRead | Problem | None:
     """Send the endpoint a signed endpoint.tested event now
 
+     **Who may call:** the initiative's backbone staff and network admins.
+
     Args:
         endpoint_id (UUID):
 
@@ -160,6 +164,8 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
 ) -> Response[DeliveryRead | Problem]:
     """Send the endpoint a signed endpoint.tested event now
+
+     **Who may call:** the initiative's backbone staff and network admins.
 
     Args:
         endpoint_id (UUID):
@@ -187,6 +193,8 @@ async def asyncio(
     client: AuthenticatedClient,
 ) -> DeliveryRead | Problem | None:
     """Send the endpoint a signed endpoint.tested event now
+
+     **Who may call:** the initiative's backbone staff and network admins.
 
     Args:
         endpoint_id (UUID):

@@ -17,12 +17,14 @@ from activities.service import activities
 from backbone.http.deps import CurrentPrincipal, IdempotencyKey, ReadSession, Write
 from backbone.http.items import add_item_routes
 from backbone.http.pagination import Page, Pages
+from backbone.http.policy import Access, access
 from backbone.http.problems import PROBLEM_RESPONSES
 
 router = APIRouter(prefix="/v1", tags=["activities"], responses=PROBLEM_RESPONSES)
 
 
 @router.post("/initiatives/{initiative_id}/activities", status_code=201,
+             openapi_extra=access(Access.CONTRIBUTOR),
              response_model=ActivityRead, operation_id="createActivity",
              summary="Record an activity (backbone staff; partners for their own organization)")
 async def create_activity(initiative_id: uuid.UUID, body: ActivityCreate, write: Write,
@@ -57,4 +59,5 @@ async def list_activities(
 
 add_item_routes(router, activities.ACTIVITIES, path="/activities/{activity_id}",
                 name="Activity", read=ActivityRead, update=ActivityUpdate,
-                updater=activities.update, deleter=activities.delete_)
+                updater=activities.update, deleter=activities.delete_,
+                access=Access.CONTRIBUTOR)

@@ -16,12 +16,14 @@ from activities.service import commitments
 from backbone.http.deps import CurrentPrincipal, IdempotencyKey, ReadSession, Write
 from backbone.http.items import add_item_routes
 from backbone.http.pagination import Page, Pages
+from backbone.http.policy import Access, access
 from backbone.http.problems import PROBLEM_RESPONSES
 
 router = APIRouter(prefix="/v1", tags=["commitments"], responses=PROBLEM_RESPONSES)
 
 
 @router.post("/initiatives/{initiative_id}/commitments", status_code=201,
+             openapi_extra=access(Access.CONTRIBUTOR),
              response_model=CommitmentRead, operation_id="makeCommitment",
              summary="Record a commitment (backbone staff; partners for their own "
                      "organization)")
@@ -46,4 +48,4 @@ async def list_commitments(
 
 add_item_routes(router, commitments.COMMITMENTS, path="/commitments/{commitment_id}",
                 name="Commitment", read=CommitmentRead, update=CommitmentUpdate,
-                updater=commitments.update)
+                updater=commitments.update, access=Access.CONTRIBUTOR)

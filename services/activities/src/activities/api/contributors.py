@@ -11,12 +11,14 @@ from activities.service import contributors
 from backbone.http.deps import CurrentPrincipal, IdempotencyKey, ReadSession, Write
 from backbone.http.items import add_item_routes
 from backbone.http.pagination import Page, Pages
+from backbone.http.policy import Access, access
 from backbone.http.problems import PROBLEM_RESPONSES
 
 router = APIRouter(prefix="/v1", tags=["contributors"], responses=PROBLEM_RESPONSES)
 
 
 @router.post("/activities/{activity_id}/contributors", status_code=201,
+             openapi_extra=access(Access.CONTRIBUTOR),
              response_model=ContributorRead, operation_id="addContributor",
              summary="Add an organization's part in the activity (backbone staff; partners "
                      "for their own organization)")
@@ -35,4 +37,5 @@ async def list_contributors(activity_id: uuid.UUID, session: ReadSession,
 
 add_item_routes(router, contributors.CONTRIBUTORS, path="/contributors/{contributor_id}",
                 name="Contributor", read=ContributorRead, update=ContributorUpdate,
-                updater=contributors.update, deleter=contributors.remove)
+                updater=contributors.update, deleter=contributors.remove,
+                access=Access.CONTRIBUTOR)

@@ -11,12 +11,14 @@ from activities.service import geographies
 from backbone.http.deps import CurrentPrincipal, IdempotencyKey, ReadSession, Write
 from backbone.http.items import add_item_routes
 from backbone.http.pagination import Page, Pages
+from backbone.http.policy import Access, access
 from backbone.http.problems import PROBLEM_RESPONSES
 
 router = APIRouter(prefix="/v1", tags=["geographies"], responses=PROBLEM_RESPONSES)
 
 
 @router.post("/initiatives/{initiative_id}/geographies", status_code=201,
+             openapi_extra=access(Access.BACKBONE_STAFF),
              response_model=GeographyRead, operation_id="createGeography",
              summary="Add a place to the geography list (backbone staff)")
 async def create_geography(initiative_id: uuid.UUID, body: GeographyCreate, write: Write,

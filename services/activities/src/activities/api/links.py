@@ -19,12 +19,14 @@ from backbone.http.deps import (
     entity_response,
 )
 from backbone.http.pagination import Page, Pages
+from backbone.http.policy import Access, access
 from backbone.http.problems import PROBLEM_RESPONSES
 
 router = APIRouter(prefix="/v1", tags=["links"], responses=PROBLEM_RESPONSES)
 
 
 @router.post("/activities/{activity_id}/links", status_code=201, response_model=LinkAdded,
+             openapi_extra=access(Access.CONTRIBUTOR),
              operation_id="addLink",
              summary="Link the activity to another of the initiative (its lead organization, "
                      "backbone staff)")
@@ -54,6 +56,7 @@ async def get_link(link_id: uuid.UUID, rows: RowReads, principal: CurrentPrincip
 
 
 @router.delete("/activity-links/{link_id}", status_code=204, response_class=Response,
+               openapi_extra=access(Access.CONTRIBUTOR),
                operation_id="removeLink",
                summary="Remove a link (the origin's lead organization, backbone staff)")
 async def remove_link(link_id: uuid.UUID, write: Write, if_match: IfMatch = None) -> Response:

@@ -11,12 +11,14 @@ from activities.service import updates
 from backbone.http.deps import CurrentPrincipal, IdempotencyKey, ReadSession, Write
 from backbone.http.items import add_item_routes
 from backbone.http.pagination import Page, Pages
+from backbone.http.policy import Access, access
 from backbone.http.problems import PROBLEM_RESPONSES
 
 router = APIRouter(prefix="/v1", tags=["updates"], responses=PROBLEM_RESPONSES)
 
 
 @router.post("/activities/{activity_id}/updates", status_code=201, response_model=UpdateRead,
+             openapi_extra=access(Access.CONTRIBUTOR),
              operation_id="postUpdate",
              summary="Post a progress note or milestone (the lead organization, backbone "
                      "staff)")
@@ -35,4 +37,5 @@ async def list_updates(activity_id: uuid.UUID, session: ReadSession,
 
 add_item_routes(router, updates.UPDATES, path="/activity-updates/{update_id}",
                 name="ActivityUpdate", read=UpdateRead, update=UpdateChange,
-                updater=updates.revise, deleter=updates.delete_)
+                updater=updates.revise, deleter=updates.delete_,
+                access=Access.CONTRIBUTOR)

@@ -11,12 +11,14 @@ from agenda.service import goals
 from backbone.http.deps import CurrentPrincipal, IdempotencyKey, ReadSession, Write
 from backbone.http.items import add_item_routes
 from backbone.http.pagination import Page, Pages
+from backbone.http.policy import Access, access
 from backbone.http.problems import PROBLEM_RESPONSES
 
 router = APIRouter(prefix="/v1", tags=["goals"], responses=PROBLEM_RESPONSES)
 
 
 @router.post("/initiatives/{initiative_id}/goals", status_code=201,
+             openapi_extra=access(Access.BACKBONE_STAFF),
              response_model=schemas.GoalRead, operation_id="createGoal",
              summary="Add a goal to the common agenda (creates a revision)")
 async def create_goal(
@@ -37,6 +39,7 @@ async def list_goals(
 
 
 @router.post("/goals/{goal_id}/strategies", status_code=201,
+             openapi_extra=access(Access.BACKBONE_STAFF),
              response_model=schemas.StrategyRead, operation_id="createStrategy",
              summary="Add a strategy under a goal (creates a revision)")
 async def create_strategy(

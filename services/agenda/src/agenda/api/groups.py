@@ -12,6 +12,7 @@ from agenda.service import groups
 from backbone.http.deps import CurrentPrincipal, IdempotencyKey, ReadSession, Write
 from backbone.http.items import add_item_routes
 from backbone.http.pagination import Page, Pages
+from backbone.http.policy import Access, access
 from backbone.http.problems import PROBLEM_RESPONSES
 from backbone.http.schemas import IsoDate
 
@@ -19,6 +20,7 @@ router = APIRouter(prefix="/v1", responses=PROBLEM_RESPONSES)
 
 
 @router.post("/initiatives/{initiative_id}/working-groups", status_code=201,
+             openapi_extra=access(Access.BACKBONE_STAFF),
              response_model=schemas.WorkingGroupRead, operation_id="createWorkingGroup",
              tags=["working groups"], summary="Form a working group")
 async def create_working_group(
@@ -40,6 +42,7 @@ async def list_working_groups(
 
 
 @router.post("/initiatives/{initiative_id}/decisions", status_code=201,
+             openapi_extra=access(Access.BACKBONE_STAFF),
              response_model=schemas.DecisionRead, operation_id="recordDecision",
              tags=["decisions"], summary="Record a decision in the log")
 async def record_decision(

@@ -19,12 +19,14 @@ from backbone.http.deps import (
     entity_response,
 )
 from backbone.http.pagination import Page, Pages
+from backbone.http.policy import Access, access
 from backbone.http.problems import PROBLEM_RESPONSES
 
 router = APIRouter(prefix="/v1", tags=["initiatives"], responses=PROBLEM_RESPONSES)
 
 
 @router.post("/initiatives", status_code=201, response_model=schemas.InitiativeRead,
+             openapi_extra=access(Access.NETWORK_ADMIN),
              operation_id="createInitiative", summary="Launch an initiative (network admins)")
 async def create_initiative(
     body: schemas.InitiativeCreate, write: Write, key: IdempotencyKey = None
@@ -52,6 +54,7 @@ async def get_initiative(
 
 
 @router.patch("/initiatives/{initiative_id}", response_model=schemas.InitiativeRead,
+              openapi_extra=access(Access.BACKBONE_STAFF),
               operation_id="updateInitiative",
               summary="Change an initiative (backbone staff); vision changes revise the agenda")
 async def update_initiative(

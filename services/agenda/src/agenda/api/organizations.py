@@ -20,6 +20,7 @@ from backbone.http.deps import (
     entity_response,
 )
 from backbone.http.pagination import Page, Pages
+from backbone.http.policy import Access, access
 from backbone.http.problems import PROBLEM_RESPONSES
 
 router = APIRouter(prefix="/v1", tags=["organizations"], responses=PROBLEM_RESPONSES)
@@ -29,6 +30,7 @@ ExternalIdPath = Annotated[str, Path(min_length=1, max_length=200, pattern=r"^\S
 
 
 @router.post("/organizations", status_code=201, response_model=schemas.OrganizationRead,
+             openapi_extra=access(Access.DIRECTORY),
              operation_id="createOrganization", summary="Add an organization to the directory")
 async def create_organization(
     body: schemas.OrganizationCreate, write: Write, key: IdempotencyKey = None
@@ -57,6 +59,7 @@ async def get_organization(
 
 
 @router.patch("/organizations/{organization_id}", response_model=schemas.OrganizationRead,
+              openapi_extra=access(Access.ORGANIZATION_ENTRY),
               operation_id="updateOrganization", summary="Change an organization")
 async def update_organization(
     organization_id: uuid.UUID, body: schemas.OrganizationUpdate, write: Write,
@@ -79,6 +82,7 @@ async def get_organization_by_external_id(
 
 
 @router.put("/organizations/by-external-id/{system}/{external_id}",
+            openapi_extra=access(Access.ORGANIZATION_ENTRY),
             response_model=schemas.OrganizationRead, operation_id="upsertOrganizationByExternalId",
             responses={201: {"model": schemas.OrganizationRead, "description": "Created"}},
             summary="Create or replace the organization with this external id (CRM sync)")

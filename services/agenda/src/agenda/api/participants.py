@@ -12,12 +12,14 @@ from agenda.service import participants
 from backbone.http.deps import CurrentPrincipal, IdempotencyKey, ReadSession, Write
 from backbone.http.items import add_item_routes
 from backbone.http.pagination import Page, Pages
+from backbone.http.policy import Access, access
 from backbone.http.problems import PROBLEM_RESPONSES
 
 router = APIRouter(prefix="/v1", tags=["participants"], responses=PROBLEM_RESPONSES)
 
 
 @router.post("/initiatives/{initiative_id}/participants", status_code=201,
+             openapi_extra=access(Access.BACKBONE_STAFF),
              response_model=schemas.ParticipantRead, operation_id="createParticipant",
              summary="Add an organization or community member to the initiative")
 async def create_participant(
@@ -43,4 +45,5 @@ async def list_participants(
 
 add_item_routes(router, participants.PARTICIPANTS, path="/participants/{participant_id}",
                 name="Participant", read=schemas.ParticipantRead,
-                update=schemas.ParticipantUpdate, updater=participants.update)
+                update=schemas.ParticipantUpdate, updater=participants.update,
+                access=Access.CONTRIBUTOR, delete_access=Access.BACKBONE_STAFF)

@@ -53,8 +53,13 @@ async def create(
     session: AsyncSession, principal: Principal, initiative_id: uuid.UUID,
     data: schemas.ParticipantCreate,
 ) -> Participant:
+    """Backbone staff add a participant; the organization is checked only for them (who may
+    not add one learns nothing of who takes part)."""
     values = data.columns()
-    if data.organization_id is not None:
+
+    async def check(_: object) -> None:
+        if data.organization_id is None:
+            return
         org = await session.scalar(select(Organization).where(
             Organization.id == data.organization_id, Organization.tenant == principal.tenant))
         if org is None:
@@ -62,12 +67,13 @@ async def create(
                           kind="unknown-reference")
         values["display_name"] = data.display_name or org.name
         taken = await session.scalar(select(Participant.id).where(
-            Participant.initiative_id == initiative_id,
+            Participant.tenant == principal.tenant, Participant.initiative_id == initiative_id,
             Participant.organization_id == data.organization_id))
         if taken is not None:
             raise Conflict(f"The organization already participates as {taken}.",
                            kind="already-participating")
-    return await PARTICIPANTS.create(session, principal, initiative_id, values)
+
+    return await PARTICIPANTS.create(session, principal, initiative_id, values, check)
 
 
 async def update(

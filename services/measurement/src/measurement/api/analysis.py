@@ -89,8 +89,8 @@ async def get_progress(indicator_id: uuid.UUID, session: ReadSession,
             summary="Each group's gap and ratio to a reference group, and how gaps changed")
 async def get_disparities(
     indicator_id: uuid.UUID, session: ReadSession, principal: CurrentPrincipal, q: Filter,
-    dimension: Annotated[str, Query(max_length=64, description="The dimension to compare "
-                                                               "across.")],
+    dimension: Annotated[str, Query(max_length=64, examples=["race_ethnicity"],
+                                    description="The dimension to compare across.")],
     reference: Annotated[str | None, Query(max_length=64, description="The reference option; "
                                            "default: the best-performing group.")] = None,
 ) -> figures.DisparitiesRead:

@@ -10,6 +10,7 @@ from backbone.contracts.measurement.entities import DimensionRead
 from backbone.http.deps import CurrentPrincipal, IdempotencyKey, ReadSession, Write
 from backbone.http.items import add_item_routes
 from backbone.http.pagination import Page, Pages
+from backbone.http.policy import Access, access
 from backbone.http.problems import PROBLEM_RESPONSES
 from measurement import schemas
 from measurement.service import dimensions
@@ -18,6 +19,7 @@ router = APIRouter(prefix="/v1", tags=["dimensions"], responses=PROBLEM_RESPONSE
 
 
 @router.post("/initiatives/{initiative_id}/dimensions", status_code=201,
+             openapi_extra=access(Access.BACKBONE_STAFF),
              response_model=DimensionRead, operation_id="createDimension",
              summary="Define a disaggregation dimension (backbone staff)")
 async def create_dimension(initiative_id: uuid.UUID, body: schemas.DimensionCreate,

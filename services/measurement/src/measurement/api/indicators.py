@@ -16,6 +16,7 @@ from backbone.http.deps import (
 )
 from backbone.http.items import add_item_routes
 from backbone.http.pagination import Page, Pages
+from backbone.http.policy import Access, access
 from backbone.http.problems import PROBLEM_RESPONSES
 from measurement import schemas
 from measurement.service import indicators, targets
@@ -24,6 +25,7 @@ router = APIRouter(prefix="/v1", tags=["indicators"], responses=PROBLEM_RESPONSE
 
 
 @router.post("/initiatives/{initiative_id}/indicators", status_code=201,
+             openapi_extra=access(Access.BACKBONE_STAFF),
              response_model=schemas.IndicatorRead, operation_id="createIndicator",
              summary="Define an indicator (backbone staff)")
 async def create_indicator(initiative_id: uuid.UUID, body: schemas.IndicatorCreate,
@@ -55,6 +57,7 @@ async def get_targets(indicator_id: uuid.UUID, session: ReadSession,
 
 
 @router.put("/indicators/{indicator_id}/targets", response_model=schemas.TargetsRead,
+            openapi_extra=access(Access.BACKBONE_STAFF),
             operation_id="setTargets",
             summary="Replace the indicator's targets (backbone staff; If-Match)")
 async def set_targets(indicator_id: uuid.UUID, body: schemas.TargetsPut, write: Write,

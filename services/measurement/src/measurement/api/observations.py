@@ -19,6 +19,7 @@ from backbone.http.deps import (
     entity_response,
 )
 from backbone.http.pagination import Page, Pages
+from backbone.http.policy import Access, access
 from backbone.http.problems import PROBLEM_RESPONSES
 from measurement import reporting
 from measurement.models import Observation
@@ -40,6 +41,7 @@ CSV_BODY = {
 
 
 @router.post("/indicators/{indicator_id}/observations", status_code=201,
+             openapi_extra=access(Access.CONTRIBUTOR),
              response_model=reporting.ObservationRead, operation_id="recordObservation",
              responses={200: {"description": "An existing observation was updated or is "
                                              "unchanged", "model": reporting.ObservationRead}},
@@ -74,7 +76,7 @@ async def list_observations(
 
 @router.post("/initiatives/{initiative_id}/observations/batch",
              response_model=reporting.ImportResult, operation_id="importObservationBatch",
-             openapi_extra=documented_body(reporting.BatchRequest),
+             openapi_extra=access(Access.CONTRIBUTOR, documented_body(reporting.BatchRequest)),
              summary="Record up to 10,000 observations with per-row results")
 async def import_batch(
     initiative_id: uuid.UUID, body: Annotated[reporting.BatchRequest, Depends(BATCH)],
@@ -87,7 +89,7 @@ async def import_batch(
 
 @router.post("/initiatives/{initiative_id}/observations/import",
              response_model=reporting.ImportResult, operation_id="importObservationCsv",
-             openapi_extra=CSV_BODY,
+             openapi_extra=access(Access.CONTRIBUTOR, CSV_BODY),
              summary="Import a spreadsheet (text/csv, up to 10,000 rows) with per-row results")
 async def import_csv(
     initiative_id: uuid.UUID, request: Request, write: Write,
@@ -109,6 +111,7 @@ async def get_observation(observation_id: uuid.UUID, session: ReadSession,
 
 
 @router.post("/observations/{observation_id}/review", response_model=reporting.ObservationRead,
+             openapi_extra=access(Access.BACKBONE_STAFF),
              operation_id="reviewObservation",
              summary="Approve or reject an observation (backbone staff; rejections need a note)")
 async def review_observation(observation_id: uuid.UUID, body: reporting.ReviewIn, write: Write,

@@ -9,6 +9,7 @@ from fastapi import APIRouter, Response
 from backbone.auth.principal import InitiativeRole
 from backbone.contracts.measurement.entities import MeasurementSettingsRead
 from backbone.http.deps import CurrentPrincipal, IfMatch, ReadSession, Write, entity_response
+from backbone.http.policy import Access, access
 from backbone.http.problems import PROBLEM_RESPONSES
 from measurement import schemas
 from measurement.service import settings
@@ -28,6 +29,7 @@ async def get_settings(initiative_id: uuid.UUID, session: ReadSession,
 
 
 @router.patch(PATH, response_model=MeasurementSettingsRead,
+              openapi_extra=access(Access.BACKBONE_STAFF),
               operation_id="updateMeasurementSettings",
               summary="Change the measurement settings (backbone staff)")
 async def update_settings(initiative_id: uuid.UUID, body: schemas.MeasurementSettingsUpdate,

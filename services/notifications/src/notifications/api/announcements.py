@@ -8,6 +8,7 @@ from fastapi import APIRouter, Response
 
 from backbone.http.deps import CurrentPrincipal, IdempotencyKey, ReadSession, Write
 from backbone.http.pagination import Page, Pages
+from backbone.http.policy import Access, access
 from backbone.http.problems import PROBLEM_RESPONSES
 from notifications import schemas
 from notifications.service import announcements
@@ -17,6 +18,7 @@ PATH = "/initiatives/{initiative_id}/announcements"
 
 
 @router.post(PATH, status_code=201, response_model=schemas.AnnouncementRead,
+             openapi_extra=access(Access.BACKBONE_STAFF),
              operation_id="publishAnnouncement",
              summary="Announce to everyone in the initiative, a role, a working group or "
                      "chosen organizations (backbone staff)")

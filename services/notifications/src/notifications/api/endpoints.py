@@ -16,6 +16,7 @@ from backbone.http.deps import (
     entity_response,
 )
 from backbone.http.pagination import Page, Pages
+from backbone.http.policy import Access, access
 from backbone.http.problems import PROBLEM_RESPONSES
 from notifications import schemas
 from notifications.config import Settings
@@ -31,6 +32,7 @@ def _settings(request: Request) -> Settings:
 
 
 @router.post("/webhook-endpoints", status_code=201, response_model=schemas.EndpointCreated,
+             openapi_extra=access(Access.BACKBONE_STAFF),
              operation_id="createWebhookEndpoint",
              summary="Register an endpoint (network admins; an initiative's backbone staff "
                      "for that initiative's)")
@@ -58,6 +60,7 @@ async def get_endpoint(endpoint_id: uuid.UUID, session: ReadSession,
 
 
 @router.patch(ITEM, response_model=schemas.EndpointRead, operation_id="updateWebhookEndpoint",
+              openapi_extra=access(Access.BACKBONE_STAFF),
               summary="Change an endpoint (If-Match: its ETag)")
 async def update_endpoint(endpoint_id: uuid.UUID, body: schemas.EndpointUpdate, write: Write,
                           request: Request, if_match: IfMatch = None) -> Response:
@@ -68,6 +71,7 @@ async def update_endpoint(endpoint_id: uuid.UUID, body: schemas.EndpointUpdate, 
 
 
 @router.delete(ITEM, status_code=204, operation_id="deleteWebhookEndpoint",
+               openapi_extra=access(Access.BACKBONE_STAFF),
                summary="Delete an endpoint and its delivery log")
 async def delete_endpoint(endpoint_id: uuid.UUID, write: Write,
                           if_match: IfMatch = None) -> Response:
@@ -77,6 +81,7 @@ async def delete_endpoint(endpoint_id: uuid.UUID, write: Write,
 
 
 @router.post(f"{ITEM}/secret/rotate", response_model=schemas.EndpointSecret,
+             openapi_extra=access(Access.BACKBONE_STAFF),
              operation_id="rotateWebhookSecret",
              summary="A new signing secret; the old one keeps signing during the overlap")
 async def rotate_secret(endpoint_id: uuid.UUID, write: Write, request: Request) -> Response:
@@ -96,6 +101,7 @@ async def list_deliveries(endpoint_id: uuid.UUID, session: ReadSession,
 
 
 @router.post("/deliveries/{delivery_id}/resend", status_code=202,
+             openapi_extra=access(Access.BACKBONE_STAFF),
              response_model=schemas.DeliveryRead, operation_id="resendWebhookDelivery",
              summary="Send a delivery again, with the same webhook-id")
 async def resend_delivery(delivery_id: uuid.UUID, write: Write) -> Response:
@@ -104,6 +110,7 @@ async def resend_delivery(delivery_id: uuid.UUID, write: Write) -> Response:
 
 
 @router.post(f"{ITEM}/test", status_code=202, response_model=schemas.DeliveryRead,
+             openapi_extra=access(Access.BACKBONE_STAFF),
              operation_id="testWebhookEndpoint",
              summary="Send the endpoint a signed endpoint.tested event now")
 async def test_endpoint(endpoint_id: uuid.UUID, write: Write) -> Response:
@@ -112,6 +119,7 @@ async def test_endpoint(endpoint_id: uuid.UUID, write: Write) -> Response:
 
 
 @router.post(f"{ITEM}/recover", status_code=202, response_model=schemas.Recovered,
+             openapi_extra=access(Access.BACKBONE_STAFF),
              operation_id="recoverWebhookDeliveries",
              summary="Send again every delivery that failed since a time")
 async def recover_deliveries(endpoint_id: uuid.UUID, body: schemas.RecoverRequest,

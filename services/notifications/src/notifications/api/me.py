@@ -10,6 +10,7 @@ from fastapi.responses import StreamingResponse
 
 from backbone.http.deps import CurrentPrincipal, ReadSession, Write
 from backbone.http.pagination import Page, Pages
+from backbone.http.policy import Access, access
 from backbone.http.problems import PROBLEM_RESPONSES
 from notifications import schemas
 from notifications.service import inbox, people
@@ -25,7 +26,7 @@ async def get_preferences(session: ReadSession,
     return await people.get_preferences(session, principal)
 
 
-@router.put("/preferences", response_model=schemas.Preferences,
+@router.put("/preferences", openapi_extra=access(Access.CALLER), response_model=schemas.Preferences,
             operation_id="setMyPreferences", summary="Replace the caller's preferences")
 async def set_preferences(body: schemas.Preferences, write: Write) -> Response:
     return await write.run(lambda s: people.set_preferences(s, write.principal, body),
@@ -47,6 +48,7 @@ async def unread_count(session: ReadSession,
 
 
 @router.patch("/notifications/{notification_id:uuid}", response_model=schemas.NotificationRead,
+              openapi_extra=access(Access.CALLER),
               operation_id="markMyNotification", summary="Mark a notification read or unread")
 async def mark(notification_id: uuid.UUID, body: schemas.NotificationPatch,
                write: Write) -> Response:
@@ -55,6 +57,7 @@ async def mark(notification_id: uuid.UUID, body: schemas.NotificationPatch,
 
 
 @router.post("/notifications/read-all", response_model=schemas.MarkedRead,
+             openapi_extra=access(Access.CALLER),
              operation_id="markAllMyNotificationsRead", summary="Mark every notification read")
 async def read_all(write: Write) -> Response:
     return await write.run(lambda s: inbox.read_all(s, write.principal), schemas.MarkedRead)

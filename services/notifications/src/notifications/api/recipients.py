@@ -7,6 +7,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from backbone.http.deps import CurrentPrincipal, ReadSession, Write
 from backbone.http.pagination import Page, Pages
+from backbone.http.policy import Access, access
 from backbone.http.problems import PROBLEM_RESPONSES
 from notifications import schemas
 from notifications.service import people
@@ -15,6 +16,7 @@ router = APIRouter(prefix="/v1", tags=["recipients"], responses=PROBLEM_RESPONSE
 
 
 @router.put("/recipients", response_model=schemas.RecipientsUpserted,
+            openapi_extra=access(Access.NETWORK_ADMIN),
             operation_id="upsertRecipients",
             summary="Create or update recipients by token subject, all or none (network "
                     "admins)")
