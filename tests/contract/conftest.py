@@ -15,7 +15,7 @@ from aiokafka import AIOKafkaConsumer, TopicPartition
 
 from activities.app import SERVICE as ACTIVITIES
 from agenda.app import SERVICE as AGENDA
-from backbone.consistency import HEADER
+from backbone.consistency import HEADER, encode, parse
 from backbone.devstack.infra import Infrastructure, prepare_service
 from backbone.devstack.ports import free_port
 from backbone.devstack.processes import GatewayProcess, ServiceProcess
@@ -202,12 +202,11 @@ def build_world(base_url: str, tenant: Tenant) -> World:
     marker = f"world-{uuid.uuid4().hex[:10]}"
     admin = tenant.admin
     with httpx.Client(base_url=base_url, headers=admin, timeout=RunningService.TIMEOUT_S) as api:
-        orgs = [_created(api.put(f"/v1/organizations/by-external-id/crm/{marker}-{n}", json={
-            "name": f"{marker} {n}", "sector": "nonprofit"})) for n in ("P", "Q")]
-        p, q = (o["id"] for o in orgs)
-        made = [_created(api.post("/v1/initiatives", json={"name": f"{marker} {n}"}))
-                for n in ("I", "J")]
-        i, j = (m["id"] for m in made)
+        orgs = [api.put(f"/v1/organizations/by-external-id/crm/{marker}-{n}", json={
+            "name": f"{marker} {n}", "sector": "nonprofit"}) for n in "PQ"]
+        p, q = (_created(o)["id"] for o in orgs)
+        made = [api.post("/v1/initiatives", json={"name": f"{marker} {n}"}) for n in "IJ"]
+        i, j = (_created(m)["id"] for m in made)
         callers = {
             "network admin": admin,
             "backbone staff": tenant.headers(f"initiative:{i}:backbone"),
@@ -218,19 +217,24 @@ def build_world(base_url: str, tenant: Tenant) -> World:
             "no role": tenant.headers(),
         }
         base = f"/v1/initiatives/{i}"
-        _created(api.post(f"/v1/initiatives/{j}/participants", json={
-            "kind": "organization", "organization_id": q, "roles": ["partner"]}))
-        participant = _created(api.post(f"{base}/participants", json={
-            "kind": "organization", "organization_id": p, "roles": ["partner"]}))
-        goal = _created(api.post(f"{base}/goals", json={"title": f"{marker} goal"}))
-        strategy = _created(api.post(f"/v1/goals/{goal['id']}/strategies",
-                                     json={"title": f"{marker} strategy"}))
+        writes = [api.post(f"/v1/initiatives/{j}/participants", json={
+            "kind": "organization", "organization_id": q, "roles": ["partner"]}),
+                  api.post(f"{base}/participants", json={
+            "kind": "organization", "organization_id": p, "roles": ["partner"]})]
+        participant = _created(writes[-1])
+        writes.append(api.post(f"{base}/goals", json={"title": f"{marker} goal"}))
+        goal = _created(writes[-1])
+        writes.append(api.post(f"/v1/goals/{goal['id']}/strategies",
+                               json={"title": f"{marker} strategy"}))
+        strategy = _created(writes[-1])
         group = _created(api.post(f"{base}/working-groups", json={
             "name": f"{marker} group", "member_ids": [participant["id"]]}))
-        last = api.post(f"{base}/decisions", json={
-            "title": f"{marker} decision", "method": "consensus", "decided_on": "2026-01-05"})
-        decision = _created(last)
-        consistent = {HEADER: last.headers[HEADER]}  # all of I's agenda events, in order
+        decision = _created(api.post(f"{base}/decisions", json={
+            "title": f"{marker} decision", "method": "consensus", "decided_on": "2026-01-05"}))
+        # Every service waits for what it consumes of these (the organizations, initiatives,
+        # participants, goal and strategy), whichever it is.
+        consistent = {HEADER: encode([event for answer in [*orgs, *made, *writes]
+                                      for event in parse(answer.headers[HEADER])])}
         dimension = _created(api.post(f"{base}/dimensions", headers=consistent, json={
             "code": "race_ethnicity", "name": f"{marker} race", "options": [
                 {"code": "latino", "label": "Latino"}, {"code": "white", "label": "White"}]}))

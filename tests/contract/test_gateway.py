@@ -110,3 +110,19 @@ def test_bodies_stream_through_both_ways(gateway_server: RunningService) -> None
                     break
     assert f"id: {note['seq']}" in lines
     assert "Data walk" in lines[-1]
+
+
+def test_any_method_with_a_body_is_passed_on_and_own_paths_take_only_get(
+        gateway_server: RunningService) -> None:
+    with gateway_server.client() as api:
+        probe = api.request("OPTIONS", "/v1/initiatives", json={"name": "x"})
+        assert probe.status_code == 405, probe.text  # the service's answer, not the gateway's
+        assert probe.headers["content-type"] == "application/problem+json"
+        for path in ("/v1/event-types", "/openapi.json", "/readyz"):
+            refused = api.put(path, json={})
+            assert refused.status_code == 405, (path, refused.text)
+            assert refused.headers["allow"] == "GET"
+            assert refused.headers["content-type"] == "application/problem+json"
+        unroutable = api.get("/v1/organizations/by-external-id/crm/a%0Ab")  # a line break
+        assert unroutable.status_code == 404, unroutable.text
+        assert unroutable.headers["content-type"] == "application/problem+json"

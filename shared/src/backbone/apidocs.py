@@ -18,6 +18,7 @@ from typing import Any
 
 from fastapi import FastAPI
 
+from backbone.http.operation_links import add_links
 from backbone.routing import OWN_PATHS
 
 Document = dict[str, Any]
@@ -124,7 +125,7 @@ def merge(documents: Mapping[str, Document], version: str = "1.0.0") -> Document
     tags.append({"name": "Platform", "description": "What the base URL serves about the "
                                                    "platform as a whole."})
     groups.append({"name": "Platform", "tags": ["Platform"]})
-    return {
+    merged = {
         "openapi": "3.1.0",
         "info": {"title": "Backbone API", "version": version, "description": DESCRIPTION},
         "servers": [{"url": "/", "description": "The base URL (http://127.0.0.1:8000 on "
@@ -135,6 +136,8 @@ def merge(documents: Mapping[str, Document], version: str = "1.0.0") -> Document
         "tags": tags,
         "x-tagGroups": groups,
     }
+    add_links(merged)  # across services too: an initiative made in agenda opens them all
+    return merged
 
 
 def _platform_catalogue(item: Mapping[str, Any]) -> dict[str, Any]:

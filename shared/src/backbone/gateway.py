@@ -31,6 +31,7 @@ from fastapi import FastAPI, Request, Response
 from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import JSONResponse, StreamingResponse
 from starlette.background import BackgroundTask
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from backbone.apidocs import merge
 from backbone.http.problems import PROBLEM_MEDIA_TYPE, TYPE_PREFIX
@@ -43,6 +44,8 @@ HOP_BY_HOP = frozenset({"connection", "keep-alive", "proxy-authenticate", "proxy
 OWN_HEADERS = frozenset({"date", "server"})
 """Set by the gateway's own server on every answer."""
 STARTUP_WAIT_S = 60.0
+OWN_ROUTES = ("/openapi.json", "/docs", "/v1/event-types", "/healthz", "/readyz")
+"""What the gateway answers itself (GET only)."""
 
 
 def _problem(status: int, kind: str, detail: str, path: str) -> JSONResponse:
@@ -93,6 +96,14 @@ def create_app(upstreams: dict[str, str] | None = None) -> FastAPI:
     app = FastAPI(title="Backbone", lifespan=lifespan, openapi_url=None, docs_url=None,
                   redoc_url=None)
 
+    @app.exception_handler(StarletteHTTPException)
+    async def not_routed(request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        """What no route takes (a path no route pattern matches, e.g. with a line break)."""
+        kind = {404: "not-found", 405: "method-not-allowed"}.get(exc.status_code, "bad-request")
+        problem = _problem(exc.status_code, kind, str(exc.detail), request.url.path)
+        problem.headers.update(exc.headers or {})
+        return problem
+
     @app.get("/openapi.json", include_in_schema=False)
     async def openapi(request: Request) -> JSONResponse:
         return JSONResponse(request.app.state.openapi)
@@ -119,8 +130,13 @@ def create_app(upstreams: dict[str, str] | None = None) -> FastAPI:
         return JSONResponse({"ready": ready}, status_code=200 if all(ready.values()) else 503)
 
     @app.api_route("/{path:path}", methods=["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE",
-                                            "OPTIONS"], include_in_schema=False)
+                                            "OPTIONS", "TRACE"], include_in_schema=False)
     async def proxy(request: Request) -> Response:
+        if request.url.path in OWN_ROUTES:
+            problem = _problem(405, "method-not-allowed", f"{request.method} is not allowed "
+                               "here.", request.url.path)
+            problem.headers["Allow"] = "GET"
+            return problem
         service = request.app.state.table.service_for(request.url.path)
         if service is None:
             return _problem(404, "not-found", "No service serves this path.",
@@ -140,7 +156,8 @@ async def _pass_on(request: Request, upstream: str) -> Response:
                     else peer.encode()))
     headers.append((b"x-forwarded-host", request.headers.get("host", "").encode()))
     headers.append((b"x-forwarded-proto", request.url.scheme.encode()))
-    has_body = request.method in ("POST", "PUT", "PATCH", "DELETE")
+    # A body goes on whatever the method, as declared (never a length without its bytes).
+    has_body = "content-length" in request.headers or "transfer-encoding" in request.headers
     query = request.scope.get("query_string", b"").decode("latin-1")
     target = upstream + request.scope.get("raw_path", request.url.path.encode()).decode(
         "latin-1") + (f"?{query}" if query else "")

@@ -11,7 +11,7 @@ from datetime import date
 from enum import StrEnum
 from typing import Annotated, Self
 
-from pydantic import EmailStr, Field, HttpUrl, model_validator
+from pydantic import EmailStr, Field, HttpUrl, StrictInt, model_validator
 
 from backbone.contracts.agenda.entities import (
     DecisionMethod as DecisionMethod,
@@ -221,7 +221,7 @@ class GoalCreate(Input):
     population: Annotated[str, Field(max_length=300)] = Field(
         "", description="Who the population-level result is for."
     )
-    position: Annotated[int, Field(ge=0, le=10_000)] = 0
+    position: Annotated[StrictInt, Field(ge=0, le=10_000)] = 0
     status: GoalStatus = GoalStatus.ACTIVE
 
 
@@ -231,7 +231,7 @@ class GoalUpdate(Patch):
     title: Title = patch_field()
     description: Text = patch_field()
     population: Annotated[str, Field(max_length=300)] = patch_field()
-    position: Annotated[int, Field(ge=0, le=10_000)] = patch_field()
+    position: Annotated[StrictInt, Field(ge=0, le=10_000)] = patch_field()
     status: GoalStatus = patch_field()
 
 
@@ -240,7 +240,7 @@ class StrategyCreate(Input):
 
     title: Title
     description: Text = ""
-    position: Annotated[int, Field(ge=0, le=10_000)] = 0
+    position: Annotated[StrictInt, Field(ge=0, le=10_000)] = 0
 
 
 class StrategyUpdate(Patch):
@@ -248,7 +248,7 @@ class StrategyUpdate(Patch):
 
     title: Title = patch_field()
     description: Text = patch_field()
-    position: Annotated[int, Field(ge=0, le=10_000)] = patch_field()
+    position: Annotated[StrictInt, Field(ge=0, le=10_000)] = patch_field()
 
 
 IdList = Annotated[list[uuid.UUID], Field(max_length=500)]
@@ -276,9 +276,9 @@ class WorkingGroupUpdate(Patch):
 
 
 class Votes(Input):
-    in_favour: Annotated[int, Field(ge=0, le=1_000_000)] = 0
-    against: Annotated[int, Field(ge=0, le=1_000_000)] = 0
-    abstained: Annotated[int, Field(ge=0, le=1_000_000)] = 0
+    in_favour: Annotated[StrictInt, Field(ge=0, le=1_000_000)] = 0
+    against: Annotated[StrictInt, Field(ge=0, le=1_000_000)] = 0
+    abstained: Annotated[StrictInt, Field(ge=0, le=1_000_000)] = 0
 
 
 class DecisionCreate(Input):

@@ -110,3 +110,21 @@ async def test_bad_patch_changes_nothing(api: httpx.AsyncClient, tenant: Tenant,
         assert response.status_code == 422, (body, response.text)
     after = (await api.get(url, headers=tenant.admin)).json()
     assert after == initiative
+
+
+async def test_numbers_are_numbers(api: httpx.AsyncClient, tenant: Tenant,
+                                   make_initiative: MakeEntity) -> None:
+    """JSON true, "3" or 2.5 is not an integer position or vote count (no coercion)."""
+    initiative = await make_initiative()
+    goals = f"/v1/initiatives/{initiative['id']}/goals"
+    for position in (True, "3", 2.5):
+        refused = await api.post(goals, headers=tenant.admin,
+                                 json={"title": "Readers", "position": position})
+        assert refused.status_code == 422, (position, refused.text)
+        assert refused.json()["errors"][0]["loc"] == ["body", "position"]
+    decided = await api.post(f"/v1/initiatives/{initiative['id']}/decisions",
+                             headers=tenant.admin, json={
+                                 "title": "Vote", "method": "vote", "decided_on": "2026-01-05",
+                                 "votes": {"in_favour": False}})
+    assert decided.status_code == 422, decided.text
+    await _assert_nothing_stored(api, tenant, goals)

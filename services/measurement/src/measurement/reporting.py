@@ -8,7 +8,7 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Annotated, Self
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, StrictBool, model_validator
 
 from backbone.contracts.measurement.entities import ImportMode, ObservationFacts, ObservationStatus
 from backbone.http.schemas import EntityRead, Input, example
@@ -54,7 +54,7 @@ class BatchRequest(Input):
                "disaggregation": {"race_ethnicity": "white"}}])
 
     mode: ImportMode = ImportMode.ALL_OR_NOTHING
-    dry_run: bool = False
+    dry_run: StrictBool = False
     rows: Annotated[list[BatchRow], Field(min_length=1, max_length=10_000)]
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import uuid
 from typing import Annotated, Self
 
-from pydantic import BaseModel, Field, model_validator
+from pydantic import BaseModel, Field, StrictFloat, StrictInt, model_validator
 
 from backbone.contracts.measurement.entities import (
     AcrossPlaces,
@@ -32,8 +32,8 @@ PeriodCode = Annotated[str, Field(min_length=4, max_length=20, examples=["2026Q1
                                               "or 2026-03-15.")]
 Geography = Annotated[str, Field(max_length=200, description="A place; empty for the whole "
                                                              "area of the initiative.")]
-Figure = Annotated[float, Field(allow_inf_nan=False, ge=-1e15, le=1e15)]
-Count = Annotated[float, Field(allow_inf_nan=False, ge=0, le=1e15)]
+Figure = Annotated[StrictFloat, Field(allow_inf_nan=False, ge=-1e15, le=1e15)]
+Count = Annotated[StrictFloat, Field(allow_inf_nan=False, ge=0, le=1e15)]
 Disaggregation = Annotated[
     dict[Code, Code],
     Field(max_length=10, description="Dimension code -> option code; empty for the total.",
@@ -50,9 +50,9 @@ RATIO_UNITS = frozenset({Unit.PERCENT, Unit.RATE})
 class MeasurementSettingsUpdate(Patch):
     model_config = example(min_cell_size=10, fiscal_year_start_month=7)
 
-    min_cell_size: Annotated[int, Field(ge=1, le=1000)] = patch_field(
+    min_cell_size: Annotated[StrictInt, Field(ge=1, le=1000)] = patch_field(
         description="Cells with a smaller count are suppressed for viewers and partners.")
-    fiscal_year_start_month: Annotated[int, Field(ge=1, le=12)] = patch_field(
+    fiscal_year_start_month: Annotated[StrictInt, Field(ge=1, le=12)] = patch_field(
         description="First month of the fiscal year; FY2026 is the one ending in 2026.")
 
 
@@ -136,7 +136,7 @@ class IndicatorCreate(IndicatorFields):
 
     code: Code
     unit: Unit
-    rate_multiplier: Annotated[float, Field(gt=0, le=1e9)] | None = Field(
+    rate_multiplier: Annotated[StrictFloat, Field(gt=0, le=1e9)] | None = Field(
         default=None, description="Scale of rates: 100 for percent (the default for percent), "
                                   "1000 for 'per 1,000'.")
     frequency: Frequency
@@ -158,7 +158,7 @@ class IndicatorUpdate(Patch):
     name: Name = patch_field()
     definition: Text = patch_field()
     unit: Unit = patch_field()
-    rate_multiplier: Annotated[float, Field(gt=0, le=1e9)] = patch_field()
+    rate_multiplier: Annotated[StrictFloat, Field(gt=0, le=1e9)] = patch_field()
     direction: Direction = patch_field()
     kind: IndicatorKind = patch_field()
     frequency: Frequency = patch_field()

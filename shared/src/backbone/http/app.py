@@ -32,6 +32,7 @@ from backbone.http.conditional import ConditionalReads
 from backbone.http.cors import allow_cross_origin
 from backbone.http.health import router as health_router
 from backbone.http.middleware import RequestGuard
+from backbone.http.operation_links import add_links
 from backbone.http.policy import describe_access
 from backbone.http.problems import (
     PROBLEM_RESPONSES,
@@ -200,7 +201,8 @@ def create_service_app(
 
 def _complete_the_document(app: FastAPI, body_models: Sequence[type[BaseModel]]) -> None:
     """The app's OpenAPI document, with what FastAPI cannot say by itself: the schemas of
-    bodies parsed by ``json_body``, the media type of problems and who may call a route."""
+    bodies parsed by ``json_body``, the media type of problems, who may call a route and
+    the links from what a route creates to the routes that use it."""
     generate = app.openapi
 
     def openapi() -> dict[str, Any]:
@@ -209,6 +211,7 @@ def _complete_the_document(app: FastAPI, body_models: Sequence[type[BaseModel]])
             add_body_schemas(document, body_models)
             document_problem_media_type(document)
             describe_access(document)
+            add_links(document)
             app.openapi_schema = document
         return app.openapi_schema
 

@@ -8,7 +8,7 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import Annotated, Any
 
-from pydantic import BaseModel, Field, model_validator
+from pydantic import BaseModel, Field, StrictFloat, model_validator
 
 from activities.schemas.common import Text
 from backbone.http.schemas import EntityRead, Input, Patch, example, patch_field
@@ -30,7 +30,7 @@ class Money(Input):
                                    description="ISO 4217 code.")]
 
 
-StaffHours = Annotated[float, Field(ge=0, le=1e9, allow_inf_nan=False)]
+StaffHours = Annotated[StrictFloat, Field(ge=0, le=1e9, allow_inf_nan=False)]
 
 
 class ContributorCreate(Input):

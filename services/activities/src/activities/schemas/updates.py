@@ -7,7 +7,7 @@ from datetime import date
 from enum import StrEnum
 from typing import Annotated
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, StrictFloat
 
 from activities.schemas.common import Text
 from backbone.http.schemas import EntityRead, Input, IsoDate, Patch, example, patch_field
@@ -22,7 +22,7 @@ class Output(Input):
     """A figure the activity produced (children tutored, seats opened...)."""
 
     name: Annotated[str, Field(min_length=1, max_length=200, examples=["children tutored"])]
-    value: Annotated[float, Field(ge=-1e15, le=1e15, allow_inf_nan=False)]
+    value: Annotated[StrictFloat, Field(ge=-1e15, le=1e15, allow_inf_nan=False)]
     unit: Annotated[str, Field(max_length=50)] = ""
 
 

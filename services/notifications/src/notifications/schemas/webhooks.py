@@ -7,14 +7,14 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, EmailStr, Field, StrictBool
+from pydantic import BaseModel, ConfigDict, EmailStr, Field, StrictBool, StrictInt
 
 from backbone.http.schemas import EntityRead, Input, IsoDateTime, Patch, example, patch_field
 
 Url = Annotated[str, Field(min_length=8, max_length=2000, pattern=r"^https?://\S+$",
                            examples=["https://crm.example.org/hooks/backbone"])]
 Description = Annotated[str, Field(max_length=500)]
-RateLimit = Annotated[int | None, Field(
+RateLimit = Annotated[StrictInt | None, Field(
     ge=1, le=1000, description="At most this many delivery attempts per second (across "
                                "replicas); none: as fast as the endpoint answers.")]
 EventTypes = Annotated[

@@ -8,7 +8,7 @@ from datetime import date, datetime
 from enum import StrEnum
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, StrictBool
 
 from backbone.http.schemas import EntityRead, Input
 
@@ -109,7 +109,7 @@ class MeasurementSettingsRead(BaseModel):
 class DimensionOption(Input):
     code: Code
     label: Name
-    retired: bool = Field(default=False, description="Retired options take no new data; "
+    retired: StrictBool = Field(default=False, description="Retired options take no new data; "
                                                      "history that uses them stays readable.")
 
 
