@@ -80,7 +80,7 @@ def main(seconds: float) -> None:
         prepare_service(infra, SERVICE)
         settings = infra.settings("agenda")
         raw_port = free_port()
-        raw = serve_raw(raw_port, settings.asyncpg_dsn)
+        raw = serve_raw(raw_port, settings.owner_asyncpg_dsn)
         agenda = ServiceProcess(SERVICE, infra, free_port(), Path(tempfile.mkdtemp()) / "a.log",
                                 env={"BACKBONE_LOG_LEVEL": "WARNING", **UNLIMITED})
         wait_for_port(raw_port, 60, "raw")

@@ -213,7 +213,7 @@ async def run(infra: Infrastructure, url: str, count: int, in_flight: int) -> No
     rows = make_rows(count)
     settings = infra.settings("bench")
     token = mint_token(settings, sub="bench", tenant="bench", roles=["network:admin"])
-    raw_rate, stored_rate = await raw_executemany(infra.settings("measurement").asyncpg_dsn,
+    raw_rate, stored_rate = await raw_executemany(infra.settings("measurement").owner_asyncpg_dsn,
                                                   rows)
     produce_rate, produce_cpu_us = await raw_produce(infra, rows)
     initiative = await announce_initiative(infra, "bench")

@@ -75,7 +75,7 @@ def measure(infra: Infrastructure, service: ServiceProcess, seconds: float,
             connections: int) -> None:
     settings = infra.settings("measurement")
     raw_port = free_port()
-    raw = serve_raw(raw_port, settings.asyncpg_dsn)
+    raw = serve_raw(raw_port, settings.owner_asyncpg_dsn)
     try:
         wait_for_port(raw_port, 60, "raw")
         token = mint_token(settings, sub="bench", tenant="bench", roles=["network:admin"])

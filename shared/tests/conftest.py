@@ -5,24 +5,26 @@ from collections.abc import AsyncIterator
 
 import asyncpg
 import pytest
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
-from backbone.db import create_engine, create_sessionmaker
+from backbone.db import ALL_TENANTS, TENANT_SETTING, TenantSession, create_engine
 from backbone.devstack.infra import Infrastructure
 from backbone.events.inbox import InboxMessage
 from backbone.events.kafka import ensure_topics
 from backbone.events.outbox import OutboxMessage
-from backbone.migrations import ensure_database
+from backbone.migrations import ensure_database, secure_database
 from backbone.settings import BaseServiceSettings
 
 DATABASE = "backbone_library_test"
+APP_USER = "backbone_library_app"
+"""The role every throwaway service of these tests runs as."""
 
 
 @pytest.fixture(scope="session")
 async def library_database(infra: Infrastructure) -> str:
-    settings = infra.settings("library", database_name=DATABASE)
+    settings = infra.settings("library", database_name=DATABASE, database_app_user=APP_USER)
     await ensure_database(settings)
-    engine = create_engine(settings)
+    engine = create_engine(settings, as_owner=True)
     async with engine.begin() as conn:
         for table in (OutboxMessage.__table__, InboxMessage.__table__):
             await conn.run_sync(table.drop, checkfirst=True)
@@ -31,6 +33,7 @@ async def library_database(infra: Infrastructure) -> str:
         await conn.exec_driver_sql(
             "CREATE TABLE effects (event_id uuid NOT NULL, consumer text NOT NULL)")
     await engine.dispose()
+    await secure_database(settings)
     return DATABASE
 
 
@@ -38,7 +41,7 @@ async def library_database(infra: Infrastructure) -> str:
 async def lib_settings(infra: Infrastructure, library_database: str) -> BaseServiceSettings:
     """Settings of a throwaway service with its own topics (database shared by the tests)."""
     settings = infra.settings(
-        f"lib{uuid.uuid4().hex[:8]}", database_name=library_database,
+        f"lib{uuid.uuid4().hex[:8]}", database_name=library_database, database_app_user=APP_USER,
         outbox_poll_interval_s=0.2, consumer_max_attempts=2, consumer_retry_backoff_s=0.01,
     )
     await ensure_topics(infra.bootstrap_servers, [settings.topic, settings.dead_letter_topic], 3)
@@ -49,14 +52,25 @@ async def lib_settings(infra: Infrastructure, library_database: str) -> BaseServ
 async def sessionmaker(
     lib_settings: BaseServiceSettings,
 ) -> AsyncIterator[async_sessionmaker[AsyncSession]]:
+    """Sessions of the service's role, seeing every tenant unless told otherwise (consumers
+    name each event's tenant)."""
     engine = create_engine(lib_settings)
-    yield create_sessionmaker(engine)
+    yield async_sessionmaker(engine, expire_on_commit=False, sync_session_class=TenantSession,
+                             info={TENANT_SETTING: ALL_TENANTS})
+    await engine.dispose()
+
+
+@pytest.fixture
+async def owner_engine(lib_settings: BaseServiceSettings) -> AsyncIterator[AsyncEngine]:
+    """The owner of the tables, for making tables the tests need."""
+    engine = create_engine(lib_settings, as_owner=True)
+    yield engine
     await engine.dispose()
 
 
 @pytest.fixture
 async def raw_db(lib_settings: BaseServiceSettings) -> AsyncIterator[asyncpg.Connection]:
-    conn = await asyncpg.connect(lib_settings.asyncpg_dsn)
+    conn = await asyncpg.connect(lib_settings.owner_asyncpg_dsn)
     await conn.execute("DELETE FROM outbox WHERE published_at IS NULL")
     yield conn
     await conn.close()

@@ -20,9 +20,13 @@ from backbone.devstack.infra import Infrastructure, prepare_service
 from backbone.devstack.ports import free_port
 from backbone.devstack.processes import GatewayProcess, ServiceProcess
 from backbone.service import ServiceSpec
+from backbone.settings import BaseServiceSettings
 from backbone.testing import Network, RunningService, Tenant
 from measurement.app import SERVICE as MEASUREMENT
 from notifications.app import SERVICE as NOTIFICATIONS
+
+DATABASES = {"notifications": "backbone_notifications_contract"}
+"""The databases of servers that do not share the in-process tests' database."""
 
 UNLIMITED = {f"BACKBONE_RATE_LIMIT_{kind}_PER_MINUTE": "0" for kind in ("READS", "WRITES",
                                                                        "BULK")}
@@ -93,7 +97,7 @@ def notifications_server(infra: Infrastructure, agenda_server: RunningService
     receivers on loopback, and give up after two quick attempts. Its database is its own:
     the in-process tests' app has delivery workers too, with another schedule, and would
     take its deliveries (and it theirs) as replicas of one service do."""
-    for running in _serve(infra, NOTIFICATIONS, "backbone_notifications_contract",
+    for running in _serve(infra, NOTIFICATIONS, DATABASES["notifications"],
                           BACKBONE_WEBHOOK_ALLOWED_NETWORKS='["127.0.0.0/8"]',
                           BACKBONE_WEBHOOK_ALLOW_HTTP="true",
                           BACKBONE_WEBHOOK_RETRY_SCHEDULE_S="[0, 0.1]",
@@ -125,6 +129,15 @@ def gateway_server(agenda_server: RunningService, measurement_server: RunningSer
         yield RunningService(process.url, agenda_server.tenant)
     finally:
         process.stop()
+
+
+@pytest.fixture(scope="session")
+def server_settings(infra: Infrastructure, gateway_server: RunningService
+                    ) -> dict[str, BaseServiceSettings]:
+    """The settings the base URL's services run with (their databases and roles)."""
+    return {service: infra.settings(service, **(
+        {"database_name": DATABASES[service]} if service in DATABASES else {}))
+        for service in ("agenda", "measurement", "activities", "notifications")}
 
 
 @pytest.fixture(scope="session")

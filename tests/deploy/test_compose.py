@@ -36,6 +36,8 @@ def test_compose_runs_every_service_after_its_migrations_on_kafka_and_postgres()
         for container in (service, migrate):
             variables = {k for k in container["environment"] if k.startswith("BACKBONE_")}
             assert variables <= known, variables - known
+            # postgres:17 admits host connections by password only: the service's role too.
+            assert container["environment"]["BACKBONE_DATABASE_APP_PASSWORD"]
             # No default secret: compose refuses to start without one.
             assert container["environment"]["BACKBONE_JWT_SECRET"].startswith(
                 "${BACKBONE_JWT_SECRET:?")

@@ -148,3 +148,22 @@ def test_an_httproute_instead_keeps_within_the_gateway_apis_limits() -> None:
     assert {r.regex: f"bb-{r.service}" for r in table.routes}.items() <= routed.items()
     with pytest.raises(helm.HelmError, match="gatewayName"):
         render({**ROUTES, "routes": {**ROUTED, "api": "gateway"}})
+
+
+def test_the_services_run_as_their_own_roles_with_the_password_given() -> None:
+    """The URL's role owns the tables; each service's role gets its password from the
+    same Secret (optional: an existing Secret may leave it to peer or trust rules)."""
+    manifests = render({**DATABASE, "database": {**DATABASE["database"], "appPassword": "s3cret"}})
+    [secret] = [m for m in by_kind(manifests, "Secret").values()
+                if "DATABASE_URL" in m["stringData"]]
+    assert secret["stringData"]["APP_PASSWORD"] == "s3cret"
+    for name in [s.name for s in discover_services()]:
+        for workload in (by_kind(manifests, "Deployment")[f"bb-{name}"],
+                         by_kind(manifests, "Job")[f"bb-{name}-migrate-1"]):
+            env = {e["name"]: e for e in workload["spec"]["template"]["spec"]["containers"][0]
+                   ["env"]}
+            reference = env["BACKBONE_DATABASE_APP_PASSWORD"]["valueFrom"]["secretKeyRef"]
+            assert (reference["name"], reference["key"]) == (secret["metadata"]["name"],
+                                                              "APP_PASSWORD")
+    assert "APP_PASSWORD" not in by_kind(render(DATABASE), "Secret")["bb-database"][
+        "stringData"]

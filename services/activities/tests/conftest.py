@@ -17,7 +17,7 @@ from backbone.devstack.infra import Infrastructure
 from backbone.events.consumer import EventConsumer
 from backbone.readmodels.agenda.feed import AgendaFeed
 from backbone.readmodels.measurement.feed import MeasurementFeed
-from backbone.testing import Tenant, client, service_app
+from backbone.testing import Tenant, client, every_tenant, service_app
 
 
 @pytest.fixture(scope="session")
@@ -146,7 +146,7 @@ def events(activities_app: FastAPI) -> Events:
     """(type without its prefix, payload) of the events written about a subject, in order."""
 
     async def written(subject: str | uuid.UUID) -> list[tuple[str, dict[str, Any]]]:
-        async with activities_app.state.sessionmaker() as session:
+        async with every_tenant(activities_app)() as session:
             rows = await session.execute(text(
                 "SELECT type, payload FROM outbox WHERE subject = :subject ORDER BY seq"),
                 {"subject": str(subject)})

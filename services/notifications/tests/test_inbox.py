@@ -15,7 +15,7 @@ from backbone.contracts.agenda.entities import ParticipantRole
 from backbone.events.envelope import CloudEvent
 from backbone.events.outbox import OutboxMessage
 from backbone.readmodels.agenda.feed import AgendaFeed
-from backbone.testing import Tenant
+from backbone.testing import Tenant, every_tenant
 
 Measure = Callable[..., Awaitable[CloudEvent]]  # the conftest's ``measurement`` fixture
 
@@ -99,7 +99,7 @@ async def test_a_rejected_observation_reaches_only_the_organization_that_reporte
     assert len(await _inbox(api, ana)) == 1
     await measurement(tenant.name, initiative, "observation.rejected", **event.data)
     assert len(await _inbox(api, ana)) == 2  # a second rejection is a second event
-    async with notifications_app.state.sessionmaker() as session:
+    async with every_tenant(notifications_app)() as session:
         created = (await session.execute(select(OutboxMessage.payload).where(
             OutboxMessage.tenant == tenant.name,
             OutboxMessage.type == "org.backbone.notifications.notification.created"))

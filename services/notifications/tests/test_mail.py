@@ -13,7 +13,7 @@ from sqlalchemy import select, update
 
 from backbone.devstack.ports import free_port
 from backbone.readmodels.agenda.feed import AgendaFeed
-from backbone.testing import Tenant, wait_until
+from backbone.testing import Tenant, every_tenant, wait_until
 from notifications.models import Email, Notification, Recipient
 from notifications.receiver import MakeReceiver, Reply
 from notifications.service import digests, mail
@@ -37,7 +37,7 @@ async def _recipient(api: httpx.AsyncClient, tenant: Tenant, sub: str, initiativ
 
 
 async def _emails(app: FastAPI, address: str) -> list[Email]:
-    async with app.state.sessionmaker() as session:
+    async with every_tenant(app)() as session:
         return list((await session.execute(select(Email).where(
             Email.to_address == address))).scalars())
 
@@ -46,7 +46,7 @@ async def _a_day_passes(app: FastAPI, tenant: Tenant, days: int = 1) -> None:
     """As if the tenant's recipients' digest periods began ``days`` earlier (and what they
     were told, too)."""
     back = timedelta(days=days)
-    async with app.state.sessionmaker() as session, session.begin():
+    async with every_tenant(app)() as session, session.begin():
         await session.execute(update(Recipient).where(Recipient.tenant == tenant.name)
                               .values(digest_since=Recipient.digest_since - back))
         await session.execute(update(Notification).where(Notification.tenant == tenant.name)
@@ -85,7 +85,7 @@ async def test_a_digest_groups_what_happened_and_an_empty_one_is_not_sent(
         await agenda.decision(tenant.name, initiative, title)
     assert await _emails(notifications_app, daily) == []  # not one by one
     await _a_day_passes(notifications_app, tenant)
-    async with notifications_app.state.sessionmaker() as session, session.begin():
+    async with every_tenant(notifications_app)() as session, session.begin():
         assert await digests.send_due(session, datetime.now(UTC)) == 1  # only `daily`'s
     [digest] = await mailbox.wait_for(daily)
     assert digest["Subject"] == "Your daily Backbone digest: 2 updates"
@@ -93,7 +93,7 @@ async def test_a_digest_groups_what_happened_and_an_empty_one_is_not_sent(
     assert "Decision recorded: First decision" in text
     assert "Decision recorded: Second decision" in text
     await _a_day_passes(notifications_app, tenant, days=8)
-    async with notifications_app.state.sessionmaker() as session, session.begin():
+    async with every_tenant(notifications_app)() as session, session.begin():
         assert await digests.send_due(session, datetime.now(UTC)) == 2
     assert len(await _emails(notifications_app, daily)) == 1  # nothing new: no digest
     assert await _emails(notifications_app, idle) == []
@@ -130,19 +130,19 @@ async def test_an_email_the_server_refuses_is_tried_again_then_sent(
     settings = notifications_app.state.settings
     address = f"retry.{tenant.name}@example.org"
     later = datetime.now(UTC) + timedelta(hours=1)  # not due: the app's own worker leaves it
-    async with notifications_app.state.sessionmaker() as session, session.begin():
+    async with every_tenant(notifications_app)() as session, session.begin():
         await mail.queue(session, mail.Outgoing(
             key=f"test:{tenant.name}", tenant=tenant.name, to=address, subject="Held",
             body="Sent on the second try.", send_after=later))
     [email] = await _emails(notifications_app, address)
     down = MailWorker(settings.model_copy(update={"smtp_port": free_port()}),
-                      notifications_app.state.sessionmaker)
+                      every_tenant(notifications_app))
     await down.send(email.id)  # nothing listens there
     [failed] = await _emails(notifications_app, address)
     assert (failed.status, failed.attempts) == ("pending", 1)
     assert failed.last_error
     assert failed.send_after > datetime.now(UTC) + timedelta(seconds=30)  # the schedule's wait
-    up = MailWorker(settings, notifications_app.state.sessionmaker)
+    up = MailWorker(settings, every_tenant(notifications_app))
     await up.send(email.id)
     [message] = await mailbox.wait_for(address)
     assert message["Subject"] == "Held"

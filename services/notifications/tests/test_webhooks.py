@@ -21,7 +21,7 @@ from backbone.devstack.infra import Infrastructure
 from backbone.events.kafka import make_producer
 from backbone.readmodels.agenda.feed import AgendaFeed, new_goal, new_initiative
 from backbone.readmodels.feeds import as_published
-from backbone.testing import Tenant, wait_until
+from backbone.testing import Tenant, every_tenant, wait_until
 from notifications.receiver import MakeReceiver, Reply
 
 AGENDA = "org.backbone.agenda.*"
@@ -103,7 +103,7 @@ async def test_gone_disables_the_endpoint_and_says_so(
     await wait_until(disabled)
     now = (await api.get(f"/v1/webhook-endpoints/{endpoint['id']}", headers=tenant.admin)).json()
     assert "410" in now["disabled_reason"]
-    async with notifications_app.state.sessionmaker() as session:
+    async with every_tenant(notifications_app)() as session:
         types = (await session.execute(text(
             "SELECT type FROM outbox WHERE subject = :id ORDER BY seq"),
             {"id": endpoint["id"]})).scalars().all()
@@ -289,7 +289,7 @@ async def test_a_delivery_claimed_by_a_worker_that_died_is_sent_when_its_lease_e
     hooks = await receiver()
     endpoint = await _endpoint(api, tenant.admin, hooks.url)
     event_id = uuid.uuid4()
-    async with notifications_app.state.sessionmaker() as session, session.begin():
+    async with every_tenant(notifications_app)() as session, session.begin():
         await session.execute(text(
             "INSERT INTO deliveries (id, tenant, endpoint_id, event_id, event_type, body, "
             "status, attempts, next_attempt_at, leased_until, created_at, updated_at) VALUES "
@@ -338,7 +338,7 @@ async def test_a_rate_limited_endpoint_gets_at_most_its_limit_each_second(
         await agenda.initiative(tenant.name, f"Initiative {n}")
     await free.wait_for(6)
     await limited.wait_for(6)
-    async with notifications_app.state.sessionmaker() as session:
+    async with every_tenant(notifications_app)() as session:
         claimed = list((await session.execute(text(
             "SELECT claimed_at FROM deliveries WHERE endpoint_id = :id ORDER BY claimed_at"),
             {"id": endpoint["id"]})).scalars())

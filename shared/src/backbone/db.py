@@ -1,4 +1,12 @@
-"""Database plumbing: the declarative base, engines and sessions."""
+"""Database plumbing: the declarative base, engines and sessions, and the tenant each
+session's statements are limited to.
+
+Row-level security (set up by ``backbone.migrations``) shows the service's role only rows
+whose ``tenant`` is the one the connection names in ``backbone.tenant``: a query that
+forgets its tenant filter finds nothing of other tenants. Every session names its tenant
+with ``in_tenant`` (``ALL_TENANTS`` for work across tenants: the relay, the workers); one
+that names none sees no tenant's rows.
+"""
 
 from __future__ import annotations
 
@@ -8,7 +16,7 @@ from collections.abc import AsyncIterator, Callable
 from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from datetime import UTC, datetime
 
-from sqlalchemy import DateTime, MetaData, String, Uuid, func
+from sqlalchemy import Connection, DateTime, MetaData, String, Uuid, event, func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import (
     AsyncConnection,
@@ -17,7 +25,7 @@ from sqlalchemy.ext.asyncio import (
     async_sessionmaker,
     create_async_engine,
 )
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.orm import DeclarativeBase, Mapped, Session, SessionTransaction, mapped_column
 
 from backbone.settings import BaseServiceSettings
 
@@ -93,9 +101,60 @@ class TenantEntity(TenantScoped):
         self.updated_at = utcnow()
 
 
-def create_engine(settings: BaseServiceSettings) -> AsyncEngine:
+TENANT_SETTING = "backbone.tenant"
+ALL_TENANTS = "*"
+"""The scope of work across tenants (``*`` is no tenant's name: tokens may not carry it)."""
+NO_TENANT = ""
+_SCOPED = "backbone.scoped"  # session.info: the tenant set in the current transaction
+
+
+def _set_tenant(connection: Connection, tenant: str) -> None:
+    """Name the tenant on the connection: for its transaction, or, in autocommit (where a
+    transaction is one statement), for the connection, unless it names that one already."""
+    autocommit = connection.get_execution_options().get("isolation_level") == "AUTOCOMMIT"
+    if not autocommit:
+        connection.execute(select(func.set_config(TENANT_SETTING, tenant, True)))
+    elif connection.info.get(TENANT_SETTING) != tenant:
+        connection.execute(select(func.set_config(TENANT_SETTING, tenant, False)))
+        connection.info[TENANT_SETTING] = tenant
+
+
+class TenantSession(Session):
+    """A session whose transactions name its tenant (``in_tenant``) as they begin."""
+
+
+@event.listens_for(TenantSession, "after_begin")
+def _name_the_tenant(session: Session, _: SessionTransaction, connection: Connection) -> None:
+    tenant = session.info.get(TENANT_SETTING, NO_TENANT)
+    _set_tenant(connection, tenant)
+    session.info[_SCOPED] = tenant
+
+
+@event.listens_for(TenantSession, "after_transaction_end")
+def _forget_the_tenant(session: Session, transaction: SessionTransaction) -> None:
+    if transaction.parent is None:
+        session.info.pop(_SCOPED, None)
+
+
+async def in_tenant(session: AsyncSession, tenant: str) -> None:
+    """Limit the session's statements to the tenant's rows (``ALL_TENANTS``: every row),
+    from now on: its transactions name the tenant as they begin, and a transaction already
+    under way names it at once."""
+    session.info[TENANT_SETTING] = tenant
+    if session.info.get(_SCOPED, tenant) != tenant:
+
+        def name(sync: Session) -> None:
+            _set_tenant(sync.connection(), tenant)
+            sync.info[_SCOPED] = tenant
+
+        await session.run_sync(name)
+
+
+def create_engine(settings: BaseServiceSettings, *, as_owner: bool = False) -> AsyncEngine:
+    """An engine as the role the service runs as, or (``as_owner``: for migrations and
+    setting up tests) as the owner of its tables."""
     return create_async_engine(
-        settings.sqlalchemy_url,
+        settings.owner_sqlalchemy_url if as_owner else settings.sqlalchemy_url,
         pool_size=settings.database_pool_size,
         max_overflow=settings.database_max_overflow,
         pool_pre_ping=settings.database_pool_pre_ping,
@@ -104,14 +163,14 @@ def create_engine(settings: BaseServiceSettings) -> AsyncEngine:
 
 
 def create_sessionmaker(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:
-    return async_sessionmaker(engine, expire_on_commit=False)
+    return async_sessionmaker(engine, expire_on_commit=False, sync_session_class=TenantSession)
 
 
 def create_read_sessionmaker(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:
     """Sessions for reads, in autocommit on the same pool: one statement is one round trip
     (no BEGIN before it, no ROLLBACK when the session closes). Never write through them."""
     return async_sessionmaker(engine.execution_options(isolation_level="AUTOCOMMIT"),
-                              expire_on_commit=False)
+                              expire_on_commit=False, sync_session_class=TenantSession)
 
 
 SessionFactory = Callable[[], AbstractAsyncContextManager[AsyncSession]]
@@ -131,13 +190,21 @@ class FairSessions:
     SQLAlchemy's pool lets a newly arriving caller take a returned connection ahead of the
     callers already waiting, so under load some requests waited seconds (p99 of 3-4 s at
     p50 18 ms). Queueing on a FIFO semaphore first keeps waits fair.
+
+    The sessions name ``tenant`` (``in_tenant``) if one is given (``for_tenant``).
     """
 
-    def __init__(self, maker: async_sessionmaker[AsyncSession], limit: asyncio.Semaphore) -> None:
+    def __init__(self, maker: async_sessionmaker[AsyncSession], limit: asyncio.Semaphore,
+                 tenant: str | None = None) -> None:
         self._maker = maker
         self._limit = limit
+        self._info = {} if tenant is None else {TENANT_SETTING: tenant}
+
+    def for_tenant(self, tenant: str) -> FairSessions:
+        """The same sessions (sharing the queue), limited to the tenant's rows."""
+        return FairSessions(self._maker, self._limit, tenant)
 
     @asynccontextmanager
     async def __call__(self) -> AsyncIterator[AsyncSession]:
-        async with self._limit, self._maker() as session:
+        async with self._limit, self._maker(info=dict(self._info)) as session:
             yield session

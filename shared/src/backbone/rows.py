@@ -22,7 +22,7 @@ import asyncpg
 from sqlalchemy import ARRAY, Column, Select
 from sqlalchemy.dialects.postgresql.asyncpg import PGDialect_asyncpg
 
-from backbone.db import TenantScoped
+from backbone.db import TENANT_SETTING, TenantScoped
 from backbone.errors import NotFound
 from backbone.repository import by_id
 from backbone.settings import BaseServiceSettings
@@ -120,6 +120,18 @@ class RowReader:
         return out
 
 
+class TenantConnection(asyncpg.Connection):
+    """A connection that remembers the tenant it names (``backbone.db``'s row-level
+    security), so that a read names it only when it changes."""
+
+    tenant: str | None = None
+
+    async def name_tenant(self, tenant: str) -> None:
+        if self.tenant != tenant:
+            await self.fetchval("SELECT set_config($1, $2, false)", TENANT_SETTING, tenant)
+            self.tenant = tenant
+
+
 async def _json_codecs(connection: asyncpg.Connection) -> None:
     for name in ("json", "jsonb"):
         await connection.set_type_codec(name, schema="pg_catalog", encoder=json.dumps,
@@ -149,26 +161,24 @@ class Rows:
     async def open(cls, settings: BaseServiceSettings) -> Rows:
         size = settings.database_read_pool_size
         pool = await asyncpg.create_pool(settings.asyncpg_dsn, min_size=0, max_size=size,
-                                         init=_json_codecs, reset=_nothing_to_reset)
+                                         init=_json_codecs, reset=_nothing_to_reset,
+                                         connection_class=TenantConnection)
         return cls(pool, size)
 
     async def close(self) -> None:
         await self._pool.close()
 
     @asynccontextmanager
-    async def reader(self) -> AsyncIterator[RowReader]:
-        """A connection for several statements (in autocommit: each sees what was committed
-        when it ran)."""
+    async def reader(self, tenant: str) -> AsyncIterator[RowReader]:
+        """A connection for several statements of the tenant's rows (in autocommit: each
+        sees what was committed when it ran)."""
         async with self._limit, self._pool.acquire() as connection:
+            await connection.name_tenant(tenant)
             yield RowReader(connection)
-
-    async def one(self, query: RowQuery, params: Mapping[str, Any]) -> dict[str, Any] | None:
-        async with self.reader() as reader:
-            return await reader.one(query, params)
 
     async def owned(self, model: type[TenantScoped], tenant: str, id_: uuid.UUID,
                     what: str) -> dict[str, Any]:
         """The entity's row, if it is in this tenant; otherwise a 404, as
         ``repository.get_owned`` gives."""
-        async with self.reader() as reader:
+        async with self.reader(tenant) as reader:
             return await reader.owned(model, tenant, id_, what)

@@ -25,9 +25,18 @@ class BaseServiceSettings(BaseSettings):
 
     database_url: str = Field(
         "postgresql+asyncpg://postgres@127.0.0.1:55432/postgres",
-        description="PostgreSQL server; the database part is replaced by database_name.",
+        description="PostgreSQL server, as the role that owns the service's tables (the "
+                    "migrations run as it); the database part is replaced by database_name.",
     )
     database_name: str | None = Field(None, description="Defaults to backbone_<service>.")
+    database_app_user: str | None = Field(
+        None, description="The role the service runs as: it owns no table, and row-level "
+                          "security shows it only the rows of the tenant each transaction "
+                          "names. Defaults to backbone_<service>_app; the migrations create "
+                          "it (LOGIN) if it does not exist.")
+    database_app_password: SecretStr | None = Field(
+        None, description="That role's password (none: the server's trust or peer rules "
+                          "admit it, as on the embedded stack).")
     consumer_group: str | None = Field(
         None, description="The Kafka consumer group (and inbox name) of the service's "
                           "consumers; defaults to the service name. A second, separate copy "
@@ -115,15 +124,33 @@ class BaseServiceSettings(BaseSettings):
         return self.database_name or f"backbone_{self.service_name}"
 
     @property
-    def sqlalchemy_url(self) -> str:
-        """The async SQLAlchemy URL of this service's own database."""
+    def app_user(self) -> str:
+        return self.database_app_user or f"backbone_{self.service_name}_app"
+
+    @property
+    def owner_sqlalchemy_url(self) -> str:
+        """The async SQLAlchemy URL of this service's own database, as its tables' owner."""
         url = make_url(self.database_url).set(drivername="postgresql+asyncpg")
         return url.set(database=self.effective_database_name).render_as_string(hide_password=False)
 
     @property
+    def sqlalchemy_url(self) -> str:
+        """The same database as the role the service runs as (``app_user``)."""
+        password = self.database_app_password
+        url = make_url(self.owner_sqlalchemy_url).set(
+            username=self.app_user,
+            password=password.get_secret_value() if password is not None else None)
+        return url.render_as_string(hide_password=False)
+
+    @property
     def asyncpg_dsn(self) -> str:
-        """The same database as a plain ``postgresql://`` DSN for raw asyncpg connections."""
+        """``sqlalchemy_url`` as a plain ``postgresql://`` DSN for raw asyncpg connections."""
         url = make_url(self.sqlalchemy_url).set(drivername="postgresql")
+        return url.render_as_string(hide_password=False)
+
+    @property
+    def owner_asyncpg_dsn(self) -> str:
+        url = make_url(self.owner_sqlalchemy_url).set(drivername="postgresql")
         return url.render_as_string(hide_password=False)
 
     @property

@@ -30,7 +30,7 @@ from sqlalchemy.engine import Connection
 
 from backbone.auth.tokens import mint_token
 from backbone.consistency import HEADER
-from backbone.db import LibraryBase, create_engine
+from backbone.db import ALL_TENANTS, LibraryBase, SessionFactory, create_engine
 from backbone.devstack.infra import Infrastructure, prepare_service, start_infrastructure
 from backbone.devstack.ports import free_port
 from backbone.events.envelope import CloudEvent
@@ -175,6 +175,13 @@ async def service_app(
         yield app
 
 
+def every_tenant(app: FastAPI) -> SessionFactory:
+    """Sessions of a running service app that see every tenant's rows (row-level security
+    shows a session only the tenant it names): for tests that look at what was stored."""
+    factory: SessionFactory = app.state.sessionmaker.for_tenant(ALL_TENANTS)
+    return factory
+
+
 @asynccontextmanager
 async def client(app: FastAPI, name: str) -> AsyncIterator[httpx.AsyncClient]:
     transport = httpx.ASGITransport(app=app)
@@ -204,7 +211,7 @@ async def schema_differences(settings: BaseServiceSettings, *metadata: sa.MetaDa
             differences.append(("triggers", sorted(triggers)))
         return differences
 
-    engine = create_engine(settings)
+    engine = create_engine(settings, as_owner=True)
     try:
         async with engine.connect() as conn:
             return await conn.run_sync(compare)

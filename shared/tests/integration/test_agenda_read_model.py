@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 from sqlalchemy import select
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from backbone.contracts.agenda import events
 from backbone.contracts.agenda.entities import ParticipantKind, ParticipantRole, Sector
@@ -31,12 +31,12 @@ from backbone.settings import BaseServiceSettings
 
 
 @pytest.fixture
-async def read_model(sessionmaker: async_sessionmaker[AsyncSession]) -> AsyncIterator[None]:
-    async with sessionmaker() as session, session.begin():
-        await session.run_sync(lambda s: AGENDA.metadata.create_all(s.connection()))
+async def read_model(owner_engine: AsyncEngine) -> AsyncIterator[None]:
+    async with owner_engine.begin() as conn:
+        await conn.run_sync(AGENDA.metadata.create_all)
     yield
-    async with sessionmaker() as session, session.begin():
-        await session.run_sync(lambda s: AGENDA.metadata.drop_all(s.connection()))
+    async with owner_engine.begin() as conn:
+        await conn.run_sync(AGENDA.metadata.drop_all)
 
 
 def _feed(settings: BaseServiceSettings, sessionmaker: async_sessionmaker[AsyncSession],

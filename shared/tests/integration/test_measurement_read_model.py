@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 from sqlalchemy import select
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from backbone.contracts.measurement import events
 from backbone.contracts.measurement.entities import ProgressStatus, StatusView, Trend
@@ -31,14 +31,14 @@ INITIATIVE = uuid.UUID("00000000-0000-4000-8000-000000000001")
 
 
 @pytest.fixture
-async def feed(lib_settings: BaseServiceSettings,
-               sessionmaker: async_sessionmaker[AsyncSession]) -> AsyncIterator[MeasurementFeed]:
-    async with sessionmaker() as session, session.begin():
-        await session.run_sync(lambda s: MEASUREMENT.metadata.create_all(s.connection()))
+async def feed(lib_settings: BaseServiceSettings, sessionmaker: async_sessionmaker[AsyncSession],
+               owner_engine: AsyncEngine) -> AsyncIterator[MeasurementFeed]:
+    async with owner_engine.begin() as conn:
+        await conn.run_sync(MEASUREMENT.metadata.create_all)
     yield MeasurementFeed(EventConsumer(lib_settings, sessionmaker, subscriptions(),
                                         name=f"rm-{uuid.uuid4().hex[:8]}"))
-    async with sessionmaker() as session, session.begin():
-        await session.run_sync(lambda s: MEASUREMENT.metadata.drop_all(s.connection()))
+    async with owner_engine.begin() as conn:
+        await conn.run_sync(MEASUREMENT.metadata.drop_all)
 
 
 async def _all(sessionmaker: async_sessionmaker[AsyncSession], table: Any,

@@ -9,14 +9,15 @@ from decimal import Decimal
 from typing import Any
 
 import pytest
-from sqlalchemy import Date, Numeric, String
+from sqlalchemy import Date, Numeric, String, select
 from sqlalchemy.dialects.postgresql import JSONB
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from backbone.db import TenantEntity, service_metadata
 from backbone.errors import NotFound
-from backbone.rows import Rows
+from backbone.migrations import secure_database
+from backbone.rows import RowQuery, Rows
 from backbone.settings import BaseServiceSettings
 
 
@@ -35,11 +36,11 @@ class Gadget(TenantEntity, Base):
 
 
 @pytest.fixture
-async def rows(lib_settings: BaseServiceSettings,
-               sessionmaker: async_sessionmaker[AsyncSession]) -> AsyncIterator[Rows]:
-    async with sessionmaker() as session, session.begin():
-        connection = await session.connection()
+async def rows(lib_settings: BaseServiceSettings, owner_engine: AsyncEngine
+               ) -> AsyncIterator[Rows]:
+    async with owner_engine.begin() as connection:
         await connection.run_sync(Gadget.__table__.create, checkfirst=True)  # type: ignore[attr-defined]
+    await secure_database(lib_settings)  # row-level security on its tenant column
     reader = await Rows.open(lib_settings)
     yield reader
     await reader.close()
@@ -78,3 +79,19 @@ async def test_another_tenants_row_and_an_unknown_id_are_not_found(
         with pytest.raises(NotFound) as caught:
             await rows.owned(Gadget, tenant, id_, "gadget")
         assert "gadget" in caught.value.detail
+
+
+async def test_a_query_that_forgets_its_tenant_finds_only_the_tenants_rows(
+    rows: Rows, sessionmaker: async_sessionmaker[AsyncSession],
+) -> None:
+    """Row-level security: the pool's connection names the reader's tenant, and nothing
+    but that tenant's rows reaches a statement, whatever it asks for."""
+    tenants = [f"rls-{uuid.uuid4().hex[:6]}" for _ in range(2)]
+    async with sessionmaker() as session, session.begin():
+        session.add_all(Gadget(tenant=t, name=t, settings={}, due=None, share=1.0)
+                        for t in tenants for _ in range(tenants.index(t) + 1))
+    everything = RowQuery(select(Gadget.__table__.c.tenant))  # no WHERE at all
+    for tenant in tenants:
+        async with rows.reader(tenant) as reader:
+            seen = [row[0] for row in await reader.all(everything, {})]
+        assert seen == [tenant] * (tenants.index(tenant) + 1)

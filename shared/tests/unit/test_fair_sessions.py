@@ -6,7 +6,7 @@ from backbone.db import FairSessions
 
 
 @asynccontextmanager
-async def fake_maker() -> Any:
+async def fake_maker(**_: Any) -> Any:
     """Stands in for a sessionmaker (the fairness is all in FairSessions)."""
     yield object()
 

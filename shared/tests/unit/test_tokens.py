@@ -35,6 +35,7 @@ async def test_a_minted_token_validates_to_its_principal() -> None:
     {"tenant": ["north"]},
     {"tenant": "n" * 101},
     {"tenant": "nor\x00th"},
+    {"tenant": "*"},  # the scope of work across tenants, no tenant's name
     {"sub": ""},
     {"sub": 7},
     {"sub": "a\x00"},

@@ -20,6 +20,12 @@ helm.sh/chart: {{ .Chart.Name }}-{{ .Chart.Version }}
     secretKeyRef:
       name: {{ include "backbone.databaseSecret" . }}
       key: DATABASE_URL
+- name: BACKBONE_DATABASE_APP_PASSWORD
+  valueFrom:
+    secretKeyRef:
+      name: {{ include "backbone.databaseSecret" . }}
+      key: APP_PASSWORD
+      optional: true
 {{- if .Values.auth.hs256Secret }}
 - name: BACKBONE_JWT_SECRET
   valueFrom:

@@ -59,14 +59,14 @@ async def test_the_library_branch_adopts_or_creates_its_tables(
     if existing:
         # A database at the services' head before the branch: its rows must survive.
         await asyncio.to_thread(command.upgrade, alembic_config(settings, SERVICE), "0003")
-        conn = await asyncpg.connect(settings.asyncpg_dsn)
+        conn = await asyncpg.connect(settings.owner_asyncpg_dsn)
         try:
             await conn.execute(BEFORE_THE_BRANCH)
         finally:
             await conn.close()
     await asyncio.to_thread(upgrade, settings, SERVICE)
     assert await schema_differences(settings, models.Base.metadata) == []
-    conn = await asyncpg.connect(settings.asyncpg_dsn)
+    conn = await asyncpg.connect(settings.owner_asyncpg_dsn)
     try:
         heads = {r["version_num"] for r in await conn.fetch("SELECT * FROM alembic_version")}
         assert "0004" not in heads  # agenda's own head is 0003

@@ -9,7 +9,7 @@ from typing import Any
 import httpx
 from sqlalchemy import text
 
-from backbone.testing import collect_events
+from backbone.testing import collect_events, every_tenant
 
 ROWS = 10_000
 
@@ -95,9 +95,9 @@ def _count(events: list[Any], setup: Any, name: str) -> int:
 
 async def _query(api: httpx.AsyncClient, sql: str, **params: Any) -> list[Any]:
     """Rows straight from the service's database (what the API does not show)."""
-    engine = api._transport.app.state.engine  # type: ignore[attr-defined]
-    async with engine.connect() as conn:
-        return [tuple(row) for row in await conn.execute(text(sql), params)]
+    app = api._transport.app  # type: ignore[attr-defined]
+    async with every_tenant(app)() as session:
+        return [tuple(row) for row in await session.execute(text(sql), params)]
 
 
 async def _stored(api: httpx.AsyncClient, setup: Any) -> int:

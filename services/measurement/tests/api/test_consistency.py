@@ -14,6 +14,7 @@ from fastapi import FastAPI
 from backbone.consistency import HEADER, parse
 from backbone.contracts.agenda import events as agenda
 from backbone.events.inbox import claim
+from backbone.testing import every_tenant
 
 GOAL_CREATED = agenda.GOAL_CREATED.type
 
@@ -57,7 +58,7 @@ async def test_an_applied_event_is_waited_for_and_a_bad_token_is_422(
     api: httpx.AsyncClient, measurement_app: FastAPI, setup: Any
 ) -> None:
     event_id = uuid.uuid4()
-    async with measurement_app.state.sessionmaker() as session, session.begin():
+    async with every_tenant(measurement_app)() as session, session.begin():
         assert await claim(session, "measurement", event_id, GOAL_CREATED)  # as applied
     seen = await api.get(f"/v1/indicators/{setup.indicator['id']}", headers={
         **setup.staff, HEADER: _token((GOAL_CREATED, event_id))})

@@ -9,6 +9,8 @@ import httpx
 from fastapi import FastAPI
 from sqlalchemy import text
 
+from backbone.testing import every_tenant
+
 DISPARITIES = "org.backbone.measurement.indicator.disparities_changed"
 
 # Readiness (%) by race: the Black gap to white narrows (-30 -> -17), the Latino widens
@@ -28,7 +30,7 @@ def rows(years: tuple[str, ...] = ("2021", "2025")) -> list[dict[str, Any]]:
 
 
 async def announced(app: FastAPI, indicator_id: str) -> list[dict[str, Any]]:
-    async with app.state.sessionmaker() as session:
+    async with every_tenant(app)() as session:
         found = await session.execute(text(
             "SELECT payload FROM outbox WHERE subject = :id AND type = :type ORDER BY seq"),
             {"id": indicator_id, "type": DISPARITIES})

@@ -9,10 +9,12 @@ import httpx
 import sqlalchemy as sa
 from fastapi import FastAPI
 
+from backbone.testing import every_tenant
+
 
 async def _actors(app: FastAPI, subject: str) -> list[tuple[str, str, str | None]]:
-    async with app.state.engine.connect() as conn:
-        rows = await conn.execute(sa.text(
+    async with every_tenant(app)() as session:
+        rows = await session.execute(sa.text(
             "SELECT type, actor, actor_org FROM outbox WHERE subject = :s ORDER BY seq"),
             {"s": subject})
         return [tuple(r) for r in rows]

@@ -26,7 +26,7 @@ async def test_agenda_rows_move_to_the_read_model_and_settings_stay(
     settings = infra.settings("measurement", database_name=f"rm_{uuid.uuid4().hex[:10]}")
     await ensure_database(settings)
     await asyncio.to_thread(command.upgrade, alembic_config(settings, SERVICE), "0004")
-    conn = await asyncpg.connect(settings.asyncpg_dsn)
+    conn = await asyncpg.connect(settings.owner_asyncpg_dsn)
     try:
         await conn.execute(
             "INSERT INTO initiatives (id, tenant, version, name, status, source_version, "

@@ -11,6 +11,7 @@ from typing import Any
 import jwt
 
 from backbone.auth.principal import Principal
+from backbone.db import ALL_TENANTS
 from backbone.settings import BaseServiceSettings
 
 
@@ -93,8 +94,9 @@ def _principal(claims: dict[str, Any]) -> Principal:
     sub, tenant, org = claims["sub"], claims["tenant"], claims.get("org")
     if not _text(sub, MAX_SUB):
         raise InvalidTokenError(f"sub must be a non-empty string of at most {MAX_SUB}")
-    if not _text(tenant, MAX_TENANT):
-        raise InvalidTokenError(f"tenant must be a non-empty string of at most {MAX_TENANT}")
+    if not _text(tenant, MAX_TENANT) or tenant == ALL_TENANTS:
+        raise InvalidTokenError(f"tenant must be a non-empty string of at most {MAX_TENANT}, "
+                                f"not {ALL_TENANTS!r}")
     roles = claims.get("roles", [])
     if not isinstance(roles, list) or not all(_text(r, 300) for r in roles):
         raise InvalidTokenError("roles must be a list of strings")

@@ -15,7 +15,7 @@ from backbone.devstack.broker import EmbeddedBroker
 from backbone.devstack.postgres import EmbeddedPostgres
 from backbone.events.inbox import InboxMessage
 from backbone.events.kafka import ensure_topics
-from backbone.migrations import ensure_database, upgrade
+from backbone.migrations import ensure_database, secure_database, upgrade
 from backbone.service import ServiceSpec
 from backbone.settings import BaseServiceSettings
 
@@ -113,7 +113,9 @@ async def consumer_database(
     an inbox table), for tests and benchmarks that consume a service's events."""
     settings = infra.settings(name, **overrides)
     await ensure_database(settings)
-    engine = create_engine(settings)
-    async with engine.begin() as conn:
+    owner = create_engine(settings, as_owner=True)
+    async with owner.begin() as conn:
         await conn.run_sync(InboxMessage.__table__.create, checkfirst=True)  # type: ignore[attr-defined]
-    return settings, engine
+    await owner.dispose()
+    await secure_database(settings)
+    return settings, create_engine(settings)

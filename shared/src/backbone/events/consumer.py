@@ -26,7 +26,7 @@ from pydantic import ValidationError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from backbone import metrics
-from backbone.db import SessionFactory
+from backbone.db import SessionFactory, in_tenant
 from backbone.events.envelope import CloudEvent
 from backbone.events.inbox import claim
 from backbone.events.kafka import make_consumer, make_producer
@@ -251,6 +251,7 @@ class EventConsumer:
             kind=trace.SpanKind.CONSUMER,
             attributes={"messaging.message.id": str(event.id), "backbone.consumer": self.name},
         ):
+            await in_tenant(session, event.tenant)
             if not await claim(session, self.name, event.id, event.type):
                 return "duplicate"
             for step in steps:

@@ -21,6 +21,7 @@ from aiokafka.producer.message_accumulator import BatchBuilder
 from opentelemetry import trace
 
 from backbone import metrics
+from backbone.db import ALL_TENANTS, TENANT_SETTING
 from backbone.events.envelope import CloudEvent
 from backbone.events.kafka import make_producer
 from backbone.events.outbox import NOTIFY_CHANNEL
@@ -39,7 +40,7 @@ PRUNE_EVERY_S = 60.0
 # sort (on disk, for 100,000 rows) to return the first 2,000, or scan it to mark 2,000
 # rows published. So the plans that compete with those index scans are switched off.
 RELAY_SESSION = {"enable_sort": "off", "enable_bitmapscan": "off", "enable_seqscan": "off",
-                 "jit": "off"}
+                 "jit": "off", TENANT_SETTING: ALL_TENANTS}  # every tenant's events
 
 _FETCH = """
 SELECT id, topic, key, type, source, subject, dataschema, tenant, initiative,

@@ -17,6 +17,7 @@ from pydantic import BaseModel
 from backbone.auth.tokens import TokenValidator
 from backbone.background import BackgroundLoop
 from backbone.db import (
+    ALL_TENANTS,
     FairSessions,
     SessionFactory,
     create_engine,
@@ -153,7 +154,9 @@ def create_service_app(
         if settings.run_consumers:
             for consumer in own_consumers:
                 tasks.append(asyncio.create_task(consumer.run(), name=f"consumer-{consumer.name}"))
-        for worker in workers(app.state.sessionmaker) if workers is not None else []:
+        # Workers work across tenants (deliveries, emails, digests, overdue commitments).
+        across = app.state.sessionmaker.for_tenant(ALL_TENANTS)
+        for worker in workers(across) if workers is not None else []:
             if settings.run_workers or worker.serves_requests:
                 tasks.append(asyncio.create_task(supervised(worker), name=worker.name))
         _settle_heap()

@@ -17,7 +17,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from backbone import consistency, metrics
 from backbone.auth.principal import Principal
 from backbone.auth.tokens import InvalidTokenError, TokenValidator
-from backbone.db import ConcurrentWriteError
+from backbone.db import ConcurrentWriteError, in_tenant
 from backbone.events.actor import acting_as
 from backbone.http.etag import etag_for
 from backbone.http.idempotency import IdempotencyRecord, caller_scope, find_replay, fingerprint
@@ -46,10 +46,12 @@ async def get_principal(
 CurrentPrincipal = Annotated[Principal, Depends(get_principal)]
 
 
-async def get_session(request: Request) -> AsyncIterator[AsyncSession]:
+async def get_session(request: Request, principal: CurrentPrincipal
+                      ) -> AsyncIterator[AsyncSession]:
     """A read-only session (autocommit): routes that change state use ``Write``; a GET of
     one row by id uses ``RowReads``."""
     async with request.app.state.read_sessionmaker() as session:
+        await in_tenant(session, principal.tenant)
         yield session
 
 
@@ -148,6 +150,7 @@ class Writer:
     ) -> Response:
         request = self.request
         async with request.app.state.sessionmaker() as session, session.begin():
+            await in_tenant(session, self.principal.tenant)
             print_ = ""
             if idempotency_key:
                 print_ = fingerprint(request.method, request.url.path, await request.body())

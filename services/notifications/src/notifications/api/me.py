@@ -87,7 +87,7 @@ async def stream(request: Request, principal: CurrentPrincipal,
     """Ends after ``stream_max_s``; clients reconnect with ``Last-Event-ID`` (as browsers'
     ``EventSource`` does), losing nothing."""
     hub: StreamHub = request.app.state.streams
-    sessionmaker = request.app.state.sessionmaker
+    sessionmaker = request.app.state.sessionmaker.for_tenant(principal.tenant)
     if last_event_id is not None:
         after = int(last_event_id)
     else:

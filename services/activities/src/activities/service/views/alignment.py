@@ -95,7 +95,7 @@ async def alignment(rows: Rows, principal: Principal, initiative_id: uuid.UUID,
     """Activities in ``statuses`` (all but cancelled ones when none is named). Rows are in
     the order of goals and strategies, columns in the order of names, and cells in the
     order of both."""
-    async with rows.reader() as read:
+    async with rows.reader(principal.tenant) as read:
         await readable_initiative(read, principal, initiative_id)
         works = await snapshot.activities(read, initiative_id)
         contributions = await snapshot.contributions(read, initiative_id)

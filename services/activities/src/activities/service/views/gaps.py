@@ -17,7 +17,7 @@ from backbone.rows import Rows
 
 async def gaps(rows: Rows, principal: Principal, initiative_id: uuid.UUID,
                day: date, kinds: frozenset[GapKind]) -> GapsRead:
-    async with rows.reader() as read:
+    async with rows.reader(principal.tenant) as read:
         await readable_initiative(read, principal, initiative_id)
         plan = await snapshot.plan(read, initiative_id, day)
         works = await snapshot.activities(read, initiative_id)

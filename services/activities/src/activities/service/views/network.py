@@ -23,7 +23,7 @@ def _ref(kind: str, id_: uuid.UUID) -> str:
 async def network_map(rows: Rows, principal: Principal,
                       initiative_id: uuid.UUID) -> dict[str, Any]:
     """As ``schemas.views.MapRead``, in plain values, ids as text."""
-    async with rows.reader() as read:
+    async with rows.reader(principal.tenant) as read:
         await readable_initiative(read, principal, initiative_id)
         all_works = await snapshot.activities(read, initiative_id)
         contributions = await snapshot.contributions(read, initiative_id)

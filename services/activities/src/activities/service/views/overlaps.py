@@ -34,7 +34,7 @@ async def overlaps(rows: Rows, principal: Principal, initiative_id: uuid.UUID,
                    day: date) -> dict[str, Any]:
     """As ``schemas.views.OverlapsRead``, in plain values, ids as text (a large initiative
     has hundreds of overlaps)."""
-    async with rows.reader() as read:
+    async with rows.reader(principal.tenant) as read:
         await readable_initiative(read, principal, initiative_id)
         works = await snapshot.activities(read, initiative_id)
         tree, _ = await snapshot.places(read, initiative_id)
