@@ -31,6 +31,8 @@ def _copy_of_the_repository(target: Path) -> Path:
         if source.is_file():
             (target / name).parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(source, target / name)
+    if (ROOT / ".mypy_cache").is_dir():  # what ./dev test checked first: only grants is new
+        shutil.copytree(ROOT / ".mypy_cache", target / ".mypy_cache")
     return target
 
 
