@@ -4,13 +4,16 @@ import modes and per-row results, review, and an observation's history."""
 from __future__ import annotations
 
 import uuid
+from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
-from typing import Annotated, Self
+from typing import Annotated, Any, Self
 
-from pydantic import BaseModel, ConfigDict, Field, StrictBool, model_validator
+from pydantic import BaseModel, ConfigDict, Field, StrictBool, ValidationError, model_validator
+from pydantic_core import ErrorDetails, to_json
 
 from backbone.contracts.measurement.entities import ImportMode, ObservationFacts, ObservationStatus
+from backbone.http.bodies import parse_json
 from backbone.http.schemas import EntityRead, Input, example
 from measurement.schemas import Code, Count, Disaggregation, Figure, Geography, PeriodCode, Short
 
@@ -55,7 +58,73 @@ class BatchRequest(Input):
 
     mode: ImportMode = ImportMode.ALL_OR_NOTHING
     dry_run: StrictBool = False
-    rows: Annotated[list[BatchRow], Field(min_length=1, max_length=10_000)]
+    rows: Annotated[list[BatchRow], Field(min_length=1, max_length=MAX_ROWS)]
+
+
+MAX_ROWS = 10_000
+
+Row = tuple[int, ObservationIn | str]
+"""A row's number (its position in a batch, its line in a CSV) and the row, or the reason it
+cannot be read."""
+
+
+class BatchShape(BaseModel):
+    """What makes a body a batch at all, its rows not yet read: each bad row is then that
+    row's error, not the request's."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    mode: ImportMode = ImportMode.ALL_OR_NOTHING
+    dry_run: StrictBool = False
+    rows: Annotated[list[Any], Field(min_length=1, max_length=MAX_ROWS)]
+
+
+@dataclass(frozen=True)
+class Batch:
+    mode: ImportMode
+    dry_run: bool
+    rows: list[Row]
+
+    @classmethod
+    def of(cls, request: BatchRequest) -> Batch:
+        return cls(request.mode, request.dry_run, list(enumerate(request.rows)))
+
+    @classmethod
+    def row_by_row(cls, shape: BatchShape) -> Batch:
+        """The batch with each row read on its own: those that are not rows become errors."""
+        return cls(shape.mode, shape.dry_run,
+                   [(number, _read_row(row)) for number, row in enumerate(shape.rows)])
+
+
+def _read_row(row: Any) -> BatchRow | str:
+    try:
+        return parse_json(BatchRow, to_json(row))
+    except ValidationError as exc:
+        return why(exc)
+
+
+def only_rows_are_bad(exc: ValidationError) -> bool:
+    """Whether every error of a batch is inside one of its rows."""
+    return all(len(e["loc"]) > 1 and e["loc"][0] == "rows" for e in exc.errors())
+
+
+def why(exc: ValidationError) -> str:
+    """The reasons a row is not one, each naming its field."""
+    return "; ".join(map(_reason, exc.errors(include_url=False)))
+
+
+def _reason(error: ErrorDetails) -> str:
+    loc = error["loc"]
+    if error["type"] == "extra_forbidden":
+        reason = "unknown field"
+    elif error["type"] == "model_type":
+        reason = "a row must be an object"
+    else:
+        reason = error["msg"]
+        given = error.get("input")
+        if isinstance(given, str | int | float | bool) and error["type"] != "missing":
+            reason += f" (got {str(to_json(given), 'utf-8')[:40]})"
+    return f"{'.'.join(map(str, loc))}: {reason}" if loc else reason
 
 
 class RowOutcome(StrEnum):

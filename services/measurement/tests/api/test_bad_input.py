@@ -49,9 +49,21 @@ async def test_batches_have_limits(api: httpx.AsyncClient, setup: Any) -> None:
                             content=b'{"rows": [')
     assert broken.status_code == 400
     assert broken.json()["type"] == "urn:backbone:problem:malformed-json"
+    # What is wrong with a row is that row's error (here all or nothing: the 422 lists it);
+    # what is wrong with the batch itself refuses the request as a whole.
     unknown = await api.post(url, headers=setup.staff, json={"rows": [{**ROW, "colour": "red"}]})
     assert unknown.status_code == 422
-    assert unknown.json()["errors"][0]["loc"] == ["body", "rows", 0, "colour"]
+    assert unknown.json()["type"] == "urn:backbone:problem:invalid-rows"
+    assert unknown.json()["errors"] == [{"loc": ["body", "rows", 0],
+                                         "msg": "colour: unknown field", "type": "invalid_row"}]
+    bad_row = {**ROW, "value": "lots"}
+    for body, where in [({"rows": [bad_row], "mode": "sometimes"}, ["body", "mode"]),
+                        ({"rows": bad_row}, ["body", "rows"]),
+                        ({"rows": [bad_row], "colour": "red"}, ["body", "colour"])]:
+        refused = await api.post(url, headers=setup.staff, json=body)
+        assert refused.status_code == 422
+        assert refused.json()["type"] == "urn:backbone:problem:validation-failed"
+        assert where in [e["loc"] for e in refused.json()["errors"]], body
     huge = await api.post(url, headers={**setup.staff, "Content-Type": "application/json"},
                           content=b'{"rows": [' + b" " * 17_000_000 + b"]}")
     assert huge.status_code == 413

@@ -39,11 +39,31 @@ def test_not_figures(text: str) -> None:
 
 @pytest.mark.parametrize(("content", "reason"), [
     (b"", "empty"), (b"indicator,value\nx,1\n", "'period' column"),
-    (b"period,period\n2026,2026\n", "repeats"), (b"\xff\xfeperiod", "UTF-8"),
+    (b"period,period\n2026,2026\n", "'period', 'period' all name 'period'"),
+    (b"Indicator,Indicator Code,period\nx,x,2026\n", "'Indicator', 'Indicator Code' all name"),
+    (b"\xff\xfeperiod", "UTF-8"),
 ])
 def test_unreadable_files(content: bytes, reason: str) -> None:
     with pytest.raises(SheetError, match=reason):
         read_sheet(content, set(), 10)
+
+
+def test_columns_as_partners_name_them() -> None:
+    content = (b"Indicator Code,Reporting Period,Race / Ethnicity,Num,Denom,Organisation,"
+               b"Place,NOTES,,\n"
+               b"grade3_reading,FY2025,Latino,414,1150,,north-end,checked,,\n")
+    sheet = read_sheet(content, {"race_ethnicity"}, 10)
+    assert sheet.ignored_columns == ["", ""]
+    assert sheet.rows == [(2, {"indicator": "grade3_reading", "period": "FY2025",
+                               "numerator": 414.0, "denominator": 1150.0,
+                               "geography": "north-end", "comment": "checked",
+                               "disaggregation": {"race_ethnicity": "latino"}})]
+
+
+def test_a_dimension_keeps_its_own_name() -> None:
+    sheet = read_sheet(b"code,period,place,value\nx,2026,downtown,1\n", {"place"}, 10)
+    assert sheet.rows[0][1] == {"indicator": "x", "period": "2026", "value": 1.0,
+                                "disaggregation": {"place": "downtown"}}
 
 
 def test_row_limit() -> None:

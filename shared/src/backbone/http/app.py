@@ -204,7 +204,7 @@ def create_service_app(
 
 def _complete_the_document(app: FastAPI, body_models: Sequence[type[BaseModel]]) -> None:
     """The app's OpenAPI document, with what FastAPI cannot say by itself: the schemas of
-    bodies parsed by ``json_body``, the media type of problems, who may call a route and
+    bodies parsed by ``parse_json``, the media type of problems, who may call a route and
     the links from what a route creates to the routes that use it."""
     generate = app.openapi
 

@@ -6,10 +6,11 @@ import uuid
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query, Request, Response
+from pydantic import ValidationError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from backbone.contracts.measurement.entities import ObservationStatus
-from backbone.http.bodies import documented_body, json_body
+from backbone.http.bodies import documented_body, invalid_body, parse_json
 from backbone.http.deps import (
     CurrentPrincipal,
     IdempotencyKey,
@@ -28,7 +29,18 @@ from measurement.service import imports, observations
 router = APIRouter(prefix="/v1", tags=["observations"], responses=PROBLEM_RESPONSES)
 BULK_SUFFIXES = ("/observations/batch", "/observations/import")
 BODY_MODELS = (reporting.BatchRequest,)
-BATCH = json_body(reporting.BatchRequest)
+
+
+async def batch_body(request: Request) -> reporting.Batch:
+    """The batch in one pass when every row is good; else row by row, each bad one that
+    row's error. Only a body that is no batch at all (not JSON, no rows, too many) is a 422."""
+    body = await request.body()
+    try:
+        return reporting.Batch.of(parse_json(reporting.BatchRequest, body))
+    except ValidationError as exc:
+        if not reporting.only_rows_are_bad(exc):
+            raise invalid_body(exc) from exc
+    return reporting.Batch.row_by_row(parse_json(reporting.BatchShape, body))
 
 CSV_BODY = {
     "requestBody": {
@@ -79,11 +91,11 @@ async def list_observations(
              openapi_extra=access(Access.CONTRIBUTOR, documented_body(reporting.BatchRequest)),
              summary="Record up to 10,000 observations with per-row results")
 async def import_batch(
-    initiative_id: uuid.UUID, body: Annotated[reporting.BatchRequest, Depends(BATCH)],
+    initiative_id: uuid.UUID, batch: Annotated[reporting.Batch, Depends(batch_body)],
     write: Write, key: IdempotencyKey = None,
 ) -> Response:
     return await write.run(lambda s: imports.import_batch(s, write.principal, initiative_id,
-                                                          body),
+                                                          batch),
                            reporting.ImportResult, idempotency_key=key)
 
 

@@ -1,8 +1,11 @@
 """Reading observation rows from a CSV as spreadsheets export them.
 
-Tolerated: a UTF-8 byte order mark, Windows line ends, blank lines, header case and spaces,
-surrounding whitespace, thousands separators (``12,345.6``), a trailing ``%`` on figures, and
-extra columns (reported as ignored). Dimension columns are named by the dimension's code.
+Tolerated: a UTF-8 byte order mark, Windows line ends, blank lines, surrounding whitespace,
+thousands separators (``12,345.6``), a trailing ``%`` on figures, and extra columns (reported
+as ignored). Column names are compared in lower case with every run of spaces and
+punctuation as one ``_`` (``Indicator Code``, ``indicator-code`` and ``indicator_code`` are
+one name), and the names spreadsheets commonly give a column (``ALIASES``) stand for it.
+Dimension columns are named by the dimension's code, compared the same way.
 """
 
 from __future__ import annotations
@@ -17,6 +20,19 @@ from typing import Any
 FIELDS = ("indicator", "indicator_id", "period", "value", "numerator", "denominator",
           "geography", "organization_id", "source", "comment")
 FIGURES = frozenset({"value", "numerator", "denominator"})
+ALIASES = {
+    "indicator": ("indicator_code", "code"),
+    "indicator_id": ("indicator_uuid",),
+    "period": ("period_code", "reporting_period", "time_period"),
+    "value": ("figure",),
+    "numerator": ("num",),
+    "denominator": ("denom",),
+    "geography": ("geography_code", "geo", "place", "area", "location"),
+    "organization_id": ("organization", "organisation", "organisation_id", "org_id"),
+    "source": ("data_source",),
+    "comment": ("comments", "note", "notes"),
+}
+_FIELD_OF = {alias: name for name, aliases in ALIASES.items() for alias in aliases}
 MAX_FIELD_CHARS = 10_000
 """A longer field makes its row an error (the whole file is limited by the body size)."""
 _NUMBER = re.compile(r"[+-]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?([eE][+-]?\d+)?|[+-]?\.\d+")
@@ -33,8 +49,10 @@ class Sheet:
     """(line number, fields or the reason the line cannot be read)."""
 
 
-def _header(name: str) -> str:
-    return re.sub(r"[\s-]+", "_", name.strip().lower())
+def _header(name: str, dimensions: Collection[str]) -> str:
+    """The field or dimension a column names (its own name when it names none)."""
+    plain = re.sub(r"[^a-z0-9]+", "_", name.lower()).strip("_")
+    return plain if plain in dimensions else _FIELD_OF.get(plain, plain)
 
 
 def parse_figure(text: str) -> float | None:
@@ -58,11 +76,13 @@ def read_sheet(content: bytes, dimensions: Collection[str], max_rows: int) -> Sh
         raise SheetError("The CSV is empty.")
     if isinstance(header, str):
         raise SheetError(f"The header cannot be read: {header}.")
-    names = [_header(h) for h in header]
+    names = [_header(h, dimensions) for h in header]
     if "period" not in names:
         raise SheetError("The CSV needs a 'period' column.")
-    if len(set(names)) != len(names):
-        raise SheetError("The CSV repeats a column name.")
+    for name in filter(None, dict.fromkeys(names)):  # (a blank header is an ignored column)
+        same = [h for h, n in zip(header, names, strict=True) if n == name]
+        if len(same) > 1:
+            raise SheetError(f"The columns {', '.join(map(repr, same))} all name '{name}'.")
     known = set(FIELDS) | set(dimensions)
     sheet = Sheet(ignored_columns=[h for h, n in zip(header, names, strict=True)
                                    if n not in known])

@@ -28,18 +28,14 @@ from measurement.service.recording import Recorder
 from measurement.service.row_checks import Prepared, RowError
 from measurement.service.status import refresh_status
 
-MAX_ROWS = 10_000
 MAX_LISTED_ERRORS = 1_000
-
-Row = tuple[int, reporting.ObservationIn | str]
-"""A row number and the row, or the reason it could not be read."""
 
 
 async def import_batch(session: AsyncSession, principal: Principal, initiative_id: uuid.UUID,
-                       body: reporting.BatchRequest) -> reporting.ImportResult:
+                       batch: reporting.Batch) -> reporting.ImportResult:
     initiative = await initiative_for(session, principal, initiative_id, InitiativeRole.PARTNER)
-    return await _run(session, principal, initiative, list(enumerate(body.rows)), body.mode,
-                      body.dry_run, "json", [])
+    return await _run(session, principal, initiative, batch.rows, batch.mode, batch.dry_run,
+                      "json", [])
 
 
 async def import_csv(session: AsyncSession, principal: Principal, initiative_id: uuid.UUID,
@@ -49,10 +45,10 @@ async def import_csv(session: AsyncSession, principal: Principal, initiative_id:
     codes = set((await session.execute(select(Dimension.code).where(
         Dimension.initiative_id == initiative_id))).scalars())
     try:
-        sheet = read_sheet(content, codes, MAX_ROWS)
+        sheet = read_sheet(content, codes, reporting.MAX_ROWS)
     except SheetError as exc:
         raise Invalid(str(exc), kind="unreadable-csv") from exc
-    rows: list[Row] = []
+    rows: list[reporting.Row] = []
     for line, fields in sheet.rows:
         if isinstance(fields, str):
             rows.append((line, fields))
@@ -60,8 +56,7 @@ async def import_csv(session: AsyncSession, principal: Principal, initiative_id:
         try:
             rows.append((line, reporting.BatchRow.model_validate(fields)))
         except ValidationError as exc:
-            rows.append((line, "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}"
-                                         for e in exc.errors())))
+            rows.append((line, reporting.why(exc)))
     if not rows:
         raise Invalid("The CSV has a header but no rows.", kind="unreadable-csv")
     return await _run(session, principal, initiative, rows, mode, dry_run, "csv",
@@ -69,7 +64,7 @@ async def import_csv(session: AsyncSession, principal: Principal, initiative_id:
 
 
 async def _run(session: AsyncSession, principal: Principal, initiative: Initiative,
-               rows: Sequence[Row], mode: reporting.ImportMode, dry_run: bool, fmt: str,
+               rows: Sequence[reporting.Row], mode: reporting.ImportMode, dry_run: bool, fmt: str,
                ignored: list[str]) -> reporting.ImportResult:
     recorder = await Recorder.for_initiative(session, principal, initiative)
     prepared, errors = _prepare(recorder, rows)
@@ -98,7 +93,7 @@ async def _run(session: AsyncSession, principal: Principal, initiative: Initiati
                                 ignored_columns=ignored, results=results)
 
 
-def _prepare(recorder: Recorder, rows: Sequence[Row]
+def _prepare(recorder: Recorder, rows: Sequence[reporting.Row]
              ) -> tuple[list[Prepared], list[reporting.RowResult]]:
     prepared: list[Prepared] = []
     errors: list[reporting.RowResult] = []
