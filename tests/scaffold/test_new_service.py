@@ -53,6 +53,7 @@ def tree(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return tree
 
 
+@pytest.mark.timeout(600)  # three tools and a test run, in subprocesses, on a busy machine
 def test_the_generated_service_passes_its_lint_types_and_tests(
     tree: Path, infra: Infrastructure
 ) -> None:

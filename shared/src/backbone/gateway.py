@@ -44,6 +44,7 @@ HOP_BY_HOP = frozenset({"connection", "keep-alive", "proxy-authenticate", "proxy
 OWN_HEADERS = frozenset({"date", "server"})
 """Set by the gateway's own server on every answer."""
 STARTUP_WAIT_S = 60.0
+KEEPALIVE_S = 2.0
 OWN_ROUTES = ("/openapi.json", "/docs", "/v1/event-types", "/healthz", "/readyz")
 """What the gateway answers itself (GET only)."""
 
@@ -75,7 +76,10 @@ def create_app(upstreams: dict[str, str] | None = None) -> FastAPI:
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         # No timeout on reading: a stream (server-sent events) may stay open for hours.
-        limits = httpx.Limits(max_connections=200, max_keepalive_connections=100)
+        # Idle connections are dropped before the services' own keep-alive timeout (uvicorn's
+        # 5 s) would close them: a request sent as the service closes one would fail (502).
+        limits = httpx.Limits(max_connections=200, max_keepalive_connections=100,
+                              keepalive_expiry=KEEPALIVE_S)
         client = httpx.AsyncClient(timeout=httpx.Timeout(30.0, read=None), limits=limits)
         deadline = asyncio.get_running_loop().time() + STARTUP_WAIT_S
         documents = {name: await _fetch(client, f"{url}/openapi.json", deadline)
