@@ -46,7 +46,7 @@ from backbone_client.models import (
 from backbone_client.types import Response
 from standardwebhooks.webhooks import Webhook, WebhookVerificationError
 
-from backbone.consistency import HEADER
+from backbone.consistency import HEADER, encode, parse
 from backbone.testing import RunningService
 from notifications.receiver import Received, Receiver
 
@@ -111,12 +111,13 @@ async def test_the_python_client_drives_a_flow_through_the_base_url(
         made = await create_initiative.asyncio_detailed(client=api, body=InitiativeCreate(
             name="Seats for every child", geography="Riverside County"))
         initiative = _made(made, InitiativeRead)
-        goal = _made(await create_goal.asyncio_detailed(
-            initiative.id, client=api, body=GoalCreate(title="A seat for every reader")),
-            GoalRead)
-        # The other services learn of the initiative through Kafka: the token from agenda
-        # makes each of them wait for it.
-        consistent = api.with_headers({HEADER: made.headers[HEADER]})
+        goal_made = await create_goal.asyncio_detailed(
+            initiative.id, client=api, body=GoalCreate(title="A seat for every reader"))
+        goal = _made(goal_made, GoalRead)
+        # The other services learn of the initiative and its goal through Kafka: the tokens
+        # of both writes, together, make each of them wait for what it consumes of them.
+        consistent = api.with_headers({HEADER: encode(
+            [event for answer in (made, goal_made) for event in parse(answer.headers[HEADER])])})
         endpoint = _made(await create_webhook_endpoint.asyncio_detailed(
             client=consistent, body=EndpointCreate(
                 url=status_changes.receiver.url, initiative_id=initiative.id,
@@ -144,7 +145,7 @@ async def test_the_python_client_drives_a_flow_through_the_base_url(
     overall = progress.overall
     assert (overall.baseline.value, overall.latest.value, overall.target.value) == (
         40.0, 80.0, 100.0)
-    assert overall.share_of_the_way == pytest.approx(40 / 60)
+    assert overall.share_of_the_way == 0.67  # 40 of the 60 to go, to two decimals
     assert overall.status in (ProgressStatus.ON_TRACK, ProgressStatus.OFF_TRACK)
     # The webhook says so too, once the reviewed status reaches what the API reads.
     async with asyncio.timeout(60):
