@@ -3195,6 +3195,8 @@ export interface components {
              * @default
              */
             data_source?: string;
+            /** Decimals */
+            decimals?: number | null;
             /** Baseline Period */
             baseline_period?: string | null;
             /**
@@ -3273,6 +3275,11 @@ export interface components {
             goal_ids: string[];
             /** Data Source */
             data_source: string;
+            /**
+             * Decimals
+             * @description Decimals its figures are shown with; null: the unit's default, none for counts and two otherwise.
+             */
+            decimals?: number | null;
             status: components["schemas"]["IndicatorStatus"];
             /** Baseline Period */
             baseline_period: string | null;
@@ -3308,6 +3315,8 @@ export interface components {
             unit?: components["schemas"]["Unit"];
             /** Rate Multiplier */
             rate_multiplier?: number;
+            /** Decimals */
+            decimals?: number | null;
             direction?: components["schemas"]["Direction"];
             kind?: components["schemas"]["IndicatorKind"];
             frequency?: components["schemas"]["Frequency"];

@@ -34,6 +34,7 @@ class IndicatorCreate:
         dimension_ids (list[UUID] | Unset):
         goal_ids (list[UUID] | Unset): Agenda goals this indicator tracks (must exist in agenda).
         data_source (str | Unset):  Default: ''.
+        decimals (int | None | Unset):
         baseline_period (None | str | Unset):
         baseline_value (float | None | Unset): Overrides the value observed in the baseline period.
         rate_multiplier (float | None | Unset): Scale of rates: 100 for percent (the default for percent), 1000 for 'per
@@ -53,6 +54,7 @@ class IndicatorCreate:
     dimension_ids: list[UUID] | Unset = UNSET
     goal_ids: list[UUID] | Unset = UNSET
     data_source: str | Unset = ""
+    decimals: int | None | Unset = UNSET
     baseline_period: None | str | Unset = UNSET
     baseline_value: float | None | Unset = UNSET
     rate_multiplier: float | None | Unset = UNSET
@@ -98,6 +100,12 @@ class IndicatorCreate:
                 goal_ids.append(goal_ids_item)
 
         data_source = self.data_source
+
+        decimals: int | None | Unset
+        if isinstance(self.decimals, Unset):
+            decimals = UNSET
+        else:
+            decimals = self.decimals
 
         baseline_period: None | str | Unset
         if isinstance(self.baseline_period, Unset):
@@ -146,6 +154,8 @@ class IndicatorCreate:
             field_dict["goal_ids"] = goal_ids
         if data_source is not UNSET:
             field_dict["data_source"] = data_source
+        if decimals is not UNSET:
+            field_dict["decimals"] = decimals
         if baseline_period is not UNSET:
             field_dict["baseline_period"] = baseline_period
         if baseline_value is not UNSET:
@@ -213,6 +223,15 @@ class IndicatorCreate:
 
         data_source = d.pop("data_source", UNSET)
 
+        def _parse_decimals(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        decimals = _parse_decimals(d.pop("decimals", UNSET))
+
         def _parse_baseline_period(data: object) -> None | str | Unset:
             if data is None:
                 return data
@@ -260,6 +279,7 @@ class IndicatorCreate:
             dimension_ids=dimension_ids,
             goal_ids=goal_ids,
             data_source=data_source,
+            decimals=decimals,
             baseline_period=baseline_period,
             baseline_value=baseline_value,
             rate_multiplier=rate_multiplier,

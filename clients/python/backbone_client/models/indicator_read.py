@@ -47,6 +47,8 @@ class IndicatorRead:
         baseline_period (None | str):
         baseline_value (float | None):
         progress_status (ProgressStatus):
+        decimals (int | None | Unset): Decimals its figures are shown with; null: the unit's default, none for counts
+            and two otherwise.
         staff_progress_status (None | ProgressStatus | Unset): Backbone staff only (null for others): the status from
             all data not rejected, submitted data included.
     """
@@ -73,6 +75,7 @@ class IndicatorRead:
     baseline_period: None | str
     baseline_value: float | None
     progress_status: ProgressStatus
+    decimals: int | None | Unset = UNSET
     staff_progress_status: None | ProgressStatus | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -129,6 +132,12 @@ class IndicatorRead:
 
         progress_status = self.progress_status.value
 
+        decimals: int | None | Unset
+        if isinstance(self.decimals, Unset):
+            decimals = UNSET
+        else:
+            decimals = self.decimals
+
         staff_progress_status: None | str | Unset
         if isinstance(self.staff_progress_status, Unset):
             staff_progress_status = UNSET
@@ -165,6 +174,8 @@ class IndicatorRead:
                 "progress_status": progress_status,
             }
         )
+        if decimals is not UNSET:
+            field_dict["decimals"] = decimals
         if staff_progress_status is not UNSET:
             field_dict["staff_progress_status"] = staff_progress_status
 
@@ -237,6 +248,15 @@ class IndicatorRead:
 
         progress_status = ProgressStatus(d.pop("progress_status"))
 
+        def _parse_decimals(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        decimals = _parse_decimals(d.pop("decimals", UNSET))
+
         def _parse_staff_progress_status(data: object) -> None | ProgressStatus | Unset:
             if data is None:
                 return data
@@ -277,6 +297,7 @@ class IndicatorRead:
             baseline_period=baseline_period,
             baseline_value=baseline_value,
             progress_status=progress_status,
+            decimals=decimals,
             staff_progress_status=staff_progress_status,
         )
 

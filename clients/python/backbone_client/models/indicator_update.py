@@ -27,6 +27,7 @@ class IndicatorUpdate:
         definition (str | Unset):
         unit (Unit | Unset):
         rate_multiplier (float | Unset):
+        decimals (int | None | Unset):
         direction (Direction | Unset):
         kind (IndicatorKind | Unset):
         frequency (Frequency | Unset):
@@ -45,6 +46,7 @@ class IndicatorUpdate:
     definition: str | Unset = UNSET
     unit: Unit | Unset = UNSET
     rate_multiplier: float | Unset = UNSET
+    decimals: int | None | Unset = UNSET
     direction: Direction | Unset = UNSET
     kind: IndicatorKind | Unset = UNSET
     frequency: Frequency | Unset = UNSET
@@ -69,6 +71,12 @@ class IndicatorUpdate:
             unit = self.unit.value
 
         rate_multiplier = self.rate_multiplier
+
+        decimals: int | None | Unset
+        if isinstance(self.decimals, Unset):
+            decimals = UNSET
+        else:
+            decimals = self.decimals
 
         direction: str | Unset = UNSET
         if not isinstance(self.direction, Unset):
@@ -135,6 +143,8 @@ class IndicatorUpdate:
             field_dict["unit"] = unit
         if rate_multiplier is not UNSET:
             field_dict["rate_multiplier"] = rate_multiplier
+        if decimals is not UNSET:
+            field_dict["decimals"] = decimals
         if direction is not UNSET:
             field_dict["direction"] = direction
         if kind is not UNSET:
@@ -177,6 +187,15 @@ class IndicatorUpdate:
             unit = Unit(_unit)
 
         rate_multiplier = d.pop("rate_multiplier", UNSET)
+
+        def _parse_decimals(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        decimals = _parse_decimals(d.pop("decimals", UNSET))
 
         _direction = d.pop("direction", UNSET)
         direction: Direction | Unset
@@ -264,6 +283,7 @@ class IndicatorUpdate:
             definition=definition,
             unit=unit,
             rate_multiplier=rate_multiplier,
+            decimals=decimals,
             direction=direction,
             kind=kind,
             frequency=frequency,

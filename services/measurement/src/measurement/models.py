@@ -87,6 +87,7 @@ class Indicator(InitiativeOwned, Base):
     definition: Mapped[str] = mapped_column(Text, default="")
     unit: Mapped[str] = mapped_column(String(20))
     rate_multiplier: Mapped[float] = mapped_column(Float, default=1.0)
+    decimals: Mapped[int | None] = mapped_column(Integer)
     direction: Mapped[str] = mapped_column(String(20))
     kind: Mapped[str] = mapped_column(String(20))
     frequency: Mapped[str] = mapped_column(String(20))

@@ -26,6 +26,9 @@ from backbone.contracts.measurement.entities import (
 from backbone.http.schemas import Input, Patch, example, patch_field
 
 Text = Annotated[str, Field(max_length=20_000)]
+Decimals = Annotated[StrictInt, Field(ge=0, le=6, description=(
+    "Decimals the indicator's figures are shown with (rounded half away from zero); null: "
+    "the unit's default, none for counts and two otherwise."))]
 Short = Annotated[str, Field(max_length=2_000)]
 PeriodCode = Annotated[str, Field(min_length=4, max_length=20, examples=["2026Q1"],
                                   description="2026, FY2026, 2026S1, 2026Q1, 2026-03, 2026W05 "
@@ -121,6 +124,7 @@ class IndicatorFields(Input):
     goal_ids: Annotated[list[uuid.UUID], Field(max_length=50)] = Field(
         default=[], description="Agenda goals this indicator tracks (must exist in agenda).")
     data_source: Text = ""
+    decimals: Decimals | None = None
     baseline_period: PeriodCode | None = None
     baseline_value: Figure | None = Field(
         default=None, description="Overrides the value observed in the baseline period.")
@@ -159,6 +163,7 @@ class IndicatorUpdate(Patch):
     definition: Text = patch_field()
     unit: Unit = patch_field()
     rate_multiplier: Annotated[StrictFloat, Field(gt=0, le=1e9)] = patch_field()
+    decimals: Decimals | None = patch_field()
     direction: Direction = patch_field()
     kind: IndicatorKind = patch_field()
     frequency: Frequency = patch_field()

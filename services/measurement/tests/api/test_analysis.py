@@ -76,7 +76,7 @@ async def test_disparities_narrowing_and_widening(api: httpx.AsyncClient, story:
     assert result["reference_rule"] == "best"
     latest = {g["group"]: g for g in result["latest"]["groups"]}
     assert latest["black"]["gap"] == pytest.approx(-17.0)
-    assert latest["black"]["ratio"] == pytest.approx(56 / 73)
+    assert latest["black"]["ratio"] == 0.77  # 56 / 73, to two decimals
     trends = {t["group"]: t for t in result["trends"]}
     assert trends["black"]["trend"] == "narrowing"   # -30 -> -17
     assert trends["latino"]["trend"] == "widening"   # -10 -> -19
@@ -155,3 +155,50 @@ async def test_a_partner_is_judged_against_its_own_target(
                             params={"organization_id": str(theirs)},
                             headers=setup.partner(ours))
     assert peeking.status_code == 403
+
+
+async def test_figures_are_served_as_people_read_them(
+    api: httpx.AsyncClient, make_setup: Any,
+) -> None:
+    """99 of 180 is 55%, not the 55.00000000000001 of binary floating point; the exact
+    numerator and denominator stand beside the rounded value; a count's mean is shown whole
+    unless the indicator declares decimals."""
+    setup = await make_setup()
+    batch = f"/v1/initiatives/{setup.initiative_id}/observations/batch"
+    rows = [{"indicator": "ready", "period": "2025", "numerator": n, "denominator": d,
+             "disaggregation": {"race": race}}
+            for race, n, d in [("black", 99, 180), ("white", 2, 3)]]
+    assert (await api.post(batch, headers=setup.staff, json={"rows": rows})).status_code == 200
+    indicator = f"/v1/indicators/{setup.indicator['id']}"
+    series = (await api.get(f"{indicator}/series", params={"by": "race"},
+                            headers=setup.staff)).json()
+    points = {s["group"]: s["points"][0] for s in series["series"] if s["points"]}
+    assert (points["black"]["value"], points["black"]["numerator"],
+            points["black"]["denominator"]) == (55.0, 99, 180)
+    assert points["white"]["value"] == 66.67
+    gaps = (await api.get(f"{indicator}/disparities", params={"dimension": "race"},
+                          headers=setup.staff)).json()["latest"]
+    assert gaps["reference_value"] == 66.67
+    black = next(g for g in gaps["groups"] if g["group"] == "black")
+    assert (black["value"], black["gap"], black["ratio"]) == (55.0, -11.67, 0.83)
+
+    counts = await make_setup(code="seats", unit="count", across_places="mean")
+    rows = [{"indicator": "seats", "period": "2025", "geography": place, "value": value}
+            for place, value in [("north", 1), ("south", 2), ("east", 2)]]
+    assert (await api.post(f"/v1/initiatives/{counts.initiative_id}/observations/batch",
+                           headers=counts.staff, json={"rows": rows})).status_code == 200
+    url = f"/v1/indicators/{counts.indicator['id']}"
+
+    async def mean() -> float:
+        body = (await api.get(f"{url}/series", headers=counts.staff)).json()
+        return float(body["series"][0]["points"][0]["value"])
+
+    assert await mean() == 2.0  # 5/3 shown whole
+    declared = await api.patch(url, headers={**counts.staff, "If-Match": '"1"'},
+                               json={"decimals": 2})
+    assert declared.status_code == 200, declared.text
+    assert declared.json()["decimals"] == 2
+    assert await mean() == 1.67
+    too_fine = await api.patch(url, headers=counts.staff, json={"decimals": 7})
+    assert too_fine.status_code == 422
+    assert too_fine.json()["errors"][0]["loc"] == ["body", "decimals"]

@@ -15,6 +15,7 @@ from backbone.contracts.measurement.entities import ObservationStatus
 from backbone.http.deps import CurrentPrincipal, ReadSession
 from backbone.http.problems import PROBLEM_RESPONSES
 from measurement import figures
+from measurement.domain.precision import exact, rounded
 from measurement.service import chart
 from measurement.service.analysis import SeriesData
 from measurement.service.analysis_request import AnalysisQuery, open_analysis
@@ -45,11 +46,14 @@ async def filtering(
 Filter = Annotated[AnalysisQuery, Depends(filtering)]
 
 
-def _points(series: SeriesData) -> list[figures.SeriesPoint]:
+def _points(series: SeriesData, decimals: int) -> list[figures.SeriesPoint]:
+    """The points as served: values rounded to the indicator's decimals, and beside them the
+    exact numerators and denominators they are computed from."""
     return [figures.SeriesPoint(
-        period=c.period, period_start=c.start, period_end=c.end, value=c.value,
-        numerator=None if c.suppressed else c.point.numerator,
-        denominator=None if c.suppressed else c.point.denominator,
+        period=c.period, period_start=c.start, period_end=c.end,
+        value=rounded(c.value, decimals),
+        numerator=None if c.suppressed else exact(c.point.numerator),
+        denominator=None if c.suppressed else exact(c.point.denominator),
         observations=None if c.suppressed else c.observations, suppressed=c.suppressed)
         for c in series.points]
 
@@ -71,7 +75,8 @@ async def get_series(indicator_id: uuid.UUID, session: ReadSession,
         indicator_id=indicator.id, unit=indicator.unit,
         across_places=indicator.across_places,
         across_time=indicator.across_time,
-        by=by, series=[figures.Series(group=s.group, points=_points(s)) for s in series])
+        by=by, series=[figures.Series(group=s.group, points=_points(s, analysis.decimals))
+                         for s in series])
 
 
 @router.get("/indicators/{indicator_id}/progress", response_model=figures.ProgressRead,
@@ -108,7 +113,8 @@ async def get_chart(indicator_id: uuid.UUID, session: ReadSession,
                     principal: CurrentPrincipal, q: Filter) -> Response:
     analysis, filters = await open_analysis(session, principal, indicator_id, q)
     curve = await analysis.curve(session, filters)
-    svg = await asyncio.to_thread(chart.render, analysis.indicator, _points(curve.series),
-                                  curve.read, curve.targets, curve.trajectory)
+    points = _points(curve.series, analysis.decimals)
+    svg = await asyncio.to_thread(chart.render, analysis.indicator, points, curve.read,
+                                  curve.targets, curve.trajectory)
     return Response(svg, media_type="image/svg+xml",
                     headers={"Cache-Control": "private, max-age=60"})

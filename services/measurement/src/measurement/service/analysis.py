@@ -36,6 +36,7 @@ from measurement.domain.aggregation import (
 from measurement.domain.cells import Scheme, cell_key
 from measurement.domain.disclosure import Node
 from measurement.domain.periods import parse_period
+from measurement.domain.precision import PROPORTION_DECIMALS, decimals_of, rounded
 from measurement.domain.progress import Direction, Mark
 from measurement.models import Indicator, Initiative, Observation, Target
 from measurement.service import disclosure
@@ -115,6 +116,7 @@ class Analysis:
         self.scheme = scheme
         self.view = view
         self.multiplier = indicator.rate_multiplier
+        self.decimals = decimals_of(indicator.decimals, indicator.unit)
 
     def check_cells(self, filters: Filters, by: str | None) -> None:
         problem = self.scheme.check(filters.where, for_new_data=False)
@@ -239,9 +241,15 @@ class Analysis:
                   if latest_cell is not None and latest_cell.point.value is not None else None)
         result = progress.assess(baseline, marks, latest, Direction(self.indicator.direction))
         return Curve(series, marks, progress.trajectory(baseline, marks), figures.GroupProgress(
-            group=series.group, status=result.status, baseline=_mark(result.baseline),
-            latest=_mark(result.latest), target=_mark(result.target),
-            expected=result.expected, share_of_the_way=result.share_of_the_way))
+            group=series.group, status=result.status, baseline=self._mark(result.baseline),
+            latest=self._mark(result.latest), target=self._mark(result.target),
+            expected=rounded(result.expected, self.decimals),
+            share_of_the_way=rounded(result.share_of_the_way, PROPORTION_DECIMALS)))
+
+    def _mark(self, mark: Mark | None) -> figures.Mark | None:
+        if mark is None:
+            return None
+        return figures.Mark(period=mark.period, value=rounded(mark.value, self.decimals))
 
     def _baseline(self, shown: Sequence[Cell], is_overall: bool) -> Mark | None:
         wanted = self.indicator.baseline_period
@@ -278,10 +286,21 @@ class Analysis:
         ref = reference or disparities.best_group(latest_values,
                                                   Direction(self.indicator.direction))
         over_time = [self._period_gaps(p, table[p], ref) for p in usable]
+        trends = [t.model_copy(update={"first_gap": rounded(t.first_gap, self.decimals),
+                                       "last_gap": rounded(t.last_gap, self.decimals)})
+                  for t in _trends(over_time, ref)]  # judged on the exact gaps
+        shown = [self._shown_gaps(p) for p in over_time]
         return figures.DisparitiesRead(
             indicator_id=self.indicator.id, dimension=dimension, reference_group=ref,
-            reference_rule=rule, latest=over_time[-1], over_time=over_time,
-            trends=_trends(over_time, ref))
+            reference_rule=rule, latest=shown[-1], over_time=shown, trends=trends)
+
+    def _shown_gaps(self, gaps: figures.PeriodGaps) -> figures.PeriodGaps:
+        return gaps.model_copy(update={
+            "reference_value": rounded(gaps.reference_value, self.decimals),
+            "groups": [g.model_copy(update={"value": rounded(g.value, self.decimals),
+                                            "gap": rounded(g.gap, self.decimals),
+                                            "ratio": rounded(g.ratio, PROPORTION_DECIMALS)})
+                       for g in gaps.groups]})
 
     @staticmethod
     def _period_gaps(period: str, cells: dict[str, Cell], ref: str) -> figures.PeriodGaps:
@@ -352,6 +371,3 @@ def _trends(over_time: Sequence[figures.PeriodGaps], ref: str) -> list[figures.G
                              trend=disparities.trend(gaps[0][1], gaps[-1][1]))
             for group, gaps in sorted(seen.items())]
 
-
-def _mark(mark: Mark | None) -> figures.Mark | None:
-    return None if mark is None else figures.Mark(period=mark.period, value=mark.value)

@@ -38,8 +38,9 @@ INDICATORS = InitiativeResource(Indicator, "indicator", Initiative, outbox, INDI
 FIXED_ONCE_REPORTED = ("unit", "rate_multiplier", "frequency")
 """Changing these would change the meaning of figures already stored."""
 CHANGE_FIGURES = ("direction", "across_places", "across_time", "dimension_ids",
-                  "baseline_period", "baseline_value")
-"""Changing these changes the progress status or the disparities computed from the data."""
+                  "baseline_period", "baseline_value", "decimals")
+"""Changing these changes the progress status or the disparities computed from the data (or
+the figures they are announced with)."""
 
 
 async def list_(session: AsyncSession, principal: Principal, initiative_id: uuid.UUID,

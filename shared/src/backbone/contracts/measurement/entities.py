@@ -138,6 +138,9 @@ class IndicatorState(EntityRead):
     dimension_ids: list[uuid.UUID]
     goal_ids: list[uuid.UUID]
     data_source: str
+    decimals: int | None = Field(
+        default=None, description="Decimals its figures are shown with; null: the unit's "
+                                  "default, none for counts and two otherwise.")
     status: IndicatorStatus
     baseline_period: str | None
     baseline_value: float | None
