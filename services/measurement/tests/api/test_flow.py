@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import re
 import uuid
 from typing import Any
+from xml.etree import ElementTree
 
 import httpx
+
+SVG = "{http://www.w3.org/2000/svg}"
 
 
 async def test_report_review_and_progress(api: httpx.AsyncClient, setup: Any) -> None:
@@ -67,3 +71,32 @@ async def test_report_review_and_progress(api: httpx.AsyncClient, setup: Any) ->
     assert chart.headers["content-type"] == "image/svg+xml"
     assert chart.text.lstrip().startswith("<?xml")
     assert "<svg" in chart.text
+
+
+async def test_the_chart_says_what_it_shows(api: httpx.AsyncClient, make_setup: Any) -> None:
+    """Period codes on the time axis, and a title and description screen readers announce."""
+    setup = await make_setup(frequency="quarterly")
+    ind = setup.indicator
+    await api.put(f"/v1/indicators/{ind['id']}/targets", headers=setup.staff,
+                  json={"targets": [{"period": "2025Q4", "value": 70.0}]})
+    for period, num in (("2024Q2", 99), ("2024Q3", 100), ("2024Q4", 120)):
+        r = await api.post(f"/v1/indicators/{ind['id']}/observations", headers=setup.staff,
+                           json={"period": period, "numerator": num, "denominator": 180})
+        assert r.status_code == 201, r.text
+    chart = await api.get(f"/v1/indicators/{ind['id']}/chart.svg", headers=setup.staff)
+    svg = ElementTree.fromstring(chart.content)  # noqa: S314 - the service's own document
+    assert svg.get("role") == "img"
+    assert svg.get("aria-labelledby") == "chart-title chart-description"
+    title = svg.find(f"{SVG}title")
+    description = svg.find(f"{SVG}desc")
+    assert title is not None
+    assert description is not None
+    assert title.get("id") == "chart-title"
+    assert title.text == "Kindergarten readiness (percent)"
+    assert description.text == (
+        "Kindergarten readiness (percent). Status: on track. Latest: 66.67 in 2024Q4. "
+        "Target: 70 in 2025Q4. Baseline: 55 in 2024Q2. "
+        "Actual values: 2024Q2 55, 2024Q3 55.56, 2024Q4 66.67.")
+    # matplotlib draws each tick label's text as a comment before its glyphs
+    labels = [c.strip() for c in re.findall(r"<!-- (\S+) -->", chart.text)]
+    assert [code for code in labels if "Q" in code] == ["2024Q2", "2024Q3", "2024Q4", "2025Q4"]
