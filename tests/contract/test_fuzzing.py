@@ -41,10 +41,8 @@ def _config(world: Any, path: Path) -> Path:
     return path
 
 
-PHASES = {"agenda": "examples,coverage,fuzzing,stateful",
-          "measurement": "examples,coverage,fuzzing,stateful",
-          "activities": "examples,coverage,fuzzing,stateful",
-          "notifications": "examples,coverage,fuzzing,stateful",
+SERVICES = ("agenda", "measurement", "activities", "notifications")
+PHASES = {**dict.fromkeys(SERVICES, "examples,coverage,fuzzing,stateful"),
           "gateway": "examples,stateful"}
 
 
@@ -81,7 +79,7 @@ def _cases(output: str) -> int:
     return int(found.group(1))
 
 
-@pytest.mark.parametrize("service", ["agenda", "measurement", "activities", "notifications"])
+@pytest.mark.parametrize("service", SERVICES)
 def test_each_service_passes_every_check(service: str, outputs: dict[str, Future[str]]) -> None:
     output = outputs[service].result()
     assert _cases(output) >= 1000

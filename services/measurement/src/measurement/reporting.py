@@ -42,6 +42,13 @@ class BatchRow(ObservationIn):
     indicator_id: uuid.UUID | None = Field(default=None, description="... or its id.")
 
 
+MAX_ROWS = 10_000
+
+Row = tuple[int, ObservationIn | str]
+"""A row's number (its position in a batch, its line in a CSV) and the row, or the reason it
+cannot be read."""
+
+
 class BatchRequest(Input):
     model_config = example(
         mode="partial",
@@ -59,13 +66,6 @@ class BatchRequest(Input):
     mode: ImportMode = ImportMode.ALL_OR_NOTHING
     dry_run: StrictBool = False
     rows: Annotated[list[BatchRow], Field(min_length=1, max_length=MAX_ROWS)]
-
-
-MAX_ROWS = 10_000
-
-Row = tuple[int, ObservationIn | str]
-"""A row's number (its position in a batch, its line in a CSV) and the row, or the reason it
-cannot be read."""
 
 
 class BatchShape(BaseModel):

@@ -75,12 +75,9 @@ def _label_periods(axes: Axes, periods: dict[date, str]) -> None:
 def _in_words(title: str, shown: list[figures.SeriesPoint], progress: figures.GroupProgress,
               hidden: list[str]) -> str:
     words = [f"{title}. Status: {progress.status.value.replace('_', ' ')}."]
-    if progress.latest is not None:
-        words.append(f"Latest: {progress.latest.value:g} in {progress.latest.period}.")
-    if progress.target is not None:
-        words.append(f"Target: {progress.target.value:g} in {progress.target.period}.")
-    if progress.baseline is not None:
-        words.append(f"Baseline: {progress.baseline.value:g} in {progress.baseline.period}.")
+    words += [f"{label}: {mark.value:g} in {mark.period}." for label, mark in (
+        ("Latest", progress.latest), ("Target", progress.target),
+        ("Baseline", progress.baseline)) if mark is not None]
     if shown:
         words.append("Actual values: " + ", ".join(f"{p.period} {p.value:g}" for p in shown)
                      + ".")
