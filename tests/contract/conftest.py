@@ -155,7 +155,8 @@ Partnership = Callable[[httpx.Client], dict[str, Any]]
 @pytest.fixture(scope="session")
 def partnership() -> Partnership:
     """Makes, in agenda, an initiative with a partner organization, a goal and a strategy;
-    returns their ids, the initiative's base path and the strategy's consistency token."""
+    returns their ids, the initiative's base path and a consistency token covering the
+    organization and the strategy."""
 
     def make(agenda: httpx.Client) -> dict[str, Any]:
         initiative = agenda.post("/v1/initiatives", json={"name": "Reading together"}).json()
@@ -168,9 +169,10 @@ def partnership() -> Partnership:
         strategy = agenda.post(f"/v1/goals/{goal['id']}/strategies",
                                json={"title": "Tutoring"})
         assert strategy.status_code == 201, strategy.text
+        # Organizations are keyed by themselves, not by the initiative: both tokens count.
+        token = encode([*parse(org.headers[HEADER]), *parse(strategy.headers[HEADER])])
         return {"base": base, "initiative": initiative["id"], "org": org.json()["id"],
-                "goal": goal["id"], "strategy": strategy.json()["id"],
-                "token": strategy.headers[HEADER]}
+                "goal": goal["id"], "strategy": strategy.json()["id"], "token": token}
 
     return make
 

@@ -13,7 +13,7 @@ import pytest
 from aiokafka import AIOKafkaConsumer
 from cloudevents.core.bindings import kafka as ce_kafka
 
-from backbone.consistency import HEADER
+from backbone.consistency import HEADER, encode, parse
 from backbone.published import render_all
 from backbone.service import discover_registries
 from backbone.testing import Network, RunningService
@@ -124,15 +124,18 @@ async def test_activities_events_match_their_schemas(
     async with agenda_server.async_client(tenant.admin) as agenda:
         initiative = (await agenda.post("/v1/initiatives", json={"name": "Aligned"})).json()
         base = f"/v1/initiatives/{initiative['id']}"
-        org = (await agenda.post("/v1/organizations", json={"name": "Tutors",
-                                                            "sector": "education"})).json()
+        made_org = await agenda.post("/v1/organizations",
+                                     json={"name": "Tutors", "sector": "education"})
+        org = made_org.json()
         await agenda.post(f"{base}/participants", json={
             "kind": "organization", "organization_id": org["id"], "roles": ["partner"]})
         goal = (await agenda.post(f"{base}/goals", json={"title": "Reading"})).json()
         strategy = await agenda.post(f"/v1/goals/{goal['id']}/strategies",
                                      json={"title": "Tutoring"})
+    # Organizations are keyed by themselves, not by the initiative: both tokens count.
+    token = encode([*parse(made_org.headers[HEADER]), *parse(strategy.headers[HEADER])])
     async with activities_server.async_client(tenant.admin) as api:
-        place = await api.post(f"{base}/geographies", headers={HEADER: strategy.headers[HEADER]},
+        place = await api.post(f"{base}/geographies", headers={HEADER: token},
                                json={"code": "north", "name": "North"})
         assert place.status_code == 201, place.text
         await api.patch(f"/v1/geographies/{place.json()['id']}", json={"name": "Northside"})
