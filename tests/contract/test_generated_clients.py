@@ -166,4 +166,4 @@ def test_the_typescript_usage_file_runs_through_the_base_url(
     assert completed.returncode == 0, completed.stderr
     progress = json.loads(completed.stdout.strip().splitlines()[-1])
     assert progress["overall"]["latest"]["value"] == 80
-    assert progress["overall"]["target"] == {"period": "2026", "value": 100}
+    assert progress["overall"]["target"] == {"period": "2026", "value": 100, "derived": False}

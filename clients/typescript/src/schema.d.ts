@@ -2078,6 +2078,45 @@ export interface components {
             status?: components["schemas"]["CommitmentStatus"];
         };
         /**
+         * Consistency
+         * @description Where a reported figure and the groups reported beside it do not add up.
+         */
+        Consistency: {
+            /** Note */
+            note: string;
+            /** Differences */
+            differences: components["schemas"]["Difference"][];
+        };
+        /**
+         * ConsistencyNote
+         * @description A reported figure of a place and organization the import touched, whose groups
+         *     reported beside it add up to something else.
+         */
+        ConsistencyNote: {
+            /** Note */
+            note: string;
+            /** Differences */
+            differences: components["schemas"]["Difference"][];
+            /**
+             * Indicator Id
+             * Format: uuid
+             */
+            indicator_id: string;
+            /** Period */
+            period: string;
+            /** Geography */
+            geography: string;
+            /** Organization Id */
+            organization_id: string | null;
+            /**
+             * Disaggregation
+             * @description The reported figure's cell.
+             */
+            disaggregation: {
+                [key: string]: string;
+            };
+        };
+        /**
          * ContributorCreate
          * @example {
          *       "description": "Year one",
@@ -2357,6 +2396,21 @@ export interface components {
          * @enum {string}
          */
         DeliveryStatus: "pending" | "delivered" | "failed";
+        /** Difference */
+        Difference: {
+            /**
+             * Figure
+             * @enum {string}
+             */
+            figure: "value" | "numerator" | "denominator";
+            /** Reported */
+            reported: number;
+            /**
+             * Derived
+             * @description The sum of the nearest breakdown reported in the same places by the same organizations.
+             */
+            derived: number;
+        };
         /**
          * DigestCadence
          * @enum {string}
@@ -3038,6 +3092,11 @@ export interface components {
              * @default false
              */
             suppressed?: boolean;
+            /**
+             * Derived
+             * @default false
+             */
+            derived?: boolean;
         };
         /** GroupProgress */
         GroupProgress: {
@@ -3062,6 +3121,8 @@ export interface components {
              * @default false
              */
             suppressed?: boolean;
+            /** @description The latest figure's, as in the series. */
+            consistency?: components["schemas"]["Consistency"] | null;
         };
         /** HistoryEntry */
         HistoryEntry: {
@@ -3122,6 +3183,12 @@ export interface components {
              * @default []
              */
             ignored_columns?: string[];
+            /**
+             * Consistency
+             * @description Where a reported figure and the groups reported beside it disagree, in the periods, places and organizations the import touched (with the import's rows, also on a dry run).
+             * @default []
+             */
+            consistency?: components["schemas"]["ConsistencyNote"][];
             /** Results */
             results: components["schemas"]["RowResult"][];
         };
@@ -3656,6 +3723,12 @@ export interface components {
             period: string;
             /** Value */
             value: number;
+            /**
+             * Derived
+             * @description Worked out from the groups reported for the period, as no one reported the figure itself.
+             * @default false
+             */
+            derived?: boolean;
         };
         /** MarkedRead */
         MarkedRead: {
@@ -4846,6 +4919,14 @@ export interface components {
              * @default false
              */
             suppressed?: boolean;
+            /**
+             * Derived
+             * @description Worked out from the groups reported (by the indicator's rules), in some place or for some organization that did not report this figure itself.
+             * @default false
+             */
+            derived?: boolean;
+            /** @description Set when this figure was reported and the groups reported beside it add up to something else (the reported figure stands). Shown to callers who see every figure, never with suppression. */
+            consistency?: components["schemas"]["Consistency"] | null;
         };
         /** SeriesRead */
         SeriesRead: {

@@ -32,6 +32,9 @@ from .commitment_create import CommitmentCreate
 from .commitment_read import CommitmentRead
 from .commitment_status import CommitmentStatus
 from .commitment_update import CommitmentUpdate
+from .consistency import Consistency
+from .consistency_note import ConsistencyNote
+from .consistency_note_disaggregation import ConsistencyNoteDisaggregation
 from .contributor_create import ContributorCreate
 from .contributor_read import ContributorRead
 from .contributor_role import ContributorRole
@@ -43,6 +46,8 @@ from .decision_read_votes_type_0 import DecisionReadVotesType0
 from .decision_update import DecisionUpdate
 from .delivery_read import DeliveryRead
 from .delivery_status import DeliveryStatus
+from .difference import Difference
+from .difference_figure import DifferenceFigure
 from .digest_cadence import DigestCadence
 from .dimension_create import DimensionCreate
 from .dimension_option import DimensionOption
@@ -241,6 +246,9 @@ __all__ = (
     "CommitmentRead",
     "CommitmentStatus",
     "CommitmentUpdate",
+    "Consistency",
+    "ConsistencyNote",
+    "ConsistencyNoteDisaggregation",
     "ContributorCreate",
     "ContributorRead",
     "ContributorRole",
@@ -252,6 +260,8 @@ __all__ = (
     "DecisionUpdate",
     "DeliveryRead",
     "DeliveryStatus",
+    "Difference",
+    "DifferenceFigure",
     "DigestCadence",
     "DimensionCreate",
     "DimensionOption",

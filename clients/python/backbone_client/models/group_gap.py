@@ -20,6 +20,7 @@ class GroupGap:
         gap (float | None):
         ratio (float | None):
         suppressed (bool | Unset):  Default: False.
+        derived (bool | Unset):  Default: False.
     """
 
     group: str
@@ -27,6 +28,7 @@ class GroupGap:
     gap: float | None
     ratio: float | None
     suppressed: bool | Unset = False
+    derived: bool | Unset = False
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -43,6 +45,8 @@ class GroupGap:
 
         suppressed = self.suppressed
 
+        derived = self.derived
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -55,6 +59,8 @@ class GroupGap:
         )
         if suppressed is not UNSET:
             field_dict["suppressed"] = suppressed
+        if derived is not UNSET:
+            field_dict["derived"] = derived
 
         return field_dict
 
@@ -86,12 +92,15 @@ class GroupGap:
 
         suppressed = d.pop("suppressed", UNSET)
 
+        derived = d.pop("derived", UNSET)
+
         group_gap = cls(
             group=group,
             value=value,
             gap=gap,
             ratio=ratio,
             suppressed=suppressed,
+            derived=derived,
         )
 
         group_gap.additional_properties = d

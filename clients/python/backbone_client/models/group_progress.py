@@ -10,6 +10,7 @@ from ..models.progress_status import ProgressStatus
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
+    from ..models.consistency import Consistency
     from ..models.mark import Mark
 
 
@@ -28,6 +29,7 @@ class GroupProgress:
         expected (float | None): Where the trajectory says the latest should be.
         share_of_the_way (float | None): (latest - baseline) / (target - baseline); 1.0 is there.
         suppressed (bool | Unset):  Default: False.
+        consistency (Consistency | None | Unset): The latest figure's, as in the series.
     """
 
     group: None | str
@@ -38,9 +40,11 @@ class GroupProgress:
     expected: float | None
     share_of_the_way: float | None
     suppressed: bool | Unset = False
+    consistency: Consistency | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.consistency import Consistency  # noqa: PLC0415
         from ..models.mark import Mark  # noqa: PLC0415
 
         group: None | str
@@ -74,6 +78,14 @@ class GroupProgress:
 
         suppressed = self.suppressed
 
+        consistency: dict[str, Any] | None | Unset
+        if isinstance(self.consistency, Unset):
+            consistency = UNSET
+        elif isinstance(self.consistency, Consistency):
+            consistency = self.consistency.to_dict()
+        else:
+            consistency = self.consistency
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -89,11 +101,14 @@ class GroupProgress:
         )
         if suppressed is not UNSET:
             field_dict["suppressed"] = suppressed
+        if consistency is not UNSET:
+            field_dict["consistency"] = consistency
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.consistency import Consistency  # noqa: PLC0415
         from ..models.mark import Mark  # noqa: PLC0415
 
         d = dict(src_dict)
@@ -168,6 +183,23 @@ class GroupProgress:
 
         suppressed = d.pop("suppressed", UNSET)
 
+        def _parse_consistency(data: object) -> Consistency | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                consistency_type_0 = Consistency.from_dict(data)
+
+                return consistency_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(Consistency | None | Unset, data)
+
+        consistency = _parse_consistency(d.pop("consistency", UNSET))
+
         group_progress = cls(
             group=group,
             status=status,
@@ -177,6 +209,7 @@ class GroupProgress:
             expected=expected,
             share_of_the_way=share_of_the_way,
             suppressed=suppressed,
+            consistency=consistency,
         )
 
         group_progress.additional_properties = d

@@ -11,6 +11,7 @@ from ..models.import_mode import ImportMode
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
+    from ..models.consistency_note import ConsistencyNote
     from ..models.import_summary import ImportSummary
     from ..models.row_result import RowResult
 
@@ -29,6 +30,8 @@ class ImportResult:
         summary (ImportSummary):
         results (list[RowResult]):
         ignored_columns (list[str] | Unset):
+        consistency (list[ConsistencyNote] | Unset): Where a reported figure and the groups reported beside it disagree,
+            in the periods, places and organizations the import touched (with the import's rows, also on a dry run).
     """
 
     import_id: None | UUID
@@ -38,6 +41,7 @@ class ImportResult:
     summary: ImportSummary
     results: list[RowResult]
     ignored_columns: list[str] | Unset = UNSET
+    consistency: list[ConsistencyNote] | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -64,6 +68,13 @@ class ImportResult:
         if not isinstance(self.ignored_columns, Unset):
             ignored_columns = self.ignored_columns
 
+        consistency: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.consistency, Unset):
+            consistency = []
+            for consistency_item_data in self.consistency:
+                consistency_item = consistency_item_data.to_dict()
+                consistency.append(consistency_item)
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -78,11 +89,14 @@ class ImportResult:
         )
         if ignored_columns is not UNSET:
             field_dict["ignored_columns"] = ignored_columns
+        if consistency is not UNSET:
+            field_dict["consistency"] = consistency
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.consistency_note import ConsistencyNote  # noqa: PLC0415
         from ..models.import_summary import ImportSummary  # noqa: PLC0415
         from ..models.row_result import RowResult  # noqa: PLC0415
 
@@ -120,6 +134,15 @@ class ImportResult:
 
         ignored_columns = cast(list[str], d.pop("ignored_columns", UNSET))
 
+        _consistency = d.pop("consistency", UNSET)
+        consistency: list[ConsistencyNote] | Unset = UNSET
+        if _consistency is not UNSET:
+            consistency = []
+            for consistency_item_data in _consistency:
+                consistency_item = ConsistencyNote.from_dict(consistency_item_data)
+
+                consistency.append(consistency_item)
+
         import_result = cls(
             import_id=import_id,
             applied=applied,
@@ -128,6 +151,7 @@ class ImportResult:
             summary=summary,
             results=results,
             ignored_columns=ignored_columns,
+            consistency=consistency,
         )
 
         import_result.additional_properties = d

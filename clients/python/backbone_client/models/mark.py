@@ -6,6 +6,8 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import UNSET, Unset
+
 T = TypeVar("T", bound="Mark")
 
 
@@ -15,16 +17,21 @@ class Mark:
     Attributes:
         period (str):
         value (float):
+        derived (bool | Unset): Worked out from the groups reported for the period, as no one reported the figure
+            itself. Default: False.
     """
 
     period: str
     value: float
+    derived: bool | Unset = False
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         period = self.period
 
         value = self.value
+
+        derived = self.derived
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -34,6 +41,8 @@ class Mark:
                 "value": value,
             }
         )
+        if derived is not UNSET:
+            field_dict["derived"] = derived
 
         return field_dict
 
@@ -44,9 +53,12 @@ class Mark:
 
         value = d.pop("value")
 
+        derived = d.pop("derived", UNSET)
+
         mark = cls(
             period=period,
             value=value,
+            derived=derived,
         )
 
         mark.additional_properties = d

@@ -2,12 +2,16 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.consistency import Consistency
+
 
 T = TypeVar("T", bound="SeriesPoint")
 
@@ -24,6 +28,11 @@ class SeriesPoint:
         numerator (float | None | Unset):
         denominator (float | None | Unset):
         suppressed (bool | Unset): Hidden to protect a small group. Default: False.
+        derived (bool | Unset): Worked out from the groups reported (by the indicator's rules), in some place or for
+            some organization that did not report this figure itself. Default: False.
+        consistency (Consistency | None | Unset): Set when this figure was reported and the groups reported beside it
+            add up to something else (the reported figure stands). Shown to callers who see every figure, never with
+            suppression.
     """
 
     period: str
@@ -34,9 +43,13 @@ class SeriesPoint:
     numerator: float | None | Unset = UNSET
     denominator: float | None | Unset = UNSET
     suppressed: bool | Unset = False
+    derived: bool | Unset = False
+    consistency: Consistency | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.consistency import Consistency  # noqa: PLC0415
+
         period = self.period
 
         period_start = self.period_start.isoformat()
@@ -63,6 +76,16 @@ class SeriesPoint:
 
         suppressed = self.suppressed
 
+        derived = self.derived
+
+        consistency: dict[str, Any] | None | Unset
+        if isinstance(self.consistency, Unset):
+            consistency = UNSET
+        elif isinstance(self.consistency, Consistency):
+            consistency = self.consistency.to_dict()
+        else:
+            consistency = self.consistency
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -80,11 +103,17 @@ class SeriesPoint:
             field_dict["denominator"] = denominator
         if suppressed is not UNSET:
             field_dict["suppressed"] = suppressed
+        if derived is not UNSET:
+            field_dict["derived"] = derived
+        if consistency is not UNSET:
+            field_dict["consistency"] = consistency
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.consistency import Consistency  # noqa: PLC0415
+
         d = dict(src_dict)
         period = d.pop("period")
 
@@ -126,6 +155,25 @@ class SeriesPoint:
 
         suppressed = d.pop("suppressed", UNSET)
 
+        derived = d.pop("derived", UNSET)
+
+        def _parse_consistency(data: object) -> Consistency | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                consistency_type_0 = Consistency.from_dict(data)
+
+                return consistency_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(Consistency | None | Unset, data)
+
+        consistency = _parse_consistency(d.pop("consistency", UNSET))
+
         series_point = cls(
             period=period,
             period_start=period_start,
@@ -135,6 +183,8 @@ class SeriesPoint:
             numerator=numerator,
             denominator=denominator,
             suppressed=suppressed,
+            derived=derived,
+            consistency=consistency,
         )
 
         series_point.additional_properties = d

@@ -4,7 +4,9 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Sequence
 from datetime import date
+from typing import Literal
 
 from pydantic import BaseModel, Field
 
@@ -17,6 +19,22 @@ from backbone.contracts.measurement.entities import (
     ProgressStatus,
     Unit,
 )
+from measurement.domain import derivation
+from measurement.domain.precision import exact
+
+
+class Difference(BaseModel):
+    figure: Literal["value", "numerator", "denominator"]
+    reported: float
+    derived: float = Field(description="The sum of the nearest breakdown reported in the "
+                                       "same places by the same organizations.")
+
+
+class Consistency(BaseModel):
+    """Where a reported figure and the groups reported beside it do not add up."""
+
+    note: str
+    differences: list[Difference]
 
 
 class SeriesPoint(BaseModel):
@@ -29,6 +47,13 @@ class SeriesPoint(BaseModel):
     observations: int | None = Field(
         description="How many stored observations make this point (null when suppressed).")
     suppressed: bool = Field(default=False, description="Hidden to protect a small group.")
+    derived: bool = Field(default=False, description=(
+        "Worked out from the groups reported (by the indicator's rules), in some place or "
+        "for some organization that did not report this figure itself."))
+    consistency: Consistency | None = Field(default=None, description=(
+        "Set when this figure was reported and the groups reported beside it add up to "
+        "something else (the reported figure stands). Shown to callers who see every "
+        "figure, never with suppression."))
 
 
 class Series(BaseModel):
@@ -55,6 +80,8 @@ class GroupProgress(BaseModel):
     share_of_the_way: float | None = Field(
         description="(latest - baseline) / (target - baseline); 1.0 is there.")
     suppressed: bool = False
+    consistency: Consistency | None = Field(
+        default=None, description="The latest figure's, as in the series.")
 
 
 class ProgressRead(BaseModel):
@@ -71,6 +98,7 @@ class GroupGap(BaseModel):
     gap: float | None
     ratio: float | None
     suppressed: bool = False
+    derived: bool = False
 
 
 class PeriodGaps(BaseModel):
@@ -87,3 +115,16 @@ class DisparitiesRead(BaseModel):
     latest: PeriodGaps
     over_time: list[PeriodGaps]
     trends: list[GapTrend]
+
+
+def consistency(found: Sequence[derivation.Difference]) -> Consistency | None:
+    """The note for a figure whose breakdown adds up to something else, if any."""
+    if not found:
+        return None
+    said = "; ".join(
+        f"the reported {d.figure} {exact(d.reported):g} but its groups add up to "
+        f"{exact(d.derived):g}" for d in found)
+    return Consistency(
+        note=f"Reported figure and groups disagree: {said}. The reported figure stands.",
+        differences=[Difference(figure=d.figure, reported=exact(d.reported),
+                                derived=exact(d.derived)) for d in found])

@@ -15,6 +15,7 @@ from pydantic_core import ErrorDetails, to_json
 from backbone.contracts.measurement.entities import ImportMode, ObservationFacts, ObservationStatus
 from backbone.http.bodies import parse_json
 from backbone.http.schemas import EntityRead, Input, example
+from measurement import figures
 from measurement.schemas import Code, Count, Disaggregation, Figure, Geography, PeriodCode, Short
 
 
@@ -149,6 +150,17 @@ class ImportSummary(BaseModel):
     errors: int
 
 
+class ConsistencyNote(figures.Consistency):
+    """A reported figure of a place and organization the import touched, whose groups
+    reported beside it add up to something else."""
+
+    indicator_id: uuid.UUID
+    period: str
+    geography: str
+    organization_id: uuid.UUID | None
+    disaggregation: dict[str, str] = Field(description="The reported figure's cell.")
+
+
 class ImportResult(BaseModel):
     import_id: uuid.UUID | None = Field(description="None for a dry run or a refused import.")
     applied: bool = Field(description="Whether anything was stored.")
@@ -156,6 +168,10 @@ class ImportResult(BaseModel):
     mode: ImportMode
     summary: ImportSummary
     ignored_columns: list[str] = []
+    consistency: list[ConsistencyNote] = Field(default=[], description=(
+        "Where a reported figure and the groups reported beside it disagree, in the "
+        "periods, places and organizations the import touched (with the import's rows, "
+        "also on a dry run)."))
     results: list[RowResult]
 
 

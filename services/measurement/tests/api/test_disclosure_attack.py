@@ -35,14 +35,16 @@ for (period, race, geography, org), n in zip(
         COUNTS[(period, race, geography, org)] = n
 
 
-@pytest.fixture
-async def seeded(api: httpx.AsyncClient, setup: Any) -> Any:
-    """Each partner's figures by race and in total, per place and year, all approved."""
+@pytest.fixture(params=[True, False], ids=["reported-totals", "derived-totals"])
+async def seeded(api: httpx.AsyncClient, setup: Any, request: pytest.FixtureRequest) -> Any:
+    """Each partner's figures by race, and (or, derived, not) in total, per place and
+    year, all approved."""
     rows = []
     for period, geography, org in itertools.product(("2024", "2025"), GEOGRAPHIES, ORGS):
         cells = {r: n for (p, r, g, o), n in COUNTS.items() if (p, g, o) == (period, geography,
                                                                            org)}
-        for race, n in [*cells.items(), (None, sum(cells.values()))]:
+        totals = [(None, sum(cells.values()))] if request.param else []
+        for race, n in [*cells.items(), *totals]:
             rows.append({"indicator": "ready", "period": period, "geography": geography,
                          "organization_id": str(org), "numerator": n // 3, "denominator": n,
                          "disaggregation": {"race": race} if race else {}})

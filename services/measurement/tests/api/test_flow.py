@@ -44,8 +44,8 @@ async def test_report_review_and_progress(api: httpx.AsyncClient, setup: Any) ->
                               headers=setup.staff)).json()
     overall = progress["overall"]
     # Baseline 2022 = 50, target 2026 = 70: by end of 2024 the trajectory expects 60.
-    assert overall["baseline"] == {"period": "2022", "value": 50.0}
-    assert overall["latest"] == {"period": "2024", "value": 61.0}
+    assert overall["baseline"] == {"period": "2022", "value": 50.0, "derived": False}
+    assert overall["latest"] == {"period": "2024", "value": 61.0, "derived": False}
     assert overall["status"] == "on_track"
     assert abs(overall["expected"] - 60.0) < 0.02
     assert abs(overall["share_of_the_way"] - 0.55) < 1e-9

@@ -54,7 +54,8 @@ def _points(series: SeriesData, decimals: int) -> list[figures.SeriesPoint]:
         value=rounded(c.value, decimals),
         numerator=None if c.suppressed else exact(c.point.numerator),
         denominator=None if c.suppressed else exact(c.point.denominator),
-        observations=None if c.suppressed else c.observations, suppressed=c.suppressed)
+        observations=None if c.suppressed else c.observations, suppressed=c.suppressed,
+        derived=c.derived, consistency=figures.consistency(c.consistency))
         for c in series.points]
 
 

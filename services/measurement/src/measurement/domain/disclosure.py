@@ -7,7 +7,10 @@ reporting organization or one. Nodes are tied by sums an outsider can write down
 - a node for every place is the sum of its geographies' nodes (likewise organizations);
 - a node is the sum of its cells one dimension further down (``race=black`` is the sum of
   ``race=black;income=low`` and ``race=black;income=high``), when that breakdown is
-  reported at all (options without data count as zero, as an outsider would assume).
+  reported at all (options without data count as zero, as an outsider would assume);
+- a cell not reported in one place by one organization is *derived* there from the cells
+  that break it down (``measurement.domain.derivation``), and is tied to them by the
+  indicator's rule: derived totals are figures like any other.
 
 A node whose count (its denominator, or its value for counts) is below the minimum is
 hidden (primary suppression). Then every hidden node is checked, by Gaussian elimination
@@ -24,6 +27,8 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
+
+from measurement.domain.derivation import breakdown, coarser
 
 PRIME = (1 << 61) - 1
 """Elimination runs modulo this prime: a node determined over the rationals is determined
@@ -89,14 +94,22 @@ class Lattice:
     def __init__(self, reports: Sequence[Report], combine: Combine) -> None:
         members: dict[Node, list[int]] = defaultdict(list)
         self.cells: dict[str, Mapping[str, str]] = {}
+        derived: dict[Node, list[Node]] = {}
+        units: dict[tuple[str, str], list[int]] = defaultdict(list)
         for number, report in enumerate(reports):
-            cell = cell_of(report.disaggregation)
-            self.cells[cell] = report.disaggregation
-            for geography in (report.geography, None):
-                for organization in (report.organization, None):
-                    members[Node(cell, geography, organization)].append(number)
+            units[(report.geography, report.organization)].append(number)
+        for (geography, organization), numbers in units.items():
+            for cell, fed_by, parts in self._unit_cells([reports[i] for i in numbers]):
+                made = [numbers[i] for i in fed_by]
+                if parts:
+                    derived[Node(cell, geography, organization)] = [
+                        Node(part, geography, organization) for part in parts]
+                for g in (geography, None):
+                    for o in (organization, None):
+                        members[Node(cell, g, o)].extend(made)
         classes: dict[tuple[int, ...], list[Node]] = defaultdict(list)
         for node, numbers in members.items():
+            numbers.sort()
             classes[tuple(numbers)].append(node)
         self.reports = reports
         self.members: dict[Node, list[Report]] = {}
@@ -112,7 +125,9 @@ class Lattice:
         self.counts = {node: _count(rs, combine) for node, rs in self.members.items()}
         self.relations: list[Relation] = []
         seen: set[frozenset[tuple[Node, int]]] = set()
-        for relation in (*self._place_sums(members, combine), *self._dimension_sums(members)):
+        for relation in (*self._place_sums(members, combine), *self._dimension_sums(members),
+                         *(_tie(node, parts, members, self.reports, combine)
+                           for node, parts in derived.items())):
             merged: dict[Node, int] = defaultdict(int)
             for node, coefficient in relation.items():
                 merged[self.representative[node]] += coefficient
@@ -120,6 +135,26 @@ class Lattice:
             if kept and (signature := frozenset(kept.items())) not in seen:
                 seen.add(signature)
                 self.relations.append(kept)
+
+    def _unit_cells(self, reports: Sequence[Report]
+                    ) -> Iterable[tuple[str, list[int], list[str]]]:
+        """The cells of one place and organization: each reported one with its reports, and
+        each derived one with the reports it is derived from and the cells they are."""
+        reported: dict[str, list[int]] = defaultdict(list)
+        for number, report in enumerate(reports):
+            cell = cell_of(report.disaggregation)
+            self.cells[cell] = report.disaggregation
+            reported[cell].append(number)
+        for cell, numbers in reported.items():
+            yield cell, numbers, []
+        wanted = {cell_of(c): c for r in reports for c in coarser(r.disaggregation)}
+        for cell, disaggregation in wanted.items():
+            parts = breakdown(disaggregation, [self.cells[c] for c in reported])
+            if parts is None:
+                continue
+            self.cells[cell] = disaggregation
+            names = [cell_of(part) for part in parts]
+            yield cell, [n for name in names for n in reported[name]], names
 
     def own(self, organization: str) -> set[Node]:
         """The nodes made only of one organization's reports: it knows them already."""
@@ -139,7 +174,7 @@ class Lattice:
                 seen[(node.cell, "geography")].add(node.geography)
             if node.organization is not None:
                 seen[(node.cell, "organization")].add(node.organization)
-        for node, numbers in members.items():
+        for node in members:
             for axis in ("geography", "organization"):
                 if getattr(node, axis) is not None:
                     continue
@@ -147,16 +182,7 @@ class Lattice:
                          if (part := _replace(node, axis, value)) in members]
                 if len(parts) < 2:
                     continue  # the same reports: the same class
-                if combine is Combine.LATEST:
-                    newest = max(parts, key=lambda n: max(self.reports[i].order
-                                                          for i in members[n]))
-                    yield {node: 1, newest: -1}
-                    continue
-                mean = combine is Combine.MEAN
-                relation = {node: len(numbers) if mean else 1}
-                for part in parts:
-                    relation[part] = -(len(members[part]) if mean else 1)
-                yield relation
+                yield _tie(node, parts, members, self.reports, combine)
 
     def _dimension_sums(self, members: Mapping[Node, list[int]]) -> Iterable[Relation]:
         """A node against its breakdown by one more dimension (as an outsider assumes)."""
@@ -169,6 +195,19 @@ class Lattice:
                     children[(parent, dimension)].append(node)
         for (parent, _), nodes in children.items():
             yield {parent: 1, **{n: -1 for n in nodes}}
+
+
+def _tie(node: Node, parts: Sequence[Node], members: Mapping[Node, list[int]],
+         reports: Sequence[Report], combine: Combine) -> Relation:
+    """A node against the parts its reports are divided into, by the combining rule."""
+    if combine is Combine.LATEST:
+        newest = max(parts, key=lambda n: max(reports[i].order for i in members[n]))
+        return {node: 1, newest: -1}
+    mean = combine is Combine.MEAN
+    relation = {node: len(members[node]) if mean else 1}
+    for part in parts:
+        relation[part] = -(len(members[part]) if mean else 1)
+    return relation
 
 
 def _replace(node: Node, axis: str, value: str) -> Node:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 from decimal import ROUND_HALF_UP, Decimal
+from typing import overload
 
 from backbone.contracts.measurement.entities import Unit
 
@@ -33,6 +34,10 @@ def rounded(value: float | None, decimals: int) -> float | None:
     return float(Decimal(repr(value)).quantize(Decimal(1).scaleb(-decimals), ROUND_HALF_UP))
 
 
+@overload
+def exact(value: float) -> float: ...
+@overload
+def exact(value: None) -> None: ...
 def exact(value: float | None) -> float | None:
     """A sum of reported figures with the noise of adding floats taken off."""
     if value is None or not math.isfinite(value):

@@ -13,11 +13,8 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from functools import cache
-from typing import Any
 
-from sqlalchemy import Select, Text, any_, bindparam, case, func, null, select
-from sqlalchemy.dialects.postgresql import ARRAY, aggregate_order_by, array_agg
+from sqlalchemy import bindparam, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from backbone.auth.principal import InitiativeRole, Principal
@@ -29,17 +26,18 @@ from measurement.domain.aggregation import (
     AcrossPlaces,
     AcrossTime,
     Point,
-    Reports,
     accumulate,
     combine,
 )
 from measurement.domain.cells import Scheme, cell_key
+from measurement.domain.derivation import Difference, additive, differences
 from measurement.domain.disclosure import Node
 from measurement.domain.periods import parse_period
 from measurement.domain.precision import PROPORTION_DECIMALS, decimals_of, rounded
 from measurement.domain.progress import Direction, Mark
-from measurement.models import Indicator, Initiative, Observation, Target
-from measurement.service import disclosure
+from measurement.models import Indicator, Initiative, Target
+from measurement.schemas import RATIO_UNITS
+from measurement.service import disclosure, series_query
 
 ALL_VISIBLE = (ObservationStatus.SUBMITTED, ObservationStatus.APPROVED)
 
@@ -83,6 +81,8 @@ class Cell:
     point: Point
     observations: int
     suppressed: bool = False
+    derived: bool = False
+    consistency: list[Difference] = field(default_factory=list)
 
     @property
     def value(self) -> float | None:
@@ -117,6 +117,8 @@ class Analysis:
         self.view = view
         self.multiplier = indicator.rate_multiplier
         self.decimals = decimals_of(indicator.decimals, indicator.unit)
+        self.additive = additive(indicator.unit in RATIO_UNITS,
+                                 AcrossPlaces(indicator.across_places))
 
     def check_cells(self, filters: Filters, by: str | None) -> None:
         problem = self.scheme.check(filters.where, for_new_data=False)
@@ -130,20 +132,15 @@ class Analysis:
     async def series(self, session: AsyncSession, filters: Filters,
                      by: str | None = None) -> list[SeriesData]:
         self.check_cells(filters, by)
-        if by is None:
-            cells: dict[str | None, str] = {None: cell_key(filters.where)}
-        else:
-            cells = {o: cell_key({**filters.where, by: o}) for o in self.scheme.all_options(by)}
-        stmt, parameters = self._summaries(list(cells.values()), filters)
-        summaries: dict[tuple[str, str], Reports] = {}
-        periods: dict[str, tuple[date, date]] = {}
-        result = await (await session.connection()).execute(stmt, parameters)
-        for (cell, period, start, end, count, value_sum, values, numerators, denominators,
-             value, numerator, denominator, at) in result.tuples():
-            summaries[(cell, period)] = Reports(
-                count, value_sum, values, numerators, denominators,
-                Point(value, numerator, denominator, at.timestamp()))
-            periods[period] = (start, end)
+        wanted = ({None: dict(filters.where)} if by is None else
+                  {o: {**filters.where, by: o} for o in self.scheme.all_options(by)})
+        cells = {group: cell_key(pairs) for group, pairs in wanted.items()}
+        summaries = await series_query.summaries(
+            session, self.indicator.id, {cells[g]: pairs for g, pairs in wanted.items()},
+            [s.value for s in self.view.statuses],
+            latest=self.indicator.across_places == AcrossPlaces.LATEST,
+            geography=filters.geography, organization_id=filters.organization_id)
+        periods = {p: (s.start, s.end) for (_, p), s in summaries.items()}
         ordered = sorted(periods, key=lambda p: (periods[p][1], periods[p][0]))
         hidden = (await disclosure.decisions(session, self.indicator.id)
                   if self.view.suppress_below is not None else None)
@@ -152,16 +149,25 @@ class Analysis:
         across_time = AcrossTime(self.indicator.across_time)
         for group, cell in cells.items():
             present = [p for p in ordered if (cell, p) in summaries]
-            combined = [combine(summaries[(cell, p)], across_places, self.multiplier)
-                        for p in present]
+            made = [summaries[(cell, p)] for p in present]
+            combined = [combine(m.reports, across_places, self.multiplier) for m in made]
             running = accumulate(combined, across_time, self.multiplier)
             shown = self._hidden(cell, filters, present, hidden)
-            points = [Cell(p, *periods[p], point, summaries[(cell, p)].count, suppressed)
-                      for p, point, suppressed in zip(present, running, shown, strict=True)
-                      if (filters.start is None or periods[p][1] >= filters.start)
-                      and (filters.end is None or periods[p][0] <= filters.end)]
+            points = [Cell(p, m.start, m.end, point, m.reports.count, suppressed, m.derived,
+                           self._differences(m.check))
+                      for p, m, point, suppressed in zip(present, made, running, shown,
+                                                         strict=True)
+                      if (filters.start is None or m.end >= filters.start)
+                      and (filters.end is None or m.start <= filters.end)]
             out.append(SeriesData(group, cell, points))
         return out
+
+    def _differences(self, check: series_query.Check) -> list[Difference]:
+        """Where a reported figure and the sum of its breakdown disagree, for callers who
+        see every figure (to others, the breakdown's sum could give a hidden cell away)."""
+        if self.view.suppress_below is not None:
+            return []
+        return differences(check.reported, check.derived, self.additive)
 
     def _hidden(self, cell: str, filters: Filters, periods: Sequence[str],
                 decisions: disclosure.Decisions | None) -> list[bool]:
@@ -182,21 +188,6 @@ class Analysis:
             hidden = period not in decisions or node in decisions[period]
             out.append(hidden or (cumulative and bool(out) and out[-1]))
         return out
-
-    def _summaries(self, cells: list[str], filters: Filters
-                   ) -> tuple[Select[Any], dict[str, Any]]:
-        """Per cell and period: counts, sums and the latest report (newest ``updated_at``),
-        as a statement reused for every request of the same shape, and its parameters.
-
-        The database does the per-row work; the rules are applied to these summaries.
-        """
-        stmt = _summaries_statement(self.indicator.across_places == AcrossPlaces.LATEST,
-                                    filters.geography is not None,
-                                    filters.organization_id is not None)
-        return stmt, {"indicator_id": self.indicator.id, "cells": cells,
-                      "statuses": [s.value for s in self.view.statuses],
-                      "geography": filters.geography,
-                      "organization_id": filters.organization_id}
 
     # --- progress ---------------------------------------------------------------------------
 
@@ -240,16 +231,23 @@ class Analysis:
         latest = (Mark(latest_cell.end, latest_cell.point.value, latest_cell.period)
                   if latest_cell is not None and latest_cell.point.value is not None else None)
         result = progress.assess(baseline, marks, latest, Direction(self.indicator.direction))
+        derived = {c.period for c in shown if c.derived}
+        if baseline is not None and self.indicator.baseline_value is not None and is_overall:
+            derived.discard(baseline.period)  # declared with the indicator
         return Curve(series, marks, progress.trajectory(baseline, marks), figures.GroupProgress(
-            group=series.group, status=result.status, baseline=self._mark(result.baseline),
-            latest=self._mark(result.latest), target=self._mark(result.target),
+            group=series.group, status=result.status,
+            baseline=self._mark(result.baseline, derived), latest=self._mark(result.latest,
+                                                                           derived),
+            target=self._mark(result.target, set()),
             expected=rounded(result.expected, self.decimals),
-            share_of_the_way=rounded(result.share_of_the_way, PROPORTION_DECIMALS)))
+            share_of_the_way=rounded(result.share_of_the_way, PROPORTION_DECIMALS),
+            consistency=figures.consistency(latest_cell.consistency) if latest_cell else None))
 
-    def _mark(self, mark: Mark | None) -> figures.Mark | None:
+    def _mark(self, mark: Mark | None, derived: set[str]) -> figures.Mark | None:
         if mark is None:
             return None
-        return figures.Mark(period=mark.period, value=rounded(mark.value, self.decimals))
+        return figures.Mark(period=mark.period, value=rounded(mark.value, self.decimals),
+                            derived=mark.period in derived)
 
     def _baseline(self, shown: Sequence[Cell], is_overall: bool) -> Mark | None:
         wanted = self.indicator.baseline_period
@@ -310,11 +308,12 @@ class Analysis:
             value = cell.value
             if value is None or ref_value is None:
                 groups.append(figures.GroupGap(group=group, value=value, gap=None, ratio=None,
-                                               suppressed=cell.suppressed))
+                                               suppressed=cell.suppressed,
+                                               derived=cell.derived))
                 continue
             gap = disparities.compare(group, value, ref_value)
             groups.append(figures.GroupGap(group=group, value=value, gap=gap.gap,
-                                           ratio=gap.ratio))
+                                           ratio=gap.ratio, derived=cell.derived))
         return figures.PeriodGaps(period=period, reference_value=ref_value, groups=groups)
 
 
@@ -325,39 +324,6 @@ _TARGETS = {
         else Target.organization_id == bindparam("organization_id"))
     for for_all in (True, False)
 }
-
-
-@cache
-def _summaries_statement(latest: bool, by_geography: bool, by_organization: bool
-                         ) -> Select[Any]:
-    """Built once per shape (building and hashing it cost a fifth of a series request).
-
-    ``latest``: the indicator combines places by their latest report, which needs ordered
-    aggregates (they sort each group, so only then).
-    """
-    o = Observation
-    newest = (o.updated_at.desc(), o.id.desc())
-    complete = ((func.count(o.numerator) == func.count())
-                & (func.count(o.denominator) == func.count()))
-
-    def latest_of(column: Any) -> Any:
-        return array_agg(aggregate_order_by(column, *newest))[1] if latest else null()
-
-    stmt = select(
-        o.cell, o.period, func.min(o.period_start), func.min(o.period_end), func.count(),
-        func.sum(o.value), func.count(o.value),
-        case((complete, func.sum(o.numerator))), case((complete, func.sum(o.denominator))),
-        latest_of(o.value), latest_of(o.numerator), latest_of(o.denominator),
-        func.max(o.updated_at),
-    ).where(o.indicator_id == bindparam("indicator_id"),
-            o.cell == any_(bindparam("cells", type_=ARRAY(Text))),
-            o.status == any_(bindparam("statuses", type_=ARRAY(Text)))
-    ).group_by(o.cell, o.period)
-    if by_geography:
-        stmt = stmt.where(o.geography == bindparam("geography"))
-    if by_organization:
-        stmt = stmt.where(o.organization_id == bindparam("organization_id"))
-    return stmt
 
 
 def _trends(over_time: Sequence[figures.PeriodGaps], ref: str) -> list[figures.GapTrend]:

@@ -24,6 +24,7 @@ from measurement.domain.spreadsheet import SheetError, read_sheet
 from measurement.events import outbox
 from measurement.models import Dimension, Import, Initiative
 from measurement.service.context import initiative_for
+from measurement.service.import_checks import disagreements
 from measurement.service.recording import Recorder
 from measurement.service.row_checks import Prepared, RowError
 from measurement.service.status import refresh_status
@@ -77,6 +78,7 @@ async def _run(session: AsyncSession, principal: Principal, initiative: Initiati
             errors=[{"loc": ["body", "rows", e.row], "msg": e.error or "", "type": "invalid_row"}
                     for e in errors[:MAX_LISTED_ERRORS]])
     stored = await recorder.store(prepared, dry_run=dry_run)
+    notes = await disagreements(session, prepared)
     results = sorted([*stored, *errors], key=lambda r: r.row)
     summary = _summary(results)
     import_id = None
@@ -90,7 +92,8 @@ async def _run(session: AsyncSession, principal: Principal, initiative: Initiati
                                  recorder.withdrawn.get(indicator.id, ()))
     return reporting.ImportResult(import_id=import_id, applied=not dry_run and not refused,
                                 dry_run=dry_run, mode=mode, summary=summary,
-                                ignored_columns=ignored, results=results)
+                                ignored_columns=ignored, consistency=notes,
+                                results=results)
 
 
 def _prepare(recorder: Recorder, rows: Sequence[reporting.Row]

@@ -182,6 +182,9 @@ class ObservationFacts(BaseModel):
 class Mark(BaseModel):
     period: str
     value: float
+    derived: bool = Field(default=False, description=(
+        "Worked out from the groups reported for the period, as no one reported the "
+        "figure itself."))
 
 
 class GapTrend(BaseModel):
