@@ -3,14 +3,19 @@
 from __future__ import annotations
 
 import json
+import struct
 import time
 from pathlib import Path
+from xml.etree import ElementTree
 
 import httpx
+import resvg_py
 
 from agenda.demo import ORGANIZATIONS
 from backbone.devstack.demo import load_demo
 from backbone.testing import RunningService, Tenant
+
+SVG = "{http://www.w3.org/2000/svg}"
 
 
 def test_demo_story(agenda_server: RunningService, measurement_server: RunningService,
@@ -44,12 +49,37 @@ def test_demo_story(agenda_server: RunningService, measurement_server: RunningSe
         assert trend("kindergarten_ready", "black") == "narrowing"
         assert trend("grade3_reading", "latino") == "widening"
 
+        for code, indicator in indicators.items():
+            url = f"/v1/indicators/{indicator['id']}/chart.svg"
+            _check_chart(api.get(url).content, {"actual", "forecast"})
+            if code != "prek_seats":  # the only one not by race/ethnicity
+                groups = api.get(url, params={"by": "race_ethnicity"}).content
+                _check_chart(groups, {"group-black", "group-white", "gap"})
+
         viewer = tenant.headers(f"initiative:{initiative['id']}:viewer")
         series = api.get(f"/v1/indicators/{indicators['credential_completion']['id']}/series",
                          params={"by": "race_ethnicity"}, headers=viewer).json()
         native = next(s for s in series["series"] if s["group"] == "native")
         assert native["points"]
         assert all(p["suppressed"] and p["value"] is None for p in native["points"])
+
+
+def _check_chart(svg: bytes, marks: set[str]) -> None:
+    """The chart renders to a PNG of the document's size (by resvg, not matplotlib), and
+    holds the marks it is meant to draw and its text alternative."""
+    document = ElementTree.fromstring(svg)  # noqa: S314 - the service's own document
+    drawn = {g.get("id") for g in document.iter(f"{SVG}g")}
+    assert marks <= drawn, (marks - drawn, document.findtext(f"{SVG}title"))
+    assert document.findtext(f"{SVG}title")
+    assert document.findtext(f"{SVG}desc")
+    png = bytes(resvg_py.svg_to_bytes(svg_string=svg.decode(), background="#ffffff", dpi=96))
+    assert png[:8] == b"\x89PNG\r\n\x1a\n"
+    length, kind, width, height = struct.unpack(">I4sII", png[8:24])
+    assert (length, kind) == (13, b"IHDR")
+    # matplotlib sizes the document in points (8 x 4.5 in = 576 x 324 pt): at 96 dpi,
+    # 768 x 432 px.
+    assert (document.get("width"), document.get("height")) == ("576pt", "324pt")
+    assert (width, height) == (768, 432)
 
 
 def _check_notifications(server: RunningService, tenant: Tenant, data_dir: Path) -> None:

@@ -366,7 +366,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A 'turn the curve' chart: actuals, baseline, targets and trajectory (SVG) */
+        /** A 'turn the curve' chart: actuals, baseline, targets, trajectory and forecast, or one line per group of `by` (SVG) */
         get: operations["getChart"];
         put?: never;
         post?: never;
@@ -9507,6 +9507,8 @@ export interface operations {
     getChart: {
         parameters: {
             query?: {
+                /** @description A dimension code: one series per option. */
+                by?: string | null;
                 /** @description First period, e.g. 2022 */
                 from?: string | null;
                 /** @description Last period, e.g. 2026Q4 */

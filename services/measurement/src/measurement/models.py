@@ -108,6 +108,9 @@ class Indicator(InitiativeOwned, Base):
     disparities: Mapped[list[dict[str, Any]]] = mapped_column(JSONB, default=list)
     """The gaps between groups, per dimension, from reviewed data as last announced
     (``indicator.disparities_changed``)."""
+    data_version: Mapped[uuid.UUID | None] = mapped_column(Uuid)
+    """A new random value in every transaction that changes the indicator's observations
+    (or how they are combined): what computed figures are cached under."""
 
 
 class Target(Base):

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import uuid
 from typing import Any
+from xml.etree import ElementTree
 
 import httpx
 import pytest
+
+SVG = "{http://www.w3.org/2000/svg}"
 
 # Readiness (%) by race, 2021-2025: the Black-white gap narrows, the Latino-white widens.
 DATA = {
@@ -207,3 +210,43 @@ async def test_figures_are_served_as_people_read_them(
     too_fine = await api.patch(url, headers=counts.staff, json={"decimals": 7})
     assert too_fine.status_code == 422
     assert too_fine.json()["errors"][0]["loc"] == ["body", "decimals"]
+
+
+async def test_every_change_shows_in_the_next_read(api: httpx.AsyncClient, setup: Any) -> None:
+    """Figures are cached per version of the indicator's data: each write makes a new one."""
+    url = f"/v1/indicators/{setup.indicator['id']}"
+    read = []
+    for numerator in (10, 20):
+        made = await api.post(f"{url}/observations", headers=setup.staff, json={
+            "period": "2025", "numerator": numerator, "denominator": 100})
+        assert made.status_code in (200, 201), made.text
+        for _ in range(2):
+            series = (await api.get(f"{url}/series", headers=setup.staff)).json()
+            read.append(series["series"][0]["points"][0]["numerator"])
+        await api.post(f"/v1/observations/{made.json()['id']}/review", headers=setup.staff,
+                       json={"decision": "reject", "note": "test"})
+        series = (await api.get(f"{url}/series", headers=setup.staff)).json()
+        read.append(len(series["series"][0]["points"]))
+    assert read == [10, 10, 0, 20, 20, 0]
+
+
+async def test_the_chart_by_group_draws_each_group_and_the_widest_gap(
+    api: httpx.AsyncClient, story: Any
+) -> None:
+    url = f"/v1/indicators/{story.indicator['id']}/chart.svg"
+    chart = await api.get(url, params={"by": "race"}, headers=story.staff)
+    assert chart.status_code == 200, chart.text
+    svg = ElementTree.fromstring(chart.content)  # noqa: S314 - the service's own document
+    drawn = {g.get("id") for g in svg.iter(f"{SVG}g")}
+    assert {"group-black", "group-latino", "group-white", "gap"} <= drawn
+    assert "group-asian" not in drawn  # no data: no line
+    description = svg.find(f"{SVG}desc")
+    assert description is not None
+    assert description.text == (
+        "Kindergarten readiness (percent) by race. asian: no data to show. "
+        "black: 2021 40, 2022 44, 2023 48, 2024 52, 2025 56. "
+        "latino: 2021 60, 2022 58, 2023 57, 2024 55, 2025 54. "
+        "white: 2021 70, 2022 71, 2023 72, 2024 72, 2025 73. "
+        "Widest gap in 2025: latino -19 against white (best reference group).")
+    unknown = await api.get(url, params={"by": "colour"}, headers=story.staff)
+    assert unknown.status_code == 422

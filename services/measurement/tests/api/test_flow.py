@@ -96,7 +96,11 @@ async def test_the_chart_says_what_it_shows(api: httpx.AsyncClient, make_setup: 
     assert description.text == (
         "Kindergarten readiness (percent). Status: on track. Latest: 66.67 in 2024Q4. "
         "Target: 70 in 2025Q4. Baseline: 55 in 2024Q2. "
-        "Actual values: 2024Q2 55, 2024Q3 55.56, 2024Q4 66.67.")
+        "Actual values: 2024Q2 55, 2024Q3 55.56, 2024Q4 66.67. "
+        "Forecast (least squares over the last 3 periods, marked as a forecast): "
+        "88.06 by 2025Q4.")
+    drawn = {g.get("id") for g in svg.iter(f"{SVG}g")}
+    assert {"actual", "targets", "trajectory", "baseline", "forecast"} <= drawn
     # matplotlib draws each tick label's text as a comment before its glyphs
     labels = [c.strip() for c in re.findall(r"<!-- (\S+) -->", chart.text)]
     assert [code for code in labels if "Q" in code] == ["2024Q2", "2024Q3", "2024Q4", "2025Q4"]

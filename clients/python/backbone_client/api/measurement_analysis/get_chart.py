@@ -15,6 +15,7 @@ from ...types import UNSET, Response, Unset
 def _get_kwargs(
     indicator_id: UUID,
     *,
+    by: None | str | Unset = UNSET,
     from_: None | str | Unset = UNSET,
     to: None | str | Unset = UNSET,
     where: list[str] | Unset = UNSET,
@@ -24,6 +25,13 @@ def _get_kwargs(
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
+
+    json_by: None | str | Unset
+    if isinstance(by, Unset):
+        json_by = UNSET
+    else:
+        json_by = by
+    params["by"] = json_by
 
     json_from_: None | str | Unset
     if isinstance(from_, Unset):
@@ -157,6 +165,7 @@ def sync_detailed(
     indicator_id: UUID,
     *,
     client: AuthenticatedClient,
+    by: None | str | Unset = UNSET,
     from_: None | str | Unset = UNSET,
     to: None | str | Unset = UNSET,
     where: list[str] | Unset = UNSET,
@@ -164,10 +173,12 @@ def sync_detailed(
     organization_id: None | Unset | UUID = UNSET,
     status: list[ObservationStatus] | Unset = UNSET,
 ) -> Response[Problem]:
-    """A 'turn the curve' chart: actuals, baseline, targets and trajectory (SVG)
+    """A 'turn the curve' chart: actuals, baseline, targets, trajectory and forecast, or one line per group
+    of `by` (SVG)
 
     Args:
         indicator_id (UUID):
+        by (None | str | Unset): A dimension code: one series per option.
         from_ (None | str | Unset): First period, e.g. 2022
         to (None | str | Unset): Last period, e.g. 2026Q4
         where (list[str] | Unset): Only this cell: `dimension:option`, repeatable.
@@ -186,6 +197,7 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         indicator_id=indicator_id,
+        by=by,
         from_=from_,
         to=to,
         where=where,
@@ -205,6 +217,7 @@ def sync(
     indicator_id: UUID,
     *,
     client: AuthenticatedClient,
+    by: None | str | Unset = UNSET,
     from_: None | str | Unset = UNSET,
     to: None | str | Unset = UNSET,
     where: list[str] | Unset = UNSET,
@@ -212,10 +225,12 @@ def sync(
     organization_id: None | Unset | UUID = UNSET,
     status: list[ObservationStatus] | Unset = UNSET,
 ) -> Problem | None:
-    """A 'turn the curve' chart: actuals, baseline, targets and trajectory (SVG)
+    """A 'turn the curve' chart: actuals, baseline, targets, trajectory and forecast, or one line per group
+    of `by` (SVG)
 
     Args:
         indicator_id (UUID):
+        by (None | str | Unset): A dimension code: one series per option.
         from_ (None | str | Unset): First period, e.g. 2022
         to (None | str | Unset): Last period, e.g. 2026Q4
         where (list[str] | Unset): Only this cell: `dimension:option`, repeatable.
@@ -235,6 +250,7 @@ def sync(
     return sync_detailed(
         indicator_id=indicator_id,
         client=client,
+        by=by,
         from_=from_,
         to=to,
         where=where,
@@ -248,6 +264,7 @@ async def asyncio_detailed(
     indicator_id: UUID,
     *,
     client: AuthenticatedClient,
+    by: None | str | Unset = UNSET,
     from_: None | str | Unset = UNSET,
     to: None | str | Unset = UNSET,
     where: list[str] | Unset = UNSET,
@@ -255,10 +272,12 @@ async def asyncio_detailed(
     organization_id: None | Unset | UUID = UNSET,
     status: list[ObservationStatus] | Unset = UNSET,
 ) -> Response[Problem]:
-    """A 'turn the curve' chart: actuals, baseline, targets and trajectory (SVG)
+    """A 'turn the curve' chart: actuals, baseline, targets, trajectory and forecast, or one line per group
+    of `by` (SVG)
 
     Args:
         indicator_id (UUID):
+        by (None | str | Unset): A dimension code: one series per option.
         from_ (None | str | Unset): First period, e.g. 2022
         to (None | str | Unset): Last period, e.g. 2026Q4
         where (list[str] | Unset): Only this cell: `dimension:option`, repeatable.
@@ -277,6 +296,7 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         indicator_id=indicator_id,
+        by=by,
         from_=from_,
         to=to,
         where=where,
@@ -294,6 +314,7 @@ async def asyncio(
     indicator_id: UUID,
     *,
     client: AuthenticatedClient,
+    by: None | str | Unset = UNSET,
     from_: None | str | Unset = UNSET,
     to: None | str | Unset = UNSET,
     where: list[str] | Unset = UNSET,
@@ -301,10 +322,12 @@ async def asyncio(
     organization_id: None | Unset | UUID = UNSET,
     status: list[ObservationStatus] | Unset = UNSET,
 ) -> Problem | None:
-    """A 'turn the curve' chart: actuals, baseline, targets and trajectory (SVG)
+    """A 'turn the curve' chart: actuals, baseline, targets, trajectory and forecast, or one line per group
+    of `by` (SVG)
 
     Args:
         indicator_id (UUID):
+        by (None | str | Unset): A dimension code: one series per option.
         from_ (None | str | Unset): First period, e.g. 2022
         to (None | str | Unset): Last period, e.g. 2026Q4
         where (list[str] | Unset): Only this cell: `dimension:option`, repeatable.
@@ -325,6 +348,7 @@ async def asyncio(
         await asyncio_detailed(
             indicator_id=indicator_id,
             client=client,
+            by=by,
             from_=from_,
             to=to,
             where=where,

@@ -109,13 +109,21 @@ async def get_disparities(
             response_class=Response,
             responses={200: {"content": {"image/svg+xml": {"schema": {"type": "string"}}},
                              "description": "A 'turn the curve' chart"}},
-            summary="A 'turn the curve' chart: actuals, baseline, targets and trajectory (SVG)")
+            summary="A 'turn the curve' chart: actuals, baseline, targets, trajectory and "
+                    "forecast, or one line per group of `by` (SVG)")
 async def get_chart(indicator_id: uuid.UUID, session: ReadSession,
-                    principal: CurrentPrincipal, q: Filter) -> Response:
+                    principal: CurrentPrincipal, q: Filter, by: By = None) -> Response:
     analysis, filters = await open_analysis(session, principal, indicator_id, q)
-    curve = await analysis.curve(session, filters)
-    points = _points(curve.series, analysis.decimals)
-    svg = await asyncio.to_thread(chart.render, analysis.indicator, points, curve.read,
-                                  curve.targets, curve.trajectory)
+    if by is None:
+        curve = await analysis.curve(session, filters)
+        svg = await asyncio.to_thread(
+            chart.render, analysis.indicator, _points(curve.series, analysis.decimals),
+            curve.read, curve.targets, curve.trajectory, analysis.decimals)
+    else:
+        groups = [(s.group or "", _points(s, analysis.decimals))
+                  for s in await analysis.series(session, filters, by)]
+        gaps = await analysis.gaps_if_any(session, filters, by)
+        svg = await asyncio.to_thread(chart.render_groups, analysis.indicator, by, groups,
+                                      gaps)
     return Response(svg, media_type="image/svg+xml",
                     headers={"Cache-Control": "private, max-age=60"})

@@ -11,6 +11,11 @@ def cell_key(disaggregation: Mapping[str, str]) -> str:
     return ";".join(f"{d}={o}" for d, o in sorted(disaggregation.items()))
 
 
+def parse_cell(key: str) -> dict[str, str]:
+    """The disaggregation a cell's canonical text stands for."""
+    return dict(pair.split("=", 1) for pair in key.split(";") if pair)
+
+
 @dataclass(frozen=True)
 class Scheme:
     """The dimensions an indicator is disaggregated by: code -> option codes."""

@@ -9,9 +9,9 @@ Those are then combined by the indicator's own rule, as reports of several place
 
 The breakdown is the nearest one reported: the fewest dimensions added to the cell (so
 ``race`` before ``race x income``, and a stray cross-classified row never replaces a full
-breakdown by one dimension); among equally near ones the one with more cells, then the
-first by dimension names. The series query (``measurement.service.analysis``) and the
-small-cell lattice (``measurement.domain.disclosure``) both follow this rule.
+breakdown by one dimension); among equally near ones, the first by dimension names. The
+series query (``measurement.service.series_query``) and the small-cell lattice
+(``measurement.domain.disclosure``) both follow this rule.
 """
 
 from __future__ import annotations
@@ -53,8 +53,12 @@ def nearest(wanted: Cell, reported: Iterable[Cell]) -> list[Cell] | None:
             parts.setdefault(signature(cell), []).append(cell)
     if not parts:
         return None
-    closest = min(parts, key=lambda s: (s.count(";"), -len(parts[s]), s))
-    return parts[closest]
+    return parts[min(parts, key=nearness)]
+
+
+def nearness(signature_: str) -> tuple[int, str]:
+    """How near a breakdown is: by its number of dimensions, then by their names."""
+    return signature_.count(";"), signature_
 
 
 def coarser(cell: Cell) -> list[dict[str, str]]:

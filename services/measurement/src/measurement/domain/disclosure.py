@@ -28,6 +28,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
+from measurement.domain.cells import cell_key
 from measurement.domain.derivation import breakdown, coarser
 
 PRIME = (1 << 61) - 1
@@ -77,10 +78,6 @@ class Combine(StrEnum):
 
 Relation = dict[Node, int]
 """A linear equation between nodes: the coefficients of a sum that equals zero."""
-
-
-def cell_of(disaggregation: Mapping[str, str]) -> str:
-    return ";".join(f"{d}={o}" for d, o in sorted(disaggregation.items()))
 
 
 class Lattice:
@@ -142,18 +139,18 @@ class Lattice:
         each derived one with the reports it is derived from and the cells they are."""
         reported: dict[str, list[int]] = defaultdict(list)
         for number, report in enumerate(reports):
-            cell = cell_of(report.disaggregation)
+            cell = cell_key(report.disaggregation)
             self.cells[cell] = report.disaggregation
             reported[cell].append(number)
         for cell, numbers in reported.items():
             yield cell, numbers, []
-        wanted = {cell_of(c): c for r in reports for c in coarser(r.disaggregation)}
+        wanted = {cell_key(c): c for r in reports for c in coarser(r.disaggregation)}
         for cell, disaggregation in wanted.items():
             parts = breakdown(disaggregation, [self.cells[c] for c in reported])
             if parts is None:
                 continue
             self.cells[cell] = disaggregation
-            names = [cell_of(part) for part in parts]
+            names = [cell_key(part) for part in parts]
             yield cell, [n for name in names for n in reported[name]], names
 
     def own(self, organization: str) -> set[Node]:
@@ -190,7 +187,7 @@ class Lattice:
         for node in members:
             for dimension in self.cells[node.cell]:
                 rest = {d: o for d, o in self.cells[node.cell].items() if d != dimension}
-                parent = Node(cell_of(rest), node.geography, node.organization)
+                parent = Node(cell_key(rest), node.geography, node.organization)
                 if parent in members:
                     children[(parent, dimension)].append(node)
         for (parent, _), nodes in children.items():

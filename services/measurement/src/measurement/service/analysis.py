@@ -136,7 +136,8 @@ class Analysis:
                   {o: {**filters.where, by: o} for o in self.scheme.all_options(by)})
         cells = {group: cell_key(pairs) for group, pairs in wanted.items()}
         summaries = await series_query.summaries(
-            session, self.indicator.id, {cells[g]: pairs for g, pairs in wanted.items()},
+            session, self.indicator.id, self.indicator.data_version,
+            {cells[g]: pairs for g, pairs in wanted.items()},
             [s.value for s in self.view.statuses],
             latest=self.indicator.across_places == AcrossPlaces.LATEST,
             geography=filters.geography, organization_id=filters.organization_id)
@@ -291,6 +292,17 @@ class Analysis:
         return figures.DisparitiesRead(
             indicator_id=self.indicator.id, dimension=dimension, reference_group=ref,
             reference_rule=rule, latest=shown[-1], over_time=shown, trends=trends)
+
+    async def gaps_if_any(self, session: AsyncSession, filters: Filters, dimension: str
+                          ) -> figures.DisparitiesRead | None:
+        """The disparities against the best-performing group, or None when no period has
+        two groups to compare."""
+        try:
+            return await self.disparities(session, filters, dimension, None)
+        except Invalid as exc:
+            if exc.kind != "no-comparable-data":
+                raise
+            return None
 
     def _shown_gaps(self, gaps: figures.PeriodGaps) -> figures.PeriodGaps:
         return gaps.model_copy(update={

@@ -1,17 +1,19 @@
-"""The statement behind every series: per wanted cell and period, the summaries of the
+"""The statements behind every series: per wanted cell and period, the summaries of the
 observations that make its figure, reported or derived (``measurement.domain.derivation``).
 
-Per wanted cell, period, place and reporting organization (a *unit*), the database picks
-the cell's own observation if it was reported there, otherwise the nearest breakdown
-reported there, and sums what each rule needs over the picked rows. Where a unit reports
-the cell and a breakdown of it too, the breakdown's sums come along, to check one against
-the other.
+First the indicator's distinct cells are listed (a walk down the key's index, one probe per
+cell). When no stored cell breaks a wanted one down, its figure can only be reported, and
+one aggregate over the wanted cells' rows gives it. Otherwise, per wanted cell, period,
+place and reporting organization (a *unit*), the database sums each candidate breakdown,
+picks the cell's own observation if it was reported there, else the nearest breakdown,
+and sums what each rule needs over the picks. Where a unit reports the cell and a
+breakdown of it too, the breakdown's sums come along, to check one against the other.
 """
 
 from __future__ import annotations
 
-import json
 import uuid
+from collections import OrderedDict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -22,77 +24,109 @@ from sqlalchemy import TextClause, text
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from measurement.domain.aggregation import Point, Reports
+from measurement.domain.cells import cell_key, parse_cell
+from measurement.domain.derivation import nearness, refines, signature
 
-_SQL = """
-WITH wanted AS (
-    SELECT w.cell, w.pairs
-    FROM unnest(CAST(:cells AS text[]), CAST(:pairs AS text[])) AS w(cell, pairs)
-), candidates AS (
-    SELECT w.cell AS wanted, o.period, o.period_start, o.period_end, o.geography,
-           o.organization_id, o.value, o.numerator, o.denominator, o.updated_at, o.id,
-           o.cell = w.cell AS reported,
-           length(o.cell) - length(replace(o.cell, '=', '')) AS depth,
-           regexp_replace(o.cell, '=[^;]*', '', 'g') AS dims
-    FROM wanted w JOIN observations o
-      ON o.indicator_id = :indicator_id AND o.status = ANY(CAST(:statuses AS text[]))
-     AND o.disaggregation @> CAST(w.pairs AS jsonb) {filters}
-), sized AS (
-    SELECT c.*,
-           count(*) OVER (PARTITION BY wanted, period, geography, organization_id, dims)
-               AS breadth,
-           bool_or(reported) OVER unit AS unit_reports,
-           bool_or(NOT reported) OVER unit AS unit_breaks_down
-    FROM candidates c
-    WINDOW unit AS (PARTITION BY wanted, period, geography, organization_id)
-), ranked AS (
-    SELECT s.*,
-           rank() OVER (PARTITION BY wanted, period, geography, organization_id
-                        ORDER BY reported DESC, depth, breadth DESC, dims COLLATE "C")
-               AS choice,
-           rank() OVER (PARTITION BY wanted, period, geography, organization_id, reported
-                        ORDER BY depth, breadth DESC, dims COLLATE "C") AS nearest
-    FROM sized s
-), picked AS (
-    SELECT r.*, choice = 1 AS used,
-           reported AND unit_breaks_down AS checked_total,
-           NOT reported AND nearest = 1 AND unit_reports AS checked_parts
-    FROM ranked r
+_CELLS = text("""
+WITH RECURSIVE cells(cell) AS (
+    (SELECT cell FROM observations WHERE indicator_id = :indicator_id ORDER BY cell LIMIT 1)
+    UNION ALL
+    SELECT (SELECT o.cell FROM observations o
+            WHERE o.indicator_id = :indicator_id AND o.cell > c.cell ORDER BY o.cell LIMIT 1)
+    FROM cells c WHERE c.cell IS NOT NULL
 )
-SELECT wanted, period, min(period_start), min(period_end),
-       count(*) FILTER (WHERE used),
-       sum(value) FILTER (WHERE used), count(value) FILTER (WHERE used),
-       CASE WHEN count(numerator) FILTER (WHERE used) = count(*) FILTER (WHERE used)
-             AND count(denominator) FILTER (WHERE used) = count(*) FILTER (WHERE used)
-            THEN sum(numerator) FILTER (WHERE used) END,
-       CASE WHEN count(numerator) FILTER (WHERE used) = count(*) FILTER (WHERE used)
-             AND count(denominator) FILTER (WHERE used) = count(*) FILTER (WHERE used)
-            THEN sum(denominator) FILTER (WHERE used) END,
-       {latest},
-       max(updated_at) FILTER (WHERE used),
-       bool_or(used AND NOT reported),
-       sum(value) FILTER (WHERE checked_total), sum(value) FILTER (WHERE checked_parts),
-       sum(numerator) FILTER (WHERE checked_total),
-       sum(numerator) FILTER (WHERE checked_parts),
-       sum(denominator) FILTER (WHERE checked_total),
-       sum(denominator) FILTER (WHERE checked_parts)
-FROM picked
-GROUP BY wanted, period
+SELECT cell FROM cells WHERE cell IS NOT NULL
+""")
+
+_COMPLETE = "count(numerator) = count(*) AND count(denominator) = count(*)"
+
+_REPORTED = """
+SELECT o.cell, o.period, min(o.period_start), min(o.period_end), count(*),
+       sum(value), count(value),
+       CASE WHEN {complete} THEN sum(numerator) END,
+       CASE WHEN {complete} THEN sum(denominator) END,
+       {latest}, max(updated_at)
+FROM observations o
+WHERE o.indicator_id = :indicator_id AND o.cell = ANY(CAST(:cells AS text[]))
+  AND o.status = ANY(CAST(:statuses AS text[])) {filters}
+GROUP BY o.cell, o.period
 """
 
-_LATEST = ", ".join(
-    f"(array_agg({column} ORDER BY updated_at DESC, id DESC) FILTER (WHERE used))[1]"
-    for column in ("value", "numerator", "denominator"))
+_DERIVED = """
+WITH pairs AS (
+    SELECT * FROM unnest(CAST(:wanted AS int[]), CAST(:cells AS text[]),
+                         CAST(:priorities AS int[])) AS p(wanted, cell, priority)
+), parts AS (
+    SELECT p.wanted, o.period COLLATE "C" AS period, o.geography COLLATE "C" AS geography,
+           o.organization_id, p.priority,
+           count(*) AS n, min(o.period_start) AS period_start,
+           min(o.period_end) AS period_end, sum(value) AS value, count(value) AS n_values,
+           sum(numerator) AS numerator, sum(denominator) AS denominator,
+           count(numerator) = count(*) AND count(denominator) = count(*) AS complete,
+           max(updated_at) AS updated_at {latest_parts}
+    FROM pairs p JOIN observations o
+      ON o.indicator_id = :indicator_id AND o.cell = p.cell
+     AND o.status = ANY(CAST(:statuses AS text[])) {filters}
+    GROUP BY p.wanted, 2, 3, o.organization_id, p.priority
+), units AS (
+    SELECT wanted, period, min(priority) = 0 AS reported, count(*) > 1 AS broken_down,
+           min(period_start) AS period_start, min(period_end) AS period_end,
+           {picks}
+    FROM parts
+    GROUP BY wanted, period, geography, organization_id
+)
+SELECT wanted, period, min(period_start), min(period_end), CAST(sum(n) AS int),
+       sum(value), CAST(sum(n_values) AS int),
+       CASE WHEN bool_and(complete) THEN sum(numerator) END,
+       CASE WHEN bool_and(complete) THEN sum(denominator) END,
+       {latest}, max(updated_at), NOT bool_and(reported),
+       sum(value) FILTER (WHERE reported AND broken_down),
+       sum(next_value) FILTER (WHERE reported AND broken_down),
+       sum(numerator) FILTER (WHERE reported AND broken_down),
+       sum(next_numerator) FILTER (WHERE reported AND broken_down),
+       sum(denominator) FILTER (WHERE reported AND broken_down),
+       sum(next_denominator) FILTER (WHERE reported AND broken_down)
+FROM units
+GROUP BY wanted, period
+"""
+"""Per candidate breakdown of each unit (priority 0 is the wanted cell itself, then the
+breakdowns nearest first), then per unit the first by priority, and the one after it (the
+nearest breakdown beside a reported figure), then per wanted cell and period."""
+
+FIGURES = ("value", "numerator", "denominator")
+
+
+def _newest(column: str, source: str = "", where: str = "") -> str:
+    order = f"{source}updated_at DESC, {source}id DESC"
+    return f"(array_agg({column} ORDER BY {order}){where})[1]"
+
+
+_PICKED = ("n", "value", "n_values", "numerator", "denominator", "complete", "updated_at")
+_LATEST_OF_PART = ("latest_value", "latest_numerator", "latest_denominator", "latest_id")
 
 
 @cache
-def statement(latest: bool, by_geography: bool, by_organization: bool) -> TextClause:
+def statement(derived: bool, latest: bool, by_geography: bool, by_organization: bool
+              ) -> TextClause:
     """Built once per shape. ``latest``: the indicator combines places by their latest
     report, which needs ordered aggregates (they sort each group, so only then)."""
     filters = "".join((" AND o.geography = :geography" if by_geography else "",
                        " AND o.organization_id = :organization_id" if by_organization
                        else ""))
-    return text(_SQL.format(filters=filters,
-                            latest=_LATEST if latest else "NULL, NULL, NULL"))
+    if not derived:
+        newest = ", ".join(_newest(c) for c in FIGURES) if latest else "NULL, NULL, NULL"
+        return text(_REPORTED.format(complete=_COMPLETE, latest=newest, filters=filters))
+    parts = "".join(f", {_newest('o.' + c, 'o.')} AS latest_{c}"
+                    for c in (*FIGURES, "id")) if latest else ""
+    kept = (*_PICKED, *(_LATEST_OF_PART if latest else ()))
+    picks = ",\n           ".join(
+        [f"(array_agg({c} ORDER BY priority))[1] AS {c}" for c in kept]
+        + [f"(array_agg({c} ORDER BY priority))[2] AS next_{c}" for c in FIGURES])
+    newest = ", ".join(
+        f"(array_agg(latest_{c} ORDER BY updated_at DESC, latest_id DESC))[1]"
+        for c in FIGURES) if latest else "NULL, NULL, NULL"
+    return text(_DERIVED.format(latest_parts=parts, picks=picks, latest=newest,
+                                filters=filters))
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,6 +135,9 @@ class Check:
 
     reported: tuple[float | None, float | None, float | None]
     derived: tuple[float | None, float | None, float | None]
+
+
+NO_CHECK = Check((None, None, None), (None, None, None))
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,27 +151,69 @@ class Summary:
     check: Check
 
 
+Summaries = dict[tuple[str, str], Summary]
+_CACHE: OrderedDict[tuple[Any, ...], Summaries] = OrderedDict()
+CACHED = 1024
+"""Summaries kept per process, the most recently used; each is a few kilobytes."""
+
+
 async def summaries(session: AsyncSession, indicator_id: uuid.UUID,
-                    cells: Mapping[str, Mapping[str, str]], statuses: Sequence[str], *,
-                    latest: bool, geography: str | None, organization_id: uuid.UUID | None
-                    ) -> dict[tuple[str, str], Summary]:
-    """Per (wanted cell, period) with data, what makes its figure."""
-    stmt = statement(latest, geography is not None, organization_id is not None)
-    result = await (await session.connection()).execute(stmt, {
-        "indicator_id": indicator_id, "cells": list(cells),
-        "pairs": [json.dumps(dict(p)) for p in cells.values()], "statuses": list(statuses),
-        "geography": geography, "organization_id": organization_id})
-    out: dict[tuple[str, str], Summary] = {}
+                    data_version: uuid.UUID | None, cells: Mapping[str, Mapping[str, str]],
+                    statuses: Sequence[str], *, latest: bool, geography: str | None,
+                    organization_id: uuid.UUID | None) -> Summaries:
+    """Per (wanted cell, period) with data, what makes its figure.
+
+    Cached under the indicator's ``data_version``, which every transaction that changes
+    its observations sets anew: a reader that saw a version finds the figures of that
+    version (or, read a moment later, of a newer one), never older ones.
+    """
+    key = (indicator_id, data_version, tuple(cells), tuple(statuses), latest, geography,
+           organization_id)
+    if data_version is not None and (found := _CACHE.get(key)) is not None:
+        _CACHE.move_to_end(key)
+        return found
+    found = await _query(session, indicator_id, cells, statuses, latest=latest,
+                         geography=geography, organization_id=organization_id)
+    if data_version is not None:
+        _CACHE[key] = found
+        if len(_CACHE) > CACHED:
+            _CACHE.popitem(last=False)
+    return found
+
+
+async def _query(session: AsyncSession, indicator_id: uuid.UUID,
+                 cells: Mapping[str, Mapping[str, str]], statuses: Sequence[str], *,
+                 latest: bool, geography: str | None, organization_id: uuid.UUID | None
+                 ) -> Summaries:
+    connection = await session.connection()
+    stored = [parse_cell(c) for c in (await connection.execute(
+        _CELLS, {"indicator_id": indicator_id})).scalars()]
+    wanted = list(cells)
+    breakdowns = {w: sorted({signature(c) for c in stored if refines(c, pairs)},
+                            key=nearness) for w, pairs in cells.items()}
+    derived = any(breakdowns.values())
+    stmt = statement(derived, latest, geography is not None, organization_id is not None)
+    parameters: dict[str, Any] = {
+        "indicator_id": indicator_id, "statuses": list(statuses), "geography": geography,
+        "organization_id": organization_id, "cells": wanted}
+    if derived:
+        rows = [(i, w, 0) for i, w in enumerate(wanted)]
+        for i, w in enumerate(wanted):
+            order = {s: n for n, s in enumerate(breakdowns[w], start=1)}
+            rows += [(i, cell_key(c), order[signature(c)]) for c in stored
+                     if refines(c, cells[w])]
+        parameters |= {"wanted": [r[0] for r in rows], "cells": [r[1] for r in rows],
+                       "priorities": [r[2] for r in rows]}
+    result = await connection.execute(stmt, parameters)
+    out: Summaries = {}
     for row in result.tuples():
-        (cell, period, start, end, count, value_sum, values, numerators, denominators,
-         value, numerator, denominator, at, derived, *checks) = row
-        out[(cell, period)] = Summary(
+        (number, period, start, end, count, value_sum, values, numerators, denominators,
+         value, numerator, denominator, at, *rest) = row
+        out[(wanted[number] if derived else number, period)] = Summary(
             start, end,
             Reports(count, value_sum, values, numerators, denominators,
                     Point(value, numerator, denominator, at.timestamp())),
-            bool(derived), Check(_pairs(checks, 0), _pairs(checks, 1)))
+            bool(rest and rest[0]),
+            Check((rest[1], rest[3], rest[5]), (rest[2], rest[4], rest[6])) if rest
+            else NO_CHECK)
     return out
-
-
-def _pairs(checks: Sequence[Any], which: int) -> tuple[Any, Any, Any]:
-    return checks[which], checks[2 + which], checks[4 + which]

@@ -18,7 +18,6 @@ from backbone.contracts.measurement.events import (
     DisparitiesChanged,
     IndicatorStatusChanged,
 )
-from backbone.errors import Invalid
 from backbone.events.registry import DomainEvent
 from measurement.domain.cells import Scheme
 from measurement.events import outbox
@@ -45,6 +44,7 @@ async def refresh_status(session: AsyncSession, indicator: Indicator, initiative
     """
     await session.execute(select(Indicator.id).where(Indicator.id == indicator.id)
                           .with_for_update(key_share=True))
+    indicator.data_version = uuid.uuid4()  # never seen by anyone if this is rolled back
     await decide_again(session, indicator, initiative, reviewed_periods)
     for view, (column, make_view) in VIEWS.items():
         analysis = Analysis(indicator, initiative, Scheme(), make_view(initiative))
@@ -78,11 +78,8 @@ async def refresh_disparities(session: AsyncSession, indicator: Indicator,
     analysis = Analysis(indicator, initiative, scheme, make_view(initiative))
     found = []
     for dimension_id, code in dimensions:
-        try:
-            read = await analysis.disparities(session, Filters(), code, None)
-        except Invalid as exc:
-            if exc.kind != "no-comparable-data":
-                raise
+        read = await analysis.gaps_if_any(session, Filters(), code)
+        if read is None:
             continue
         found.append(DimensionDisparities(
             dimension_id=dimension_id, dimension=code, reference_group=read.reference_group,
