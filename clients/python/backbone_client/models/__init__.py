@@ -63,6 +63,8 @@ from .endpoint_update import EndpointUpdate
 from .event_type_info import EventTypeInfo
 from .event_type_info_json_schema import EventTypeInfoJsonSchema
 from .everyone import Everyone
+from .export_format import ExportFormat
+from .export_status import ExportStatus
 from .feed_audience import FeedAudience
 from .feed_entry_read import FeedEntryRead
 from .field_error import FieldError
@@ -277,6 +279,8 @@ __all__ = (
     "EventTypeInfo",
     "EventTypeInfoJsonSchema",
     "Everyone",
+    "ExportFormat",
+    "ExportStatus",
     "FeedAudience",
     "FeedEntryRead",
     "FieldError",

@@ -13,7 +13,7 @@ from backbone.events.consumer import EventConsumer
 from backbone.http.app import create_service_app
 from backbone.readmodels.agenda import AGENDA
 from backbone.service import ServiceSpec
-from measurement.api import analysis, dimensions, indicators, observations, settings
+from measurement.api import analysis, dimensions, export, indicators, observations, settings
 from measurement.config import Settings
 from measurement.service.agenda_events import SUBSCRIPTIONS
 
@@ -64,7 +64,7 @@ def create_app(settings_: Settings | None = None) -> FastAPI:
         title="Backbone measurement API",
         description=DESCRIPTION,
         routers=[settings.router, dimensions.router, indicators.router, observations.router,
-                 analysis.router],
+                 export.router, analysis.router],
         registry=registry,
         spec=SERVICE,
         openapi_tags=TAGS,

@@ -13,6 +13,7 @@ from fastapi import FastAPI
 from starlette.middleware.cors import CORSMiddleware
 
 from backbone import consistency
+from backbone.events import watermark
 
 ALLOWED_METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE"]
 ALLOWED_HEADERS = ["Authorization", "Content-Type", "Idempotency-Key", "If-Match",
@@ -20,7 +21,7 @@ ALLOWED_HEADERS = ["Authorization", "Content-Type", "Idempotency-Key", "If-Match
                    "tracestate", "Last-Event-ID"]
 EXPOSED_HEADERS = ["ETag", "Location", "Link", consistency.HEADER, "Retry-After",
                    "RateLimit", "RateLimit-Policy", "Idempotent-Replayed", "X-Request-ID",
-                   "Content-Disposition"]
+                   "Content-Disposition", watermark.HEADER]
 
 
 def origin_pattern(origins: list[str]) -> str | None:
