@@ -64,7 +64,7 @@ def test_a_snapshot_and_the_stream_from_its_watermark_rebuild_the_data(
 
         stop = threading.Event()
         writes = _writer(measurement_server, base, months, ids, stop)
-        exports = []
+        exports: list[tuple[duckdb.DuckDBPyConnection, dict[int, int]]] = []
         try:
             while len(exports) < 3 or writes["count"] < 10:  # exports overlap the writes
                 db = duckdb.connect()

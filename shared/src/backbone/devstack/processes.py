@@ -38,6 +38,10 @@ class UvicornProcess:
             )
 
     @property
+    def pid(self) -> int:
+        return self._process.pid
+
+    @property
     def exited(self) -> bool:
         return self._process.poll() is not None
 
@@ -54,6 +58,11 @@ class UvicornProcess:
                 pass
             time.sleep(0.2)
         raise TimeoutError(f"{self.name} was not ready within {timeout_s:.0f}s")
+
+    def kill(self) -> None:
+        """As a crash would end it: no shutdown, connections dropped."""
+        self._process.kill()
+        self._process.wait()
 
     def stop(self) -> None:
         self._process.terminate()

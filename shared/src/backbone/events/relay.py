@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import os
+import socket
 import time
 import uuid
 from datetime import UTC, datetime
@@ -53,6 +55,21 @@ class PublishError(RuntimeError):
     pass
 
 
+LEADER = """
+SELECT a.application_name FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
+WHERE l.locktype = 'advisory' AND l.granted AND l.objsubid = 1
+  AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())
+  AND (l.classid::bigint << 32 | l.objid::bigint) = $1
+"""
+"""The leading relay's ``application_name`` (``relay_name``), with ``RELAY_LOCK_KEY``."""
+
+
+def relay_name(service: str) -> str:
+    """The relay connection's ``application_name``: which process (pod) it is, so that
+    ``pg_locks`` joined with ``pg_stat_activity`` shows which one leads."""
+    return f"{service} relay {socket.gethostname()}:{os.getpid()}"[:63]
+
+
 
 class OutboxRelay:
     def __init__(self, settings: BaseServiceSettings) -> None:
@@ -79,7 +96,8 @@ class OutboxRelay:
 
     async def _run_once(self) -> None:
         conn: asyncpg.Connection = await asyncpg.connect(
-            self.settings.asyncpg_dsn, server_settings=RELAY_SESSION)
+            self.settings.asyncpg_dsn, server_settings={
+                **RELAY_SESSION, "application_name": relay_name(self.settings.service_name)})
         try:
             # Standby: poll for leadership (another process holds the lock).
             while not await conn.fetchval("SELECT pg_try_advisory_lock($1)", RELAY_LOCK_KEY):  # noqa: ASYNC110
