@@ -53,3 +53,10 @@ class PreconditionFailed(DomainError):  # noqa: N818
     """The object changed since the caller read it (a stale ``If-Match``)."""
 
     default_kind = "precondition-failed"
+
+
+class Unavailable(DomainError):  # noqa: N818
+    """Something the request needs (the broker, another system) cannot be reached now; the
+    same request may succeed later."""
+
+    default_kind = "unavailable"

@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import csv
 import io
+import socket
 import uuid
 from typing import Any
 
 import httpx
 import pyarrow.parquet as pq
+from fastapi import FastAPI
 
 from backbone.events.watermark import HEADER, Watermark
 
@@ -96,3 +98,23 @@ async def test_viewers_see_the_figures_they_are_shown_elsewhere_and_no_more(
                             headers=setup.viewer, params={"status": "all"})
     assert refused.status_code == 403
     assert refused.headers["content-type"] == "application/problem+json"
+
+
+async def test_without_the_broker_there_is_no_watermark_and_a_503(
+    api: httpx.AsyncClient, measurement_app: FastAPI, setup: Any
+) -> None:
+    settings = measurement_app.state.settings
+    closed = socket.socket()
+    closed.bind(("127.0.0.1", 0))  # a port nobody listens on
+    port = closed.getsockname()[1]
+    closed.close()
+    measurement_app.state.settings = settings.model_copy(
+        update={"kafka_bootstrap_servers": f"127.0.0.1:{port}"})
+    try:
+        answer = await api.get(f"/v1/initiatives/{setup.initiative_id}/observations/export",
+                               headers=setup.staff)
+    finally:
+        measurement_app.state.settings = settings
+    assert answer.status_code == 503
+    assert answer.headers["content-type"] == "application/problem+json"
+    assert answer.json()["type"] == "urn:backbone:problem:unavailable"

@@ -21,6 +21,7 @@ from backbone.errors import (
     Invalid,
     NotFound,
     PreconditionFailed,
+    Unavailable,
 )
 
 log = structlog.get_logger(__name__)
@@ -41,6 +42,7 @@ _DEFAULT_KINDS = {
     415: "unsupported-media-type",
     422: "validation-failed",
     500: "internal-error",
+    503: "unavailable",
 }
 
 
@@ -86,7 +88,8 @@ class ProblemError(Exception):
 
 
 STATUS_OF: dict[type[DomainError], int] = {
-    NotFound: 404, Forbidden: 403, Conflict: 409, Invalid: 422, PreconditionFailed: 412}
+    NotFound: 404, Forbidden: 403, Conflict: 409, Invalid: 422, PreconditionFailed: 412,
+    Unavailable: 503}
 """The one mapping from the use cases' domain errors to HTTP statuses."""
 
 

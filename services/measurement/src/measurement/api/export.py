@@ -19,7 +19,7 @@ from fastapi.responses import StreamingResponse
 from backbone.csvout import safe_cell, to_csv
 from backbone.events.watermark import HEADER
 from backbone.http.deps import CurrentPrincipal, ReadSession
-from backbone.http.problems import PROBLEM_RESPONSES
+from backbone.http.problems import PROBLEM_RESPONSES, Problem
 from measurement.service.export import COLUMNS, ExportStatus, Snapshot, open_snapshot
 
 router = APIRouter(prefix="/v1", tags=["observations"], responses=PROBLEM_RESPONSES)
@@ -58,7 +58,9 @@ _WATERMARK_DOC = (
         "headers": {HEADER: {"description": _WATERMARK_DOC, "schema": {"type": "string"}}},
         "content": {MEDIA[ExportFormat.CSV]: {"schema": {"type": "string"}},
                     MEDIA[ExportFormat.PARQUET]: {"schema": {"type": "string",
-                                                             "format": "binary"}}}}})
+                                                             "format": "binary"}}}},
+               503: {"model": Problem, "description": "The event broker (whose offsets "
+                                                      "are the watermark) is unreachable"}})
 async def export_observations(
     initiative_id: uuid.UUID, request: Request, session: ReadSession,
     principal: CurrentPrincipal,

@@ -26,13 +26,14 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
+from aiokafka.errors import KafkaError
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from backbone.auth.principal import InitiativeRole, Principal
 from backbone.contracts.measurement.entities import ObservationStatus
 from backbone.db import SessionFactory
-from backbone.errors import Forbidden
+from backbone.errors import Forbidden, Unavailable
 from backbone.events.registry import topic_of
 from backbone.events.watermark import Watermark, read_watermark
 from backbone.settings import BaseServiceSettings
@@ -90,7 +91,11 @@ async def open_snapshot(session: AsyncSession, sessions: SessionFactory,
     staff = principal.has_role(initiative_id, InitiativeRole.BACKBONE)
     if status is ExportStatus.ALL and not staff:
         raise Forbidden("Only backbone staff export observations not yet approved.")
-    watermark = await read_watermark(settings, topic_of("measurement"))
+    try:
+        watermark = await read_watermark(settings, topic_of("measurement"))
+    except KafkaError as exc:
+        raise Unavailable(f"The event broker cannot be reached ({exc}); the watermark of a "
+                          "snapshot is read from it. Try again shortly.") from exc
     stack = AsyncExitStack()
     try:
         snapshot = await stack.enter_async_context(sessions())
