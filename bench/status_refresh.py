@@ -24,7 +24,7 @@ from series import seed
 from sqlalchemy import select
 
 from backbone.auth.tokens import mint_token
-from backbone.db import create_engine, create_sessionmaker
+from backbone.db import create_engine, create_sessionmaker, in_tenant
 from backbone.devstack.infra import Infrastructure
 from measurement.app import SERVICE
 from measurement.models import Indicator, Initiative
@@ -51,7 +51,8 @@ async def refreshes(infra: Infrastructure, indicator_id: str, times: int) -> lis
     latencies = []
     try:
         for _ in range(times):
-            async with sessions() as session, session.begin():
+            async with sessions() as session:
+                await in_tenant(session, "bench")  # row-level security: the bench's tenant
                 indicator = (await session.execute(
                     select(Indicator).where(Indicator.id == indicator_id))).scalar_one()
                 initiative = await session.get(Initiative, indicator.initiative_id)

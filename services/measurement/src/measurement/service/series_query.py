@@ -57,9 +57,8 @@ WITH pairs AS (
     SELECT * FROM unnest(CAST(:wanted AS int[]), CAST(:cells AS text[]),
                          CAST(:priorities AS int[])) AS p(wanted, cell, priority)
 ), parts AS (
-    SELECT p.wanted, o.period COLLATE "C" AS period, o.geography COLLATE "C" AS geography,
-           o.organization_id, p.priority,
-           count(*) AS n, min(o.period_start) AS period_start,
+    SELECT p.wanted, o.period, o.geography, coalesce(o.organization_id, :nobody) AS unit_org,
+           p.priority, count(*) AS n, min(o.period_start) AS period_start,
            min(o.period_end) AS period_end, sum(value) AS value, count(value) AS n_values,
            sum(numerator) AS numerator, sum(denominator) AS denominator,
            count(numerator) = count(*) AND count(denominator) = count(*) AS complete,
@@ -67,13 +66,21 @@ WITH pairs AS (
     FROM pairs p JOIN observations o
       ON o.indicator_id = :indicator_id AND o.cell = p.cell
      AND o.status = ANY(CAST(:statuses AS text[])) {filters}
-    GROUP BY p.wanted, 2, 3, o.organization_id, p.priority
+    GROUP BY p.wanted, o.period, o.geography, unit_org, p.priority
 ), units AS (
-    SELECT wanted, period, min(priority) = 0 AS reported, count(*) > 1 AS broken_down,
-           min(period_start) AS period_start, min(period_end) AS period_end,
-           {picks}
-    FROM parts
-    GROUP BY wanted, period, geography, organization_id
+    SELECT wanted, period, geography, unit_org, min(priority) AS first,
+           min(priority) FILTER (WHERE priority > 0) AS nearest
+    FROM parts GROUP BY wanted, period, geography, unit_org
+), picked AS (
+    SELECT u.first = 0 AS reported, u.nearest IS NOT NULL AS broken_down, f.*,
+           b.value AS next_value, b.numerator AS next_numerator,
+           b.denominator AS next_denominator
+    FROM units u
+    JOIN parts f ON (f.wanted, f.period, f.geography, f.unit_org, f.priority) =
+                    (u.wanted, u.period, u.geography, u.unit_org, u.first)
+    LEFT JOIN parts b ON u.first = 0
+                     AND (b.wanted, b.period, b.geography, b.unit_org, b.priority) =
+                         (u.wanted, u.period, u.geography, u.unit_org, u.nearest)
 )
 SELECT wanted, period, min(period_start), min(period_end), CAST(sum(n) AS int),
        sum(value), CAST(sum(n_values) AS int),
@@ -86,12 +93,15 @@ SELECT wanted, period, min(period_start), min(period_end), CAST(sum(n) AS int),
        sum(next_numerator) FILTER (WHERE reported AND broken_down),
        sum(denominator) FILTER (WHERE reported AND broken_down),
        sum(next_denominator) FILTER (WHERE reported AND broken_down)
-FROM units
+FROM picked
 GROUP BY wanted, period
 """
 """Per candidate breakdown of each unit (priority 0 is the wanted cell itself, then the
-breakdowns nearest first), then per unit the first by priority, and the one after it (the
-nearest breakdown beside a reported figure), then per wanted cell and period."""
+breakdowns nearest first); per unit the first by priority (the reported figure, or the
+nearest breakdown) and, beside a reported figure, the nearest breakdown; then per wanted
+cell and period. Hash aggregates and hash joins throughout: no sort of the rows (units
+without a reporting organization are keyed by ``nobody``, since IS NOT DISTINCT FROM is no
+hash join's key)."""
 
 FIGURES = ("value", "numerator", "denominator")
 
@@ -99,10 +109,6 @@ FIGURES = ("value", "numerator", "denominator")
 def _newest(column: str, source: str = "", where: str = "") -> str:
     order = f"{source}updated_at DESC, {source}id DESC"
     return f"(array_agg({column} ORDER BY {order}){where})[1]"
-
-
-_PICKED = ("n", "value", "n_values", "numerator", "denominator", "complete", "updated_at")
-_LATEST_OF_PART = ("latest_value", "latest_numerator", "latest_denominator", "latest_id")
 
 
 @cache
@@ -118,15 +124,10 @@ def statement(derived: bool, latest: bool, by_geography: bool, by_organization: 
         return text(_REPORTED.format(complete=_COMPLETE, latest=newest, filters=filters))
     parts = "".join(f", {_newest('o.' + c, 'o.')} AS latest_{c}"
                     for c in (*FIGURES, "id")) if latest else ""
-    kept = (*_PICKED, *(_LATEST_OF_PART if latest else ()))
-    picks = ",\n           ".join(
-        [f"(array_agg({c} ORDER BY priority))[1] AS {c}" for c in kept]
-        + [f"(array_agg({c} ORDER BY priority))[2] AS next_{c}" for c in FIGURES])
     newest = ", ".join(
         f"(array_agg(latest_{c} ORDER BY updated_at DESC, latest_id DESC))[1]"
         for c in FIGURES) if latest else "NULL, NULL, NULL"
-    return text(_DERIVED.format(latest_parts=parts, picks=picks, latest=newest,
-                                filters=filters))
+    return text(_DERIVED.format(latest_parts=parts, latest=newest, filters=filters))
 
 
 @dataclass(frozen=True, slots=True)
@@ -195,7 +196,7 @@ async def _query(session: AsyncSession, indicator_id: uuid.UUID,
     stmt = statement(derived, latest, geography is not None, organization_id is not None)
     parameters: dict[str, Any] = {
         "indicator_id": indicator_id, "statuses": list(statuses), "geography": geography,
-        "organization_id": organization_id, "cells": wanted}
+        "organization_id": organization_id, "cells": wanted, "nobody": uuid.UUID(int=0)}
     if derived:
         rows = [(i, w, 0) for i, w in enumerate(wanted)]
         for i, w in enumerate(wanted):
