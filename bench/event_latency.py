@@ -39,6 +39,9 @@ from backbone.events.kafka import ensure_topics
 
 
 def summary(name: str, latencies_ms: list[float], baseline: list[float] | None = None) -> None:
+    if not latencies_ms:
+        print(f"{name:<34} n=    0  (nothing received)")
+        return
     p50, p99 = p50_p99(latencies_ms)
     ratio = f"  p99 {p99 / p50_p99(baseline)[1]:.1f}x raw" if baseline else ""
     print(f"{name:<34} n={len(latencies_ms):5d}  p50 {p50:6.1f} ms  p99 {p99:6.1f} ms{ratio}")
@@ -56,8 +59,10 @@ async def paced(rate: float, seconds: float, action: Callable[[int], Coroutine[A
     await asyncio.gather(*tasks)
 
 
-async def raw_baseline(infra: Infrastructure, rate: float, seconds: float) -> list[float]:
-    """Plain aiokafka, with the same fetch wait and acks as the services use."""
+async def raw_baseline(infra: Infrastructure, rate: float, seconds: float
+                       ) -> tuple[list[float], int]:
+    """Plain aiokafka, with the same fetch wait and acks as the services use: the latencies
+    of the messages received within 30 s of the last send, and how many were sent."""
     settings = infra.settings("bench")
     bootstrap = infra.bootstrap_servers
     topic = "bench.raw"
@@ -86,10 +91,13 @@ async def raw_baseline(infra: Infrastructure, rate: float, seconds: float) -> li
 
     receiver = asyncio.create_task(receive())
     await paced(rate, seconds, send)
-    await asyncio.wait_for(receiver, 30)
+    done, _ = await asyncio.wait([receiver], timeout=30)
+    if not done:  # reported by the caller, with how many were missing
+        receiver.cancel()
+        await asyncio.gather(receiver, return_exceptions=True)
     await producer.stop()
     await consumer.stop()
-    return latencies
+    return latencies, len(sent)
 
 
 def write_decisions(agenda: str, token: str, initiative_id: str, rate: float,
@@ -157,11 +165,16 @@ async def backbone_path(infra: Infrastructure, agenda: str, rate: float,
 
 def main(rate: float, seconds: float) -> None:
     with running(SERVICE) as (infra, process):
-        raw = asyncio.run(raw_baseline(infra, rate, seconds))
+        raw, sent = asyncio.run(raw_baseline(infra, rate, seconds))
         backbone, written = asyncio.run(backbone_path(infra, process.url, rate, seconds))
     print(f"{rate:.0f} writes/s for {seconds:.0f} s, Tansu broker, 2 cores shared by all")
-    summary("raw produce -> consume", raw)
-    summary("commit -> outbox -> relay -> handler", backbone, raw)
+    if len(raw) < sent:
+        print(f"raw baseline: {sent - len(raw)} of {sent} messages not received within "
+              "30 s of the last send (the figures below are of those received)")
+    if raw:
+        summary("raw produce -> consume", raw)
+    summary("commit -> outbox -> relay -> handler", backbone, raw or None)
+    print(f"writes made: {written} of {rate * seconds:.0f}")
     if written < rate * seconds:
         print(f"only {written} of {rate * seconds:.0f} writes were made "
               f"({written / seconds:.0f}/s): the machine could not keep up with the rate")

@@ -1,6 +1,7 @@
 """The raw baseline: FastAPI + asyncpg, plain queries, no library conventions."""
 
 import os
+from datetime import datetime
 
 import asyncpg
 from fastapi import FastAPI, HTTPException
@@ -74,3 +75,45 @@ async def get_alignment_rows(id_: str) -> list:
         (_GOALS, (id_,)), (_STRATEGIES, (id_,)),
         ("SELECT o.id, o.name FROM agenda_organizations o WHERE o.id IN (SELECT"
          " organization_id FROM agenda_participants WHERE initiative_id = $1::uuid)", (id_,))])
+
+
+_LISTS = {"organizations": ("organizations", None), "participants": ("participants",
+                                                                     "initiative_id"),
+          "goals": ("goals", "initiative_id"), "decisions": ("decisions", "initiative_id"),
+          "indicators": ("indicators", "initiative_id"),
+          "dimensions": ("dimensions", "initiative_id"),
+          "observations": ("observations", "indicator_id")}
+"""A list's table and the column its path's id filters on (organizations: none)."""
+
+
+@app.get("/list/{name}")
+async def get_list(name: str, tenant: str, scope: str | None = None, limit: int = 50,
+                   updated_since: str | None = None) -> dict:
+    """A page of a list as the services order it (``updated_at, id``), every column; for
+    organizations, their external ids too (a second query, as the service makes)."""
+    table, column = _LISTS[name]
+    where: list[str] = ["tenant = $1"]
+    args: list[object] = [tenant]
+    if column is not None:
+        args.append(scope)
+        where.append(f"{column} = ${len(args)}::uuid")
+    if updated_since is not None:
+        args.append(datetime.fromisoformat(updated_since))
+        where.append(f"updated_at >= ${len(args)}::timestamptz")
+    sql = (f"SELECT * FROM {table} WHERE {' AND '.join(where)}"
+           f" ORDER BY updated_at, id LIMIT {int(limit) + 1}")
+    async with app.state.pool.acquire() as connection:
+        rows = await connection.fetch(sql, *args)
+        items = [{k: _plain(v) for k, v in r.items()} for r in rows[:limit]]
+        if name == "organizations":
+            ids = await connection.fetch(
+                "SELECT organization_id, system, external_id FROM organization_external_ids"
+                " WHERE organization_id = ANY($1::uuid[])", [r["id"] for r in rows[:limit]])
+            found: dict = {}
+            for r in ids:
+                found.setdefault(str(r["organization_id"]), {})[r["system"]] = r["external_id"]
+            for item in items:
+                item["external_ids"] = found.get(item["id"], {})
+    last = rows[limit - 1] if len(rows) > limit else None
+    return {"items": items,
+            "next_cursor": f"{last['updated_at']}~{last['id']}" if last else None}

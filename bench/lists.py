@@ -1,0 +1,167 @@
+"""List benchmark: the pages CRM syncs and frontends fetch, beside a raw endpoint.
+
+Agenda's organizations, participants, goals and decisions, and measurement's indicators,
+dimensions and observations, 600 of each (observations: 2,000 of one indicator), at
+``limit`` 50 and 500, with and without ``updated_since`` (the newer half), against a raw
+FastAPI + asyncpg endpoint returning the same rows as JSON (``SELECT *`` in the same order,
+organizations with their external ids) on the same database, measured in the same run.
+Each service runs as its own uvicorn process; the load comes from a separate process.
+
+    .venv/bin/python bench/lists.py [--seconds 4] [--connections 16]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import multiprocessing
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from urllib.parse import urlencode
+
+import httpx
+import loadgen
+from harness import running
+from http_get import serve_raw
+from ingest import announce_initiative
+from loadgen import Result
+
+from agenda.app import SERVICE as AGENDA
+from backbone.auth.tokens import mint_token
+from backbone.devstack.infra import Infrastructure
+from backbone.devstack.ports import free_port, wait_for_port
+from backbone.devstack.processes import ServiceProcess
+from backbone.service import ServiceSpec
+from measurement.app import SERVICE as MEASUREMENT
+
+ITEMS = 600
+TENANT = "bench"
+
+
+@dataclass
+class ListUnderTest:
+    name: str
+    path: str
+    """The service's path (with its ids filled in)."""
+    scope: str | None
+    """The id the raw endpoint filters on."""
+    since: str
+    """An ``updated_at`` with about half the items at or after it."""
+
+
+def seed_agenda(url: str, headers: dict[str, str]) -> list[ListUnderTest]:
+    with httpx.Client(base_url=url, headers=headers, timeout=60) as api:
+        initiative = api.post("/v1/initiatives", json={"name": "Bench"}).json()["id"]
+        base = f"/v1/initiatives/{initiative}"
+        stamps: dict[str, list[str]] = {k: [] for k in ("organizations", "participants",
+                                                        "goals", "decisions")}
+        for n in range(ITEMS):
+            org = api.put(f"/v1/organizations/by-external-id/crm/C-{n}",
+                          json={"name": f"Organization {n}", "sector": "nonprofit"}).json()
+            stamps["organizations"].append(org["updated_at"])
+            stamps["participants"].append(api.post(f"{base}/participants", json={
+                "kind": "organization", "organization_id": org["id"],
+                "roles": ["partner"]}).json()["updated_at"])
+            stamps["goals"].append(api.post(f"{base}/goals", json={
+                "title": f"Goal {n}"}).json()["updated_at"])
+            stamps["decisions"].append(api.post(f"{base}/decisions", json={
+                "title": f"Decision {n}", "method": "consensus",
+                "decided_on": "2026-01-01"}).json()["updated_at"])
+    return [ListUnderTest("organizations", "/v1/organizations", None,
+                          stamps["organizations"][ITEMS // 2]),
+            *(ListUnderTest(name, f"{base}/{name}", initiative, stamps[name][ITEMS // 2])
+              for name in ("participants", "goals", "decisions"))]
+
+
+def seed_measurement(url: str, headers: dict[str, str], initiative: str
+                     ) -> list[ListUnderTest]:
+    base = f"/v1/initiatives/{initiative}"
+    with httpx.Client(base_url=url, headers=headers, timeout=120) as api:
+        while api.get(f"{base}/measurement-settings").status_code == 404:
+            pass  # the initiative arrives through Kafka
+        dimensions = [api.post(f"{base}/dimensions", json={
+            "code": f"d{n}", "name": f"Dimension {n}",
+            "options": [{"code": "a", "label": "A"}, {"code": "b", "label": "B"}]}
+        ).json()["updated_at"] for n in range(ITEMS)]
+        indicators = [api.post(f"{base}/indicators", json={
+            "code": f"i{n}", "name": f"Indicator {n}", "unit": "count",
+            "direction": "increase", "frequency": "monthly"}).json() for n in range(ITEMS)]
+        first = indicators[0]["id"]
+        rows = [{"indicator_id": first, "period": f"{1900 + n // 12}-{n % 12 + 1:02d}",
+                 "value": n} for n in range(2000)]
+        api.post(f"{base}/observations/batch", json={"rows": rows[:1000]})
+        api.post(f"{base}/observations/batch", json={"rows": rows[1000:]})
+        observations = api.get(f"/v1/indicators/{first}/observations",
+                               params={"limit": 500}).json()["items"]
+    return [ListUnderTest("dimensions", f"{base}/dimensions", initiative,
+                          dimensions[ITEMS // 2]),
+            ListUnderTest("indicators", f"{base}/indicators", initiative,
+                          indicators[ITEMS // 2]["updated_at"]),
+            ListUnderTest("observations", f"/v1/indicators/{first}/observations", first,
+                          observations[-1]["updated_at"])]
+
+
+def report(name: str, result: Result, baseline: Result | None = None) -> None:
+    ratio = f"  {result.rps / baseline.rps:4.0%} of raw" if baseline else ""
+    print(f"{name:<44} {result.rps:6.0f} req/s  p50 {result.p50_ms:6.1f} ms  "
+          f"p99 {result.p99_ms:6.1f} ms  (errors={result.errors}){ratio}")
+
+
+def measure(infra: Infrastructure, spec: ServiceSpec, service: ServiceProcess,
+            lists: list[ListUnderTest], headers: dict[str, str], seconds: float,
+            connections: int) -> None:
+    raw_port = free_port()
+    raw = serve_raw(raw_port, infra.settings(spec.name).owner_asyncpg_dsn)
+    try:
+        wait_for_port(raw_port, 60, "raw")
+        with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn")) as pool:
+            def go(port: int, path: str, auth: dict[str, str]) -> Result:
+                return pool.submit(_run, port, path, auth, seconds, connections).result()
+
+            for item in lists:
+                for limit in (50, 500):
+                    for since in (None, item.since):
+                        query = {"limit": limit, **({"updated_since": since} if since else {})}
+                        raw_query = {**query, "tenant": TENANT,
+                                     **({"scope": item.scope} if item.scope else {})}
+                        baseline = go(raw_port, f"/list/{item.name}?{urlencode(raw_query)}",
+                                      {})
+                        result = go(service.port, f"{item.path}?{urlencode(query)}", headers)
+                        label = f"{item.name}, limit {limit}" + (", updated_since"
+                                                                 if since else "")
+                        report(f"raw {label}", baseline)
+                        report(f"{spec.name} {label}", result, baseline)
+    finally:
+        raw.terminate()
+        raw.wait(10)
+
+
+def _run(port: int, path: str, headers: dict[str, str], seconds: float,
+         connections: int) -> Result:
+    return asyncio.run(loadgen.run(port, "GET", path, headers=headers,
+                                   connections=connections, seconds=seconds))
+
+
+def main(seconds: float, connections: int) -> None:
+    print(f"{connections} connections, {seconds:.0f} s per run, 2 cores shared by all")
+    with running(AGENDA) as (infra, process):
+        token = mint_token(infra.settings("agenda"), sub="bench", tenant=TENANT,
+                           roles=["network:admin"])
+        headers = {"Authorization": f"Bearer {token}"}
+        measure(infra, AGENDA, process, seed_agenda(process.url, headers), headers, seconds,
+                connections)
+    with running(MEASUREMENT) as (infra, process):
+        token = mint_token(infra.settings("measurement"), sub="bench", tenant=TENANT,
+                           roles=["network:admin"])
+        headers = {"Authorization": f"Bearer {token}"}
+        initiative = asyncio.run(announce_initiative(infra, TENANT))
+        lists = seed_measurement(process.url, headers, initiative)
+        measure(infra, MEASUREMENT, process, lists, headers, seconds, connections)
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--seconds", type=float, default=4)
+    parser.add_argument("--connections", type=int, default=16)
+    arguments = parser.parse_args()
+    main(arguments.seconds, arguments.connections)
