@@ -1,5 +1,6 @@
 """HTTP benchmark: GET-by-id and create on the agenda service vs a raw FastAPI + asyncpg
-endpoint, both as uvicorn processes on the same database, 64 concurrent connections.
+endpoint, both as uvicorn processes on the same database, 64 concurrent connections; then
+the creates through two agenda processes on that database (as two replicas run).
 
     .venv/bin/python bench/http_get.py [--seconds 10]
 
@@ -45,8 +46,10 @@ def report(name: str, result: Result, baseline: Result | None = None) -> None:
 
 
 def measure(agenda_port: int, raw_port: int, initiative_id: str, headers: dict,
-            seconds: float) -> None:
-    """Each run in a fresh process, so the generator has a core of its own to compete for."""
+            seconds: float, second_port: int) -> None:
+    """Each run in a fresh process, so the generator has a core of its own to compete for.
+    Last, the creates are sent to two agenda processes on the one database (half the
+    connections each, as two replicas behind a load balancer)."""
     with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn")) as pool:
         def go(port: int, method: str, path: str, body: bytes = b"", *, run_s: float = seconds,
                content_type: str | None = None) -> Result:
@@ -57,42 +60,57 @@ def measure(agenda_port: int, raw_port: int, initiative_id: str, headers: dict,
         go(agenda_port, "GET", f"/v1/initiatives/{initiative_id}", run_s=2)  # warm up
         raw = go(raw_port, "GET", f"/initiatives/{initiative_id}")
         get = go(agenda_port, "GET", f"/v1/initiatives/{initiative_id}")
-        create = go(agenda_port, "POST", "/v1/organizations",
-                    b'{"name": "Bench org", "sector": "other"}',
+        body = b'{"name": "Bench org", "sector": "other"}'
+        create = go(agenda_port, "POST", "/v1/organizations", body,
                     content_type="application/json")
+    with ProcessPoolExecutor(2, mp_context=multiprocessing.get_context("spawn")) as pool:
+        both = [pool.submit(_run, port, "POST", "/v1/organizations",
+                            {**headers, "Content-Type": "application/json"}, body, seconds,
+                            CONNECTIONS // 2) for port in (agenda_port, second_port)]
+        halves = [f.result() for f in both]
     print(f"{CONNECTIONS} connections, {seconds:.0f} s per run, 2 cores shared by all")
     report("raw FastAPI+asyncpg GET", raw)
     report("agenda GET initiative", get, raw)
     report("agenda POST organization", create)
+    two = Result(rps=sum(h.rps for h in halves), p50_ms=max(h.p50_ms for h in halves),
+                 p99_ms=max(h.p99_ms for h in halves), n=sum(h.n for h in halves),
+                 errors=sum(h.errors for h in halves))
+    report("  ... through two processes", two)
+    print(f"  two processes made {two.rps / create.rps:.2f}x the creates of one "
+          "(p50 and p99: the slower process's)")
 
 
 def _run(port: int, method: str, path: str, headers: dict, body: bytes,
-         seconds: float) -> Result:
+         seconds: float, connections: int = CONNECTIONS) -> Result:
     return asyncio.run(loadgen.run(port, method, path, headers=headers, body=body,
-                                   connections=CONNECTIONS, seconds=seconds))
+                                   connections=connections, seconds=seconds))
 
 
 def main(seconds: float) -> None:
     infra = start_infrastructure(Path(tempfile.mkdtemp()), pg_port=free_port(),
                                  kafka_port=free_port(), durable=False)
-    agenda = raw = None
+    agenda = second = raw = None
     try:
         prepare_service(infra, SERVICE)
         settings = infra.settings("agenda")
         raw_port = free_port()
         raw = serve_raw(raw_port, settings.owner_asyncpg_dsn)
-        agenda = ServiceProcess(SERVICE, infra, free_port(), Path(tempfile.mkdtemp()) / "a.log",
-                                env={"BACKBONE_LOG_LEVEL": "WARNING", **UNLIMITED})
+        agenda, second = (ServiceProcess(SERVICE, infra, free_port(),
+                                         Path(tempfile.mkdtemp()) / "a.log",
+                                         env={"BACKBONE_LOG_LEVEL": "WARNING", **UNLIMITED})
+                          for _ in range(2))
         wait_for_port(raw_port, 60, "raw")
         agenda.wait_ready()
+        second.wait_ready()
         token = mint_token(settings, sub="bench", tenant="bench", roles=["network:admin"])
         headers = {"Authorization": f"Bearer {token}"}
         created = httpx.post(f"{agenda.url}/v1/initiatives", headers=headers,
                              json={"name": "Bench"}).json()
-        measure(agenda.port, raw_port, created["id"], headers, seconds)
+        measure(agenda.port, raw_port, created["id"], headers, seconds, second.port)
     finally:
-        if agenda is not None:
-            agenda.stop()
+        for process in (agenda, second):
+            if process is not None:
+                process.stop()
         if raw is not None:
             raw.terminate()
             raw.wait(10)
