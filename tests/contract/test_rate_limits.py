@@ -3,18 +3,15 @@ the caller's counts (``BACKBONE_RATE_LIMIT_STORE=database``)."""
 
 from __future__ import annotations
 
-import tempfile
 import time
 from collections.abc import Iterator
-from pathlib import Path
 
 import httpx
 import pytest
 
 from agenda.app import SERVICE as AGENDA
-from backbone.devstack.infra import Infrastructure, prepare_service
-from backbone.devstack.ports import free_port
-from backbone.devstack.processes import ServiceProcess
+from backbone.devstack.infra import Infrastructure
+from backbone.devstack.processes import ServiceProcess, replicas_of
 from backbone.testing import Tenant, wait_for_a_fresh_window
 
 DATABASE = "backbone_agenda_rate_limits"
@@ -22,20 +19,11 @@ DATABASE = "backbone_agenda_rate_limits"
 
 @pytest.fixture(scope="module")
 def replicas(infra: Infrastructure) -> Iterator[list[ServiceProcess]]:
-    prepare_service(infra, AGENDA, database_name=DATABASE)
-    env = {"BACKBONE_DATABASE_NAME": DATABASE, "BACKBONE_RATE_LIMIT_STORE": "database",
-           "BACKBONE_RATE_LIMIT_WRITES_PER_MINUTE": "4", "BACKBONE_LOG_LEVEL": "WARNING",
-           "BACKBONE_CONSUMER_GROUP": "agenda-rate-limits", "BACKBONE_RUN_RELAY": "false"}
-    processes = [ServiceProcess(AGENDA, infra, free_port(),
-                                Path(tempfile.mkdtemp()) / f"agenda-{n}.log", env=env)
-                 for n in range(2)]
-    try:
-        for process in processes:
-            process.wait_ready()
+    with replicas_of(infra, AGENDA, DATABASE, BACKBONE_RATE_LIMIT_STORE="database",
+                     BACKBONE_RATE_LIMIT_WRITES_PER_MINUTE="4",
+                     BACKBONE_CONSUMER_GROUP="agenda-rate-limits",
+                     BACKBONE_RUN_RELAY="false") as processes:
         yield processes
-    finally:
-        for process in processes:
-            process.stop()
 
 
 def test_two_replicas_share_one_callers_limit(replicas: list[ServiceProcess],

@@ -6,10 +6,8 @@ deduplication by event id."""
 from __future__ import annotations
 
 import asyncio
-import tempfile
 import time
 from collections.abc import Iterator
-from pathlib import Path
 
 import asyncpg
 import httpx
@@ -17,9 +15,8 @@ import pytest
 from aiokafka import AIOKafkaConsumer, TopicPartition
 
 from agenda.app import SERVICE as AGENDA
-from backbone.devstack.infra import Infrastructure, prepare_service
-from backbone.devstack.ports import free_port
-from backbone.devstack.processes import ServiceProcess
+from backbone.devstack.infra import Infrastructure
+from backbone.devstack.processes import ServiceProcess, replicas_of
 from backbone.events.relay import LEADER, RELAY_LOCK_KEY
 from backbone.events.watermark import read_watermark
 from backbone.testing import Tenant
@@ -30,20 +27,9 @@ TOPIC = "backbone.agenda.v1"
 
 @pytest.fixture
 def replicas(infra: Infrastructure) -> Iterator[list[ServiceProcess]]:
-    prepare_service(infra, AGENDA, database_name=DATABASE)
-    env = {"BACKBONE_DATABASE_NAME": DATABASE, "BACKBONE_LOG_LEVEL": "WARNING",
-           "BACKBONE_CONSUMER_GROUP": f"agenda-{DATABASE}"}
-    processes = [ServiceProcess(AGENDA, infra, free_port(),
-                                Path(tempfile.mkdtemp()) / f"agenda-{n}.log", env=env)
-                 for n in range(2)]
-    try:
-        for process in processes:
-            process.wait_ready()
+    with replicas_of(infra, AGENDA, DATABASE,
+                     BACKBONE_CONSUMER_GROUP=f"agenda-{DATABASE}") as processes:
         yield processes
-    finally:
-        for process in processes:
-            if not process.exited:
-                process.stop()
 
 
 def test_the_other_replica_takes_over_the_relay_and_no_event_is_lost(

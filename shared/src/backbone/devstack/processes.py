@@ -10,13 +10,17 @@ import json
 import os
 import subprocess
 import sys
+import tempfile
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import httpx
 
 from backbone.devstack.children import die_with_parent
-from backbone.devstack.infra import Infrastructure
+from backbone.devstack.infra import Infrastructure, prepare_service
+from backbone.devstack.ports import free_port
 from backbone.service import ServiceSpec
 
 
@@ -88,3 +92,23 @@ class GatewayProcess(UvicornProcess):
     def __init__(self, upstreams: dict[str, str], port: int, log_file: Path) -> None:
         super().__init__("gateway", "backbone.gateway:create_app", port, log_file,
                          {"BACKBONE_GATEWAY_UPSTREAMS": json.dumps(upstreams)})
+
+
+@contextmanager
+def replicas_of(infra: Infrastructure, spec: ServiceSpec, database: str, count: int = 2,
+                **env: str) -> Iterator[list[ServiceProcess]]:
+    """``count`` processes of one service on one database of their own, as replicas run
+    (each with ``env`` added to its environment); stopped after, unless already ended."""
+    prepare_service(infra, spec, database_name=database)
+    env = {"BACKBONE_DATABASE_NAME": database, "BACKBONE_LOG_LEVEL": "WARNING", **env}
+    processes = [ServiceProcess(spec, infra, free_port(),
+                                Path(tempfile.mkdtemp()) / f"{spec.name}-{n}.log", env=env)
+                 for n in range(count)]
+    try:
+        for process in processes:
+            process.wait_ready()
+        yield processes
+    finally:
+        for process in processes:
+            if not process.exited:
+                process.stop()
