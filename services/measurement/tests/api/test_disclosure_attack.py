@@ -185,6 +185,10 @@ async def test_statuses_shown_to_viewers_come_from_reviewed_data(
     staff = (await api.get(url, headers=setup.staff)).json()
     assert staff["staff_progress_status"] == "target_met"
     assert staff["progress_status"] == reviewed
+    # Approved, the figure reaches the reviewed view too.
+    await api.post(f"/v1/observations/{submitted.json()['id']}/review", headers=setup.staff,
+                   json={"decision": "approve"})
+    assert (await api.get(url, headers=setup.viewer)).json()["progress_status"] == "target_met"
 
 
 async def test_running_totals_do_not_give_a_small_increment_away(

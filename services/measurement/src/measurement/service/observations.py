@@ -50,7 +50,7 @@ async def record(session: AsyncSession, principal: Principal, indicator_id: uuid
     [result] = await recorder.store([prepared], dry_run=False)
     if result.outcome is not reporting.RowOutcome.UNCHANGED:
         await refresh_status(session, indicator, initiative,
-                             recorder.withdrawn.get(indicator.id, ()))
+                             recorder.withdrawn.get(indicator.id, ()), only_data=True)
     observation = await session.get(Observation, result.observation_id, populate_existing=True)
     assert observation is not None
     return observation, result.outcome

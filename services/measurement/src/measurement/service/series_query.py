@@ -57,51 +57,51 @@ WITH pairs AS (
     SELECT * FROM unnest(CAST(:wanted AS int[]), CAST(:cells AS text[]),
                          CAST(:priorities AS int[])) AS p(wanted, cell, priority)
 ), parts AS (
-    SELECT p.wanted, o.period, o.geography, coalesce(o.organization_id, :nobody) AS unit_org,
-           p.priority, count(*) AS n, min(o.period_start) AS period_start,
-           min(o.period_end) AS period_end, sum(value) AS value, count(value) AS n_values,
+    SELECT p.wanted, o.period_start, o.period_end, min(o.period) AS period,
+           o.geography COLLATE "C" AS geography,
+           coalesce(o.organization_id, :nobody) AS unit_org,
+           p.priority, count(*) AS n, sum(value) AS value, count(value) AS n_values,
            sum(numerator) AS numerator, sum(denominator) AS denominator,
            count(numerator) = count(*) AND count(denominator) = count(*) AS complete,
            max(updated_at) AS updated_at {latest_parts}
     FROM pairs p JOIN observations o
       ON o.indicator_id = :indicator_id AND o.cell = p.cell
      AND o.status = ANY(CAST(:statuses AS text[])) {filters}
-    GROUP BY p.wanted, o.period, o.geography, unit_org, p.priority
-), units AS (
-    SELECT wanted, period, geography, unit_org, min(priority) AS first,
-           min(priority) FILTER (WHERE priority > 0) AS nearest
-    FROM parts GROUP BY wanted, period, geography, unit_org
-), picked AS (
-    SELECT u.first = 0 AS reported, u.nearest IS NOT NULL AS broken_down, f.*,
-           b.value AS next_value, b.numerator AS next_numerator,
-           b.denominator AS next_denominator
-    FROM units u
-    JOIN parts f ON (f.wanted, f.period, f.geography, f.unit_org, f.priority) =
-                    (u.wanted, u.period, u.geography, u.unit_org, u.first)
-    LEFT JOIN parts b ON u.first = 0
-                     AND (b.wanted, b.period, b.geography, b.unit_org, b.priority) =
-                         (u.wanted, u.period, u.geography, u.unit_org, u.nearest)
+    GROUP BY p.wanted, o.period_start, o.period_end, 5, unit_org, p.priority
+), ranked AS (
+    SELECT parts.*, min(priority) OVER unit AS first,
+           min(priority) FILTER (WHERE priority > 0) OVER unit AS nearest
+    FROM parts
+    WINDOW unit AS (PARTITION BY wanted, period_start, period_end, geography, unit_org)
 )
-SELECT wanted, period, min(period_start), min(period_end), CAST(sum(n) AS int),
-       sum(value), CAST(sum(n_values) AS int),
-       CASE WHEN bool_and(complete) THEN sum(numerator) END,
-       CASE WHEN bool_and(complete) THEN sum(denominator) END,
-       {latest}, max(updated_at), NOT bool_and(reported),
-       sum(value) FILTER (WHERE reported AND broken_down),
-       sum(next_value) FILTER (WHERE reported AND broken_down),
-       sum(numerator) FILTER (WHERE reported AND broken_down),
-       sum(next_numerator) FILTER (WHERE reported AND broken_down),
-       sum(denominator) FILTER (WHERE reported AND broken_down),
-       sum(next_denominator) FILTER (WHERE reported AND broken_down)
-FROM picked
-GROUP BY wanted, period
+SELECT wanted, min(period), period_start, period_end,
+       CAST(sum(n) FILTER (WHERE priority = first) AS int),
+       sum(value) FILTER (WHERE priority = first),
+       CAST(sum(n_values) FILTER (WHERE priority = first) AS int),
+       CASE WHEN bool_and(complete) FILTER (WHERE priority = first)
+            THEN sum(numerator) FILTER (WHERE priority = first) END,
+       CASE WHEN bool_and(complete) FILTER (WHERE priority = first)
+            THEN sum(denominator) FILTER (WHERE priority = first) END,
+       {latest}, max(updated_at) FILTER (WHERE priority = first), bool_or(first > 0),
+       sum(value) FILTER (WHERE priority = 0 AND nearest IS NOT NULL),
+       sum(value) FILTER (WHERE first = 0 AND priority = nearest),
+       sum(numerator) FILTER (WHERE priority = 0 AND nearest IS NOT NULL),
+       sum(numerator) FILTER (WHERE first = 0 AND priority = nearest),
+       sum(denominator) FILTER (WHERE priority = 0 AND nearest IS NOT NULL),
+       sum(denominator) FILTER (WHERE first = 0 AND priority = nearest)
+FROM ranked
+GROUP BY wanted, period_start, period_end
 """
 """Per candidate breakdown of each unit (priority 0 is the wanted cell itself, then the
-breakdowns nearest first); per unit the first by priority (the reported figure, or the
-nearest breakdown) and, beside a reported figure, the nearest breakdown; then per wanted
-cell and period. Hash aggregates and hash joins throughout: no sort of the rows (units
-without a reporting organization are keyed by ``nobody``, since IS NOT DISTINCT FROM is no
-hash join's key)."""
+breakdowns nearest first, each summed), each unit's first priority (the reported figure,
+or else the nearest breakdown) and nearest breakdown beside it, then per wanted cell and
+period the sums over each unit's pick: each unit has one row of its first priority. No
+join: a join of per-unit rows planned on the statistics of a table just bulk-loaded
+(which say it is nearly empty) became nested loops, seconds long, until the next
+ANALYZE; and no ordered aggregate per column (each sorts its group again). Units without
+a reporting organization are keyed by ``nobody``, so all grouping is on plain equality;
+periods by their dates and places in the "C" collation, which sort fast (a period's code
+is the same for its dates)."""
 
 FIGURES = ("value", "numerator", "denominator")
 
@@ -125,8 +125,8 @@ def statement(derived: bool, latest: bool, by_geography: bool, by_organization: 
     parts = "".join(f", {_newest('o.' + c, 'o.')} AS latest_{c}"
                     for c in (*FIGURES, "id")) if latest else ""
     newest = ", ".join(
-        f"(array_agg(latest_{c} ORDER BY updated_at DESC, latest_id DESC))[1]"
-        for c in FIGURES) if latest else "NULL, NULL, NULL"
+        f"(array_agg(latest_{c} ORDER BY updated_at DESC, latest_id DESC)"
+        " FILTER (WHERE priority = first))[1]" for c in FIGURES) if latest else "NULL, NULL, NULL"
     return text(_DERIVED.format(latest_parts=parts, latest=newest, filters=filters))
 
 

@@ -34,10 +34,15 @@ VIEWS = {
 
 
 async def refresh_status(session: AsyncSession, indicator: Indicator, initiative: Initiative,
-                         reviewed_periods: Collection[str] | None = ()) -> None:
+                         reviewed_periods: Collection[str] | None = (), *,
+                         only_data: bool = False) -> None:
     """Decide the small cells of ``reviewed_periods`` (the periods whose approved data
     changed; None: all) again, then recompute the overall status in each view and, if
     reviewed data changed, the disparities; publish each change.
+
+    ``only_data``: the caller changed observations and nothing else (no rule, target or
+    setting); then, unless approved data changed, only the staff view can have a new
+    status, and the reviewed view is not recomputed.
 
     The indicator row is locked, so concurrent writers decide and announce each change
     once. These are derived data: they do not change the indicator's version (ETag).
@@ -46,7 +51,10 @@ async def refresh_status(session: AsyncSession, indicator: Indicator, initiative
                           .with_for_update(key_share=True))
     indicator.data_version = uuid.uuid4()  # never seen by anyone if this is rolled back
     await decide_again(session, indicator, initiative, reviewed_periods)
+    reviewed_unchanged = only_data and reviewed_periods is not None and not reviewed_periods
     for view, (column, make_view) in VIEWS.items():
+        if view is StatusView.REVIEWED and reviewed_unchanged:
+            continue
         analysis = Analysis(indicator, initiative, Scheme(), make_view(initiative))
         overall = (await analysis.progress(session, Filters(), None)).overall
         previous = getattr(indicator, column)
