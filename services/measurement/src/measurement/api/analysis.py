@@ -120,9 +120,9 @@ async def get_chart(indicator_id: uuid.UUID, session: ReadSession,
             chart.render, analysis.indicator, _points(curve.series, analysis.decimals),
             curve.read, curve.targets, curve.trajectory, analysis.decimals)
     else:
-        groups = [(s.group or "", _points(s, analysis.decimals))
-                  for s in await analysis.series(session, filters, by)]
-        gaps = await analysis.gaps_if_any(session, filters, by)
+        series = await analysis.series(session, filters, by)
+        groups = [(s.group or "", _points(s, analysis.decimals)) for s in series]
+        gaps = await analysis.gaps_if_any(session, filters, by, series)
         svg = await asyncio.to_thread(chart.render_groups, analysis.indicator, by, groups,
                                       gaps)
     return Response(svg, media_type="image/svg+xml",

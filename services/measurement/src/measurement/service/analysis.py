@@ -264,11 +264,14 @@ class Analysis:
     # --- disparities ------------------------------------------------------------------------
 
     async def disparities(self, session: AsyncSession, filters: Filters, dimension: str,
-                          reference: str | None) -> figures.DisparitiesRead:
+                          reference: str | None, series: list[SeriesData] | None = None
+                          ) -> figures.DisparitiesRead:
+        """``series``: the series by ``dimension``, if the caller has read them already."""
         if reference is not None and reference not in self.scheme.all_options(dimension):
             raise Invalid(f"'{reference}' is not an option of '{dimension}'",
                           kind="invalid-filter")
-        series = await self.series(session, filters, dimension)
+        if series is None:
+            series = await self.series(session, filters, dimension)
         table: dict[str, dict[str, Cell]] = defaultdict(dict)
         when: dict[str, date] = {}
         for s in series:
@@ -293,12 +296,13 @@ class Analysis:
             indicator_id=self.indicator.id, dimension=dimension, reference_group=ref,
             reference_rule=rule, latest=shown[-1], over_time=shown, trends=trends)
 
-    async def gaps_if_any(self, session: AsyncSession, filters: Filters, dimension: str
+    async def gaps_if_any(self, session: AsyncSession, filters: Filters, dimension: str,
+                          series: list[SeriesData] | None = None
                           ) -> figures.DisparitiesRead | None:
         """The disparities against the best-performing group, or None when no period has
         two groups to compare."""
         try:
-            return await self.disparities(session, filters, dimension, None)
+            return await self.disparities(session, filters, dimension, None, series)
         except Invalid as exc:
             if exc.kind != "no-comparable-data":
                 raise

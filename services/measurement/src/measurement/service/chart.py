@@ -74,21 +74,19 @@ def render_groups(indicator: Indicator, dimension: str,
     """One line per group of a dimension, and the widest gap of the latest comparable
     period drawn between the group and the reference group."""
     figure, axes = _canvas()
+    title = f"{indicator.name} ({indicator.unit}) by {dimension}"
+    words = [f"{title}."]
     periods: dict[date, str] = {}
     hidden: set[str] = set()
     for number, (group, points) in enumerate(groups):
         shown = [p for p in points if p.value is not None]
         hidden |= {f"{group} {p.period}" for p in points if p.suppressed}
         periods |= {p.period_end: p.period for p in shown}
+        words.append(f"{group}: " + (", ".join(f"{p.period} {p.value:g}" for p in shown)
+                                     if shown else "no data to show") + ".")
         if shown:
             _line(axes, shown, group, f"group-{group}", color=GROUPS[number % len(GROUPS)],
                   marker=MARKERS[number % len(MARKERS)])
-    title = f"{indicator.name} ({indicator.unit}) by {dimension}"
-    words = [f"{title}."]
-    for group, points in groups:
-        shown = [p for p in points if p.value is not None]
-        words.append(f"{group}: " + (", ".join(f"{p.period} {p.value:g}" for p in shown)
-                                     if shown else "no data to show") + ".")
     widest = _widest(gaps)
     if gaps is not None and widest is not None:
         group, value, gap, reference = widest

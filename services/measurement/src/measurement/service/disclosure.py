@@ -10,6 +10,7 @@ from __future__ import annotations
 import uuid
 from collections import defaultdict
 from collections.abc import Collection
+from typing import Any
 
 from sqlalchemy import Text, any_, bindparam, delete, select
 from sqlalchemy.dialects.postgresql import ARRAY, insert
@@ -69,8 +70,27 @@ def _combine(indicator: Indicator) -> Combine:
 async def decisions(session: AsyncSession, indicator_id: uuid.UUID) -> Decisions:
     """The indicator's decisions, per period (read by every non-staff view)."""
     rows = await session.execute(_DECISIONS, {"indicator_id": indicator_id})
-    return {period: frozenset(Node(*node) for node in hidden) for period, hidden in rows}
+    return {period: _nodes(hidden) for period, hidden in rows}
+
+
+async def decisions_in(session: AsyncSession, initiative_id: uuid.UUID
+                       ) -> dict[uuid.UUID, Decisions]:
+    """Every indicator's decisions in an initiative, per indicator and period."""
+    found: dict[uuid.UUID, Decisions] = {}
+    for indicator_id, period, hidden in await session.execute(
+            _INITIATIVE_DECISIONS, {"initiative_id": initiative_id}):
+        found.setdefault(indicator_id, {})[period] = _nodes(hidden)
+    return found
+
+
+def _nodes(hidden: list[list[Any]]) -> frozenset[Node]:
+    """The stored ``[cell, geography, organization]`` triples as nodes."""
+    return frozenset(Node(*node) for node in hidden)
 
 
 _DECISIONS = select(Disclosure.period, Disclosure.hidden).where(
     Disclosure.indicator_id == bindparam("indicator_id"))
+_INITIATIVE_DECISIONS = select(Disclosure.indicator_id, Disclosure.period,
+                               Disclosure.hidden).join(
+    Indicator, Indicator.id == Disclosure.indicator_id).where(
+    Indicator.initiative_id == bindparam("initiative_id"))

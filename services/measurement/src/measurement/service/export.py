@@ -65,12 +65,9 @@ WHERE o.initiative_id = :initiative_id AND o.status = ANY(CAST(:statuses AS text
 ORDER BY i.code, o.period_end, o.cell, o.geography, o.organization_id NULLS FIRST
 """)
 
-_DECISIONS = text("""
-SELECT d.indicator_id, d.period, d.hidden FROM disclosures d
-JOIN indicators i ON i.id = d.indicator_id WHERE i.initiative_id = :initiative_id
-""")
-
 Row = tuple[Any, ...]
+Hidden = dict[uuid.UUID, disclosure.Decisions]
+"""Per indicator, the small-cell decisions read in the snapshot (None for staff)."""
 
 
 @dataclass
@@ -101,7 +98,7 @@ async def open_snapshot(session: AsyncSession, sessions: SessionFactory,
         snapshot = await stack.enter_async_context(sessions())
         await snapshot.connection(execution_options={"isolation_level": "REPEATABLE READ",
                                                      "postgresql_readonly": True})
-        hidden = None if staff else await _hidden(snapshot, initiative_id)
+        hidden = None if staff else await disclosure.decisions_in(snapshot, initiative_id)
         statuses = ([s.value for s in ObservationStatus] if status is ExportStatus.ALL
                     else [ObservationStatus.APPROVED.value])
         result = await snapshot.stream(_ROWS, {"initiative_id": initiative_id,
@@ -113,19 +110,9 @@ async def open_snapshot(session: AsyncSession, sessions: SessionFactory,
     return Snapshot(initiative.id, watermark, _batches(stack, result, hidden, own))
 
 
-async def _hidden(session: AsyncSession, initiative_id: uuid.UUID
-                  ) -> dict[tuple[uuid.UUID, str], disclosure.Decisions]:
-    """Per indicator, its small-cell decisions per period (read in the snapshot)."""
-    found: dict[Any, Any] = {}
-    for indicator_id, period, hidden in await session.execute(
-            _DECISIONS, {"initiative_id": initiative_id}):
-        found.setdefault(indicator_id, {})[period] = frozenset(Node(*n) for n in hidden)
-    return found
-
-
 async def _batches(stack: AsyncExitStack, result: Any,
-                   hidden: dict[Any, disclosure.Decisions] | None,
-                   own: uuid.UUID | None) -> AsyncIterator[list[Row]]:
+                   hidden: Hidden | None, own: uuid.UUID | None
+                   ) -> AsyncIterator[list[Row]]:
     """The snapshot's rows as the caller may see them, a batch at a time; the snapshot's
     transaction ends with the last batch (or when the reader stops)."""
     async with stack:
@@ -135,8 +122,7 @@ async def _batches(stack: AsyncExitStack, result: Any,
                 yield shown
 
 
-def _as_seen(row: Any, hidden: dict[Any, disclosure.Decisions] | None,
-             own: uuid.UUID | None) -> Row | None:
+def _as_seen(row: Any, hidden: Hidden | None, own: uuid.UUID | None) -> Row | None:
     *columns, cell, reporters = row
     columns[6] = json.dumps(json.loads(columns[6]), sort_keys=True)  # one text per cell
     if hidden is None or (own is not None and columns[8] == own):

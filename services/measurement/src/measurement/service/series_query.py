@@ -25,7 +25,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from measurement.domain.aggregation import Point, Reports
 from measurement.domain.cells import cell_key, parse_cell
-from measurement.domain.derivation import nearness, refines, signature
+from measurement.domain.derivation import FIGURES, nearness, refines, signature
 
 _CELLS = text("""
 WITH RECURSIVE cells(cell) AS (
@@ -103,12 +103,9 @@ a reporting organization are keyed by ``nobody``, so all grouping is on plain eq
 periods by their dates and places in the "C" collation, which sort fast (a period's code
 is the same for its dates)."""
 
-FIGURES = ("value", "numerator", "denominator")
-
-
-def _newest(column: str, source: str = "", where: str = "") -> str:
+def _newest(column: str, source: str = "") -> str:
     order = f"{source}updated_at DESC, {source}id DESC"
-    return f"(array_agg({column} ORDER BY {order}){where})[1]"
+    return f"(array_agg({column} ORDER BY {order}))[1]"
 
 
 @cache
