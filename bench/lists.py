@@ -7,7 +7,7 @@ FastAPI + asyncpg endpoint returning the same rows as JSON (``SELECT *`` in the 
 organizations with their external ids) on the same database, measured in the same run.
 Each service runs as its own uvicorn process; the load comes from a separate process.
 
-    .venv/bin/python bench/lists.py [--seconds 4] [--connections 16]
+    .venv/bin/python bench/lists.py [--seconds 4] [--connections 16] [--only goals,indicators]
 """
 
 from __future__ import annotations
@@ -109,7 +109,7 @@ def report(name: str, result: Result, baseline: Result | None = None) -> None:
 
 def measure(infra: Infrastructure, spec: ServiceSpec, service: ServiceProcess,
             lists: list[ListUnderTest], headers: dict[str, str], seconds: float,
-            connections: int) -> None:
+            connections: int, only: set[str] | None) -> None:
     raw_port = free_port()
     raw = serve_raw(raw_port, infra.settings(spec.name).owner_asyncpg_dsn)
     try:
@@ -119,6 +119,8 @@ def measure(infra: Infrastructure, spec: ServiceSpec, service: ServiceProcess,
                 return pool.submit(_run, port, path, auth, seconds, connections).result()
 
             for item in lists:
+                if only is not None and item.name not in only:
+                    continue
                 for limit in (50, 500):
                     for since in (None, item.since):
                         query = {"limit": limit, **({"updated_since": since} if since else {})}
@@ -142,26 +144,28 @@ def _run(port: int, path: str, headers: dict[str, str], seconds: float,
                                    connections=connections, seconds=seconds))
 
 
-def main(seconds: float, connections: int) -> None:
+def main(seconds: float, connections: int, only: set[str] | None) -> None:
     print(f"{connections} connections, {seconds:.0f} s per run, 2 cores shared by all")
     with running(AGENDA) as (infra, process):
         token = mint_token(infra.settings("agenda"), sub="bench", tenant=TENANT,
                            roles=["network:admin"])
         headers = {"Authorization": f"Bearer {token}"}
         measure(infra, AGENDA, process, seed_agenda(process.url, headers), headers, seconds,
-                connections)
+                connections, only)
     with running(MEASUREMENT) as (infra, process):
         token = mint_token(infra.settings("measurement"), sub="bench", tenant=TENANT,
                            roles=["network:admin"])
         headers = {"Authorization": f"Bearer {token}"}
         initiative = asyncio.run(announce_initiative(infra, TENANT))
         lists = seed_measurement(process.url, headers, initiative)
-        measure(infra, MEASUREMENT, process, lists, headers, seconds, connections)
+        measure(infra, MEASUREMENT, process, lists, headers, seconds, connections, only)
 
 
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--seconds", type=float, default=4)
     parser.add_argument("--connections", type=int, default=16)
+    parser.add_argument("--only", help="comma-separated list names (default: all)")
     arguments = parser.parse_args()
-    main(arguments.seconds, arguments.connections)
+    main(arguments.seconds, arguments.connections,
+         set(arguments.only.split(",")) if arguments.only else None)

@@ -5,24 +5,13 @@ from __future__ import annotations
 import uuid
 from typing import Any, TypeVar
 
-from pydantic import BaseModel
-from sqlalchemy import Select, and_, bindparam, or_, select
+from sqlalchemy import Select, bindparam, select
 from sqlalchemy.ext.asyncio import AsyncSession
-from sqlalchemy.orm import InstrumentedAttribute
 
 from backbone.db import TenantEntity, TenantScoped
 from backbone.errors import NotFound
-from backbone.http.pagination import (
-    Page,
-    PageParams,
-    decode_cursor,
-    encode_cursor,
-    make_page,
-    paginate,
-)
 
 E = TypeVar("E", bound=TenantScoped)
-T = TypeVar("T", bound=BaseModel)
 
 
 _BY_ID: dict[tuple[type[TenantScoped], bool], Select[Any]] = {}
@@ -58,35 +47,6 @@ async def get_owned(
     if entity is None:
         raise NotFound.of(what, getattr(model, "NOT_FOUND_HINT", ""))
     return entity
-
-
-async def list_page(
-    session: AsyncSession, stmt: Select[Any], model: Any, params: PageParams, schema: type[T]
-) -> Page[T]:
-    rows = list((await session.execute(paginate(stmt, model, params))).scalars())
-    return make_page(rows, params, schema)
-
-
-async def list_newest_first(
-    session: AsyncSession, stmt: Select[Any], at: InstrumentedAttribute[Any],
-    id_: InstrumentedAttribute[Any], params: PageParams, schema: type[T],
-) -> Page[T]:
-    """A page of a log (feeds, inboxes), newest first by ``(at, id_)``: ``cursor``
-    continues with older rows, ``updated_since`` stops at rows older than it."""
-    if params.updated_since is not None:
-        stmt = stmt.where(at >= params.updated_since)
-    if params.cursor:
-        before, before_id = decode_cursor(params.cursor)
-        stmt = stmt.where(or_(at < before, and_(at == before, id_ < before_id)))
-    rows = list((await session.execute(stmt.order_by(at.desc(), id_.desc())
-                                       .limit(params.limit + 1))).scalars())
-    more = len(rows) > params.limit
-    rows = rows[:params.limit]
-    last = rows[-1] if rows else None
-    return Page[schema](  # type: ignore[valid-type]
-        items=[schema.model_validate(r) for r in rows],
-        next_cursor=encode_cursor(getattr(last, at.key), getattr(last, id_.key))
-        if more and last is not None else None)
 
 
 def apply_changes(entity: TenantEntity, changes: dict[str, Any]) -> bool:

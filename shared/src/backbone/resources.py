@@ -9,12 +9,13 @@ entity and adds the matching event to the outbox.
 from __future__ import annotations
 
 import uuid
-from collections.abc import Awaitable, Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Awaitable, Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any, Generic, TypeVar, cast
 
 from pydantic import BaseModel
-from sqlalchemy import ColumnElement, select
+from sqlalchemy import ColumnElement, bindparam, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from backbone.auth.access import require_role
@@ -25,7 +26,8 @@ from backbone.events.outbox import Outbox
 from backbone.events.registry import EventType
 from backbone.http.etag import check_if_match
 from backbone.http.pagination import Page, PageParams
-from backbone.repository import apply_changes, get_owned, list_page
+from backbone.listing import Listing
+from backbone.repository import apply_changes, get_owned
 from backbone.rows import Rows
 
 E = TypeVar("E", bound=TenantEntity)
@@ -54,6 +56,8 @@ class InitiativeResource(Generic[E]):
     updated: EventType
     deleted: EventType | None = None
     after_change: ChangeHook | None = None
+    filters: Mapping[str, ColumnElement[bool]] = field(default_factory=dict)
+    """The conditions a list may be filtered by (``backbone.listing``)."""
 
     async def get(self, session: AsyncSession, principal: Principal, id_: uuid.UUID) -> E:
         entity = await get_owned(session, self.model, principal.tenant, id_, self.what)
@@ -66,17 +70,24 @@ class InitiativeResource(Generic[E]):
         require_role(principal, row["initiative_id"], InitiativeRole.VIEWER)
         return row
 
-    async def list(
-        self, session: AsyncSession, principal: Principal, initiative_id: uuid.UUID,
-        params: PageParams, schema: type[T], filters: Sequence[ColumnElement[bool]] = (),
-    ) -> Page[T]:
-        await get_owned(session, self.initiative_model, principal.tenant, initiative_id,
-                        "initiative")
-        require_role(principal, initiative_id, InitiativeRole.VIEWER)
+    @cached_property
+    def listing(self) -> Listing:
         model: Any = self.model
-        stmt = select(model).where(model.tenant == principal.tenant,
-                                   model.initiative_id == initiative_id, *filters)
-        return await list_page(session, stmt, model, params, schema)
+        return Listing(model, [model.initiative_id == bindparam("initiative_id")],
+                       self.filters)
+
+    async def list(
+        self, rows: Rows, principal: Principal, initiative_id: uuid.UUID, params: PageParams,
+        schema: type[T], **filters: Any,
+    ) -> Page[T]:
+        """A page of the initiative's entities; ``filters`` give values to the resource's
+        ``filters`` (``None``: not applied)."""
+        async with rows.reader(principal.tenant) as reader:
+            await reader.owned(self.initiative_model, principal.tenant, initiative_id,
+                               "initiative")
+            require_role(principal, initiative_id, InitiativeRole.VIEWER)
+            return await self.listing.page(reader, params, schema,
+                                           initiative_id=initiative_id, **filters)
 
     async def managed_initiative(
         self, session: AsyncSession, principal: Principal, initiative_id: uuid.UUID

@@ -1,7 +1,8 @@
-"""Reads on a plain asyncpg pool: ``GET`` of one entity by id, and reads that fetch whole
-sets of rows to compute something from them (the activities views).
+"""Reads on a plain asyncpg pool: ``GET`` of one entity by id, every list
+(``backbone.listing``), and reads that fetch whole sets of rows to compute something from
+them (the activities views).
 
-Writes, lists and most reads that assemble several tables go through SQLAlchemy sessions
+Writes and most reads that assemble several tables go through SQLAlchemy sessions
 (``backbone.db``). Reading rows by a Core statement needs none of the ORM's unit of work,
 and its cost per request was most of a GET's (measured in ``docs/benchmarks.md``): here
 the statement is still SQLAlchemy Core, built from the same table definitions, but
@@ -19,7 +20,7 @@ from contextlib import asynccontextmanager
 from typing import Any
 
 import asyncpg
-from sqlalchemy import ARRAY, Column, Select
+from sqlalchemy import ARRAY, ColumnElement, Select
 from sqlalchemy.dialects.postgresql.asyncpg import PGDialect_asyncpg
 
 from backbone.db import TENANT_SETTING, TenantScoped
@@ -32,19 +33,24 @@ Processor = Callable[[Any], Any]
 
 
 class RowQuery:
-    """A Core ``SELECT`` of whole columns, compiled once to asyncpg's SQL.
+    """A Core ``SELECT`` of columns (or labelled expressions), compiled once to asyncpg's SQL.
 
-    Rows are keyed by column name. Result processors depend on the type the server reports
-    for each column (e.g. numeric or double precision behind a ``Float``), so they are
-    looked up on first use.
+    Rows are keyed by column name (or label). Parameters are the statement's bind parameters
+    without a value, by name, passed as asyncpg takes them (JSON as Python values: the pool
+    encodes it).
+    Result processors depend on the type the server reports for each column (e.g. numeric
+    or double precision behind a ``Float``), so they are looked up on first use.
     """
 
     def __init__(self, stmt: Select[Any]) -> None:
         compiled = stmt.compile(dialect=_DIALECT)
         self.sql = compiled.string
         self.params: Sequence[str] = compiled.positiontup or ()
-        self.columns: list[Column[Any]] = [c for c in stmt.selected_columns
-                                           if isinstance(c, Column)]
+        self.fixed = {name: bind.effective_value for name, bind in compiled.binds.items()
+                      if not bind.required}
+        """Values written into the statement (e.g. ``status == "open"``), bound as parameters."""
+        self.columns: list[ColumnElement[Any]] = list(stmt.selected_columns)
+        self.names = [c.name for c in self.columns]
         self.processors: dict[str, Processor] | None = None
 
     def bind_types(self, attributes: Sequence[Any]) -> None:
@@ -58,7 +64,7 @@ class RowQuery:
         self.processors = processors
 
 
-def _decoded_as_loaded(column: Column[Any]) -> bool:
+def _decoded_as_loaded(column: ColumnElement[Any]) -> bool:
     """An array whose items need no processing: asyncpg's list is what the ORM loads (its
     processor would only copy it)."""
     item = getattr(column.type, "item_type", None)
@@ -72,15 +78,16 @@ _BY_ID: dict[type[TenantScoped], RowQuery] = {}
 class RowReader:
     """Statements run one after the other on one connection of the pool."""
 
-    def __init__(self, connection: asyncpg.Connection) -> None:
+    def __init__(self, connection: asyncpg.Connection, tenant: str) -> None:
         self._connection = connection
+        self.tenant = tenant
 
     async def _prepared(self, query: RowQuery) -> None:
         if query.processors is None:
             query.bind_types((await self._connection.prepare(query.sql)).get_attributes())
 
     def _params(self, query: RowQuery, params: Mapping[str, Any]) -> list[Any]:
-        return [params[p] for p in query.params]
+        return [params[p] if p in params else query.fixed[p] for p in query.params]
 
     async def one(self, query: RowQuery, params: Mapping[str, Any]) -> dict[str, Any] | None:
         await self._prepared(query)
@@ -102,6 +109,11 @@ class RowReader:
             raise NotFound.of(what, getattr(model, "NOT_FOUND_HINT", ""))
         return row
 
+    async def dicts(self, query: RowQuery, params: Mapping[str, Any]) -> list[dict[str, Any]]:
+        """The rows, each keyed by column name."""
+        return [dict(zip(query.names, row, strict=True))
+                for row in await self.all(query, params)]
+
     async def all(self, query: RowQuery, params: Mapping[str, Any]) -> Sequence[Sequence[Any]]:
         """The rows, each a sequence of the selected columns' values."""
         await self._prepared(query)
@@ -109,8 +121,7 @@ class RowReader:
         processors = query.processors
         if not processors:
             return rows
-        at = [(i, processors[c.name]) for i, c in enumerate(query.columns)
-              if c.name in processors]
+        at = [(i, processors[name]) for i, name in enumerate(query.names) if name in processors]
         out = []
         for row in rows:
             values = list(row)
@@ -174,7 +185,7 @@ class Rows:
         sees what was committed when it ran)."""
         async with self._limit, self._pool.acquire() as connection:
             await connection.name_tenant(tenant)
-            yield RowReader(connection)
+            yield RowReader(connection, tenant)
 
     async def owned(self, model: type[TenantScoped], tenant: str, id_: uuid.UUID,
                     what: str) -> dict[str, Any]:

@@ -1,4 +1,5 @@
-"""Cursor pagination and ``updated_since`` filters for every list endpoint.
+"""The page every list endpoint returns, its query parameters (cursor, ``updated_since``,
+``limit``) and its cursors; ``backbone.listing`` reads the rows.
 
 Lists are ordered by ``(updated_at, id)``, oldest change first, so paging with
 ``updated_since`` is a reliable change feed for integrations.
@@ -10,16 +11,13 @@ import uuid
 from datetime import UTC, datetime, timedelta
 from typing import Annotated, Any, Generic, TypeVar
 
-from fastapi import Depends, Query
+from fastapi import Depends, Query, Response
 from pydantic import BaseModel, Field
-from sqlalchemy import Select, and_, or_
 
 from backbone.http.schemas import IsoDateTime
 
 EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 T = TypeVar("T")
-M = TypeVar("M", bound=BaseModel)
-S = TypeVar("S", bound=Select[Any])
 
 
 class Page(BaseModel, Generic[T]):
@@ -67,20 +65,7 @@ def decode_cursor(cursor: str) -> tuple[datetime, uuid.UUID]:
     return EPOCH + timedelta(microseconds=int(micros)), uuid.UUID(hex=hex_id)
 
 
-def paginate(stmt: S, model: Any, params: PageParams) -> S:
-    """Apply filters, keyset position, order and limit (+1 to detect a next page)."""
-    if params.updated_since is not None:
-        stmt = stmt.where(model.updated_at >= params.updated_since)
-    if params.cursor:
-        after, after_id = decode_cursor(params.cursor)
-        stmt = stmt.where(
-            or_(model.updated_at > after, and_(model.updated_at == after, model.id > after_id))
-        )
-    return stmt.order_by(model.updated_at, model.id).limit(params.limit + 1)
-
-
-def make_page(rows: list[Any], params: PageParams, schema: type[M]) -> Page[M]:
-    has_more = len(rows) > params.limit
-    rows = rows[: params.limit]
-    next_cursor = encode_cursor(rows[-1].updated_at, rows[-1].id) if has_more else None
-    return Page[M](items=[schema.model_validate(r) for r in rows], next_cursor=next_cursor)
+def page_response(page: Page[Any]) -> Response:
+    """The page as JSON, serialized once by pydantic-core: a route returning the model itself
+    would have FastAPI validate every item against the response model again."""
+    return Response(page.model_dump_json(), media_type="application/json")

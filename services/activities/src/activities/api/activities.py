@@ -14,9 +14,9 @@ from activities.schemas.activities import (
     ActivityUpdate,
 )
 from activities.service import activities
-from backbone.http.deps import CurrentPrincipal, IdempotencyKey, ReadSession, Write
+from backbone.http.deps import CurrentPrincipal, IdempotencyKey, RowReads, Write
 from backbone.http.items import add_item_routes
-from backbone.http.pagination import Page, Pages
+from backbone.http.pagination import Page, Pages, page_response
 from backbone.http.policy import Access, access
 from backbone.http.problems import PROBLEM_RESPONSES
 
@@ -39,22 +39,23 @@ ExternalId = Annotated[str | None, Query(
     description="`system:id`: activities carrying this id of a CRM or grant system.")]
 
 
-@router.get("/initiatives/{initiative_id}/activities", operation_id="listActivities",
+@router.get("/initiatives/{initiative_id}/activities", response_model=Page[ActivityRead],
+            operation_id="listActivities",
             summary="The initiative's activities")
 async def list_activities(
-    initiative_id: uuid.UUID, session: ReadSession, principal: CurrentPrincipal, page: Pages,
+    initiative_id: uuid.UUID, rows: RowReads, principal: CurrentPrincipal, page: Pages,
     status: ActivityStatus | None = None, lead_organization_id: uuid.UUID | None = None,
     strategy_id: uuid.UUID | None = None, goal_id: uuid.UUID | None = None,
     indicator_id: uuid.UUID | None = None,
     geography: Annotated[str | None, Query(max_length=200)] = None,
     external_id: ExternalId = None,
-) -> Page[ActivityRead]:
+) -> Response:
     system, _, value = (external_id or "").partition(":")
-    return await activities.list_(
-        session, principal, initiative_id, page, status=status,
+    return page_response(await activities.list_(
+        rows, principal, initiative_id, page, status=status,
         lead_organization_id=lead_organization_id, strategy_id=strategy_id, goal_id=goal_id,
         indicator_id=indicator_id, geography=geography,
-        external_id=(system, value) if external_id is not None else None)
+        external_id=(system, value) if external_id is not None else None))
 
 
 add_item_routes(router, activities.ACTIVITIES, path="/activities/{activity_id}",

@@ -13,9 +13,9 @@ from activities.schemas.commitments import (
     CommitmentUpdate,
 )
 from activities.service import commitments
-from backbone.http.deps import CurrentPrincipal, IdempotencyKey, ReadSession, Write
+from backbone.http.deps import CurrentPrincipal, IdempotencyKey, RowReads, Write
 from backbone.http.items import add_item_routes
-from backbone.http.pagination import Page, Pages
+from backbone.http.pagination import Page, Pages, page_response
 from backbone.http.policy import Access, access
 from backbone.http.problems import PROBLEM_RESPONSES
 
@@ -34,16 +34,18 @@ async def make_commitment(initiative_id: uuid.UUID, body: CommitmentCreate, writ
         CommitmentRead, status_code=201, idempotency_key=key)
 
 
-@router.get("/initiatives/{initiative_id}/commitments", operation_id="listCommitments",
+@router.get("/initiatives/{initiative_id}/commitments", response_model=Page[CommitmentRead],
+            operation_id="listCommitments",
             summary="The initiative's commitments")
 async def list_commitments(
-    initiative_id: uuid.UUID, session: ReadSession, principal: CurrentPrincipal, page: Pages,
+    initiative_id: uuid.UUID, rows: RowReads, principal: CurrentPrincipal, page: Pages,
     status: CommitmentStatus | None = None, organization_id: uuid.UUID | None = None,
     activity_id: uuid.UUID | None = None, overdue: bool | None = None,
-) -> Page[CommitmentRead]:
-    return await commitments.list_(session, principal, initiative_id, page, status=status,
+) -> Response:
+    return page_response(await commitments.list_(
+        rows, principal, initiative_id, page, status=status,
                                    organization_id=organization_id, activity_id=activity_id,
-                                   overdue=overdue)
+                                   overdue=overdue))
 
 
 add_item_routes(router, commitments.COMMITMENTS, path="/commitments/{commitment_id}",

@@ -8,9 +8,9 @@ from fastapi import APIRouter, Response
 
 from activities.schemas.contributors import ContributorCreate, ContributorRead, ContributorUpdate
 from activities.service import contributors
-from backbone.http.deps import CurrentPrincipal, IdempotencyKey, ReadSession, Write
+from backbone.http.deps import CurrentPrincipal, IdempotencyKey, RowReads, Write
 from backbone.http.items import add_item_routes
-from backbone.http.pagination import Page, Pages
+from backbone.http.pagination import Page, Pages, page_response
 from backbone.http.policy import Access, access
 from backbone.http.problems import PROBLEM_RESPONSES
 
@@ -28,11 +28,12 @@ async def add_contributor(activity_id: uuid.UUID, body: ContributorCreate, write
                            ContributorRead, status_code=201, idempotency_key=key)
 
 
-@router.get("/activities/{activity_id}/contributors", operation_id="listContributors",
+@router.get("/activities/{activity_id}/contributors", response_model=Page[ContributorRead],
+            operation_id="listContributors",
             summary="The activity's contributors")
-async def list_contributors(activity_id: uuid.UUID, session: ReadSession,
-                            principal: CurrentPrincipal, page: Pages) -> Page[ContributorRead]:
-    return await contributors.list_(session, principal, activity_id, page)
+async def list_contributors(activity_id: uuid.UUID, rows: RowReads,
+                            principal: CurrentPrincipal, page: Pages) -> Response:
+    return page_response(await contributors.list_(rows, principal, activity_id, page))
 
 
 add_item_routes(router, contributors.CONTRIBUTORS, path="/contributors/{contributor_id}",

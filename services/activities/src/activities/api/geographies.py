@@ -8,9 +8,9 @@ from fastapi import APIRouter, Response
 
 from activities.schemas.geographies import GeographyCreate, GeographyRead, GeographyUpdate
 from activities.service import geographies
-from backbone.http.deps import CurrentPrincipal, IdempotencyKey, ReadSession, Write
+from backbone.http.deps import CurrentPrincipal, IdempotencyKey, RowReads, Write
 from backbone.http.items import add_item_routes
-from backbone.http.pagination import Page, Pages
+from backbone.http.pagination import Page, Pages, page_response
 from backbone.http.policy import Access, access
 from backbone.http.problems import PROBLEM_RESPONSES
 
@@ -28,12 +28,13 @@ async def create_geography(initiative_id: uuid.UUID, body: GeographyCreate, writ
         GeographyRead, status_code=201, idempotency_key=key)
 
 
-@router.get("/initiatives/{initiative_id}/geographies", operation_id="listGeographies",
+@router.get("/initiatives/{initiative_id}/geographies", response_model=Page[GeographyRead],
+            operation_id="listGeographies",
             summary="The initiative's geography list")
-async def list_geographies(initiative_id: uuid.UUID, session: ReadSession,
-                           principal: CurrentPrincipal, page: Pages) -> Page[GeographyRead]:
-    return await geographies.GEOGRAPHIES.list(session, principal, initiative_id, page,
-                                              GeographyRead)
+async def list_geographies(initiative_id: uuid.UUID, rows: RowReads,
+                           principal: CurrentPrincipal, page: Pages) -> Response:
+    return page_response(await geographies.GEOGRAPHIES.list(rows, principal, initiative_id,
+                                                            page, GeographyRead))
 
 
 add_item_routes(router, geographies.GEOGRAPHIES, path="/geographies/{geography_id}",

@@ -13,12 +13,11 @@ from backbone.http.deps import (
     CurrentPrincipal,
     IdempotencyKey,
     IfMatch,
-    ReadSession,
     RowReads,
     Write,
     entity_response,
 )
-from backbone.http.pagination import Page, Pages
+from backbone.http.pagination import Page, Pages, page_response
 from backbone.http.policy import Access, access
 from backbone.http.problems import PROBLEM_RESPONSES
 
@@ -40,11 +39,12 @@ async def add_link(activity_id: uuid.UUID, body: LinkCreate, write: Write,
     return await write.run(command, LinkAdded, status_code=201, idempotency_key=key)
 
 
-@router.get("/activities/{activity_id}/links", operation_id="listLinks",
+@router.get("/activities/{activity_id}/links", response_model=Page[LinkRead],
+            operation_id="listLinks",
             summary="The links from and to the activity")
-async def list_links(activity_id: uuid.UUID, session: ReadSession,
-                     principal: CurrentPrincipal, page: Pages) -> Page[LinkRead]:
-    return await links.list_(session, principal, activity_id, page)
+async def list_links(activity_id: uuid.UUID, rows: RowReads,
+                     principal: CurrentPrincipal, page: Pages) -> Response:
+    return page_response(await links.list_(rows, principal, activity_id, page))
 
 
 @router.get("/activity-links/{link_id}", response_model=LinkRead, operation_id="getLink",

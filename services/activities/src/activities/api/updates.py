@@ -8,9 +8,9 @@ from fastapi import APIRouter, Response
 
 from activities.schemas.updates import UpdateChange, UpdateCreate, UpdateRead
 from activities.service import updates
-from backbone.http.deps import CurrentPrincipal, IdempotencyKey, ReadSession, Write
+from backbone.http.deps import CurrentPrincipal, IdempotencyKey, RowReads, Write
 from backbone.http.items import add_item_routes
-from backbone.http.pagination import Page, Pages
+from backbone.http.pagination import Page, Pages, page_response
 from backbone.http.policy import Access, access
 from backbone.http.problems import PROBLEM_RESPONSES
 
@@ -28,11 +28,12 @@ async def post_update(activity_id: uuid.UUID, body: UpdateCreate, write: Write,
                            UpdateRead, status_code=201, idempotency_key=key)
 
 
-@router.get("/activities/{activity_id}/updates", operation_id="listUpdates",
+@router.get("/activities/{activity_id}/updates", response_model=Page[UpdateRead],
+            operation_id="listUpdates",
             summary="The activity's progress notes and milestones")
-async def list_updates(activity_id: uuid.UUID, session: ReadSession,
-                       principal: CurrentPrincipal, page: Pages) -> Page[UpdateRead]:
-    return await updates.list_(session, principal, activity_id, page)
+async def list_updates(activity_id: uuid.UUID, rows: RowReads,
+                       principal: CurrentPrincipal, page: Pages) -> Response:
+    return page_response(await updates.list_(rows, principal, activity_id, page))
 
 
 add_item_routes(router, updates.UPDATES, path="/activity-updates/{update_id}",

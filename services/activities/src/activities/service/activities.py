@@ -7,7 +7,7 @@ import uuid
 from typing import Any, TypeVar
 
 from pydantic import BaseModel
-from sqlalchemy import ColumnElement, or_, select
+from sqlalchemy import bindparam, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from activities.domain.schedule import date_problem
@@ -29,20 +29,27 @@ from activities.schemas.activities import ActivityCreate, ActivityRead, Activity
 from activities.schemas.activities import ActivityUpdate as ActivityPatch
 from activities.service import references
 from activities.service.access import is_staff, require_own
-from backbone.auth.access import require_role
-from backbone.auth.principal import InitiativeRole, Principal
+from backbone.auth.principal import Principal
 from backbone.errors import Forbidden
 from backbone.events.registry import DomainEvent
 from backbone.http.etag import check_if_match
 from backbone.http.pagination import Page, PageParams
 from backbone.readmodels.agenda import KnownInitiative
-from backbone.repository import apply_changes, get_owned, list_page
+from backbone.repository import apply_changes, get_owned
 from backbone.resources import InitiativeResource
+from backbone.rows import Rows
 
 T = TypeVar("T", bound=BaseModel)
 
-ACTIVITIES = InitiativeResource(Activity, "activity", KnownInitiative, outbox,
-                                ACTIVITY_CREATED, ACTIVITY_UPDATED, ACTIVITY_DELETED)
+ACTIVITIES = InitiativeResource(
+    Activity, "activity", KnownInitiative, outbox, ACTIVITY_CREATED, ACTIVITY_UPDATED,
+    ACTIVITY_DELETED,
+    filters={"status": Activity.status == bindparam("status"),
+             "lead_organization_id":
+                 Activity.lead_organization_id == bindparam("lead_organization_id"),
+             **{name: getattr(Activity, name).contains(bindparam(name))
+                for name in ("strategy_ids", "goal_ids", "indicator_ids", "geographies",
+                             "external_ids")}})
 """For reads; writes follow the partner rules below."""
 
 
@@ -134,42 +141,29 @@ async def delete_(session: AsyncSession, principal: Principal, id_: uuid.UUID,
     await session.delete(activity)
 
 
-async def list_(session: AsyncSession, principal: Principal, initiative_id: uuid.UUID,
+async def list_(rows: Rows, principal: Principal, initiative_id: uuid.UUID,
                 page: PageParams, *, status: ActivityStatus | None,
                 lead_organization_id: uuid.UUID | None, strategy_id: uuid.UUID | None,
                 goal_id: uuid.UUID | None, indicator_id: uuid.UUID | None,
                 geography: str | None, external_id: tuple[str, str] | None,
                 ) -> Page[ActivityRead]:
-    filters: list[ColumnElement[bool]] = []
-    if status is not None:
-        filters.append(Activity.status == status.value)
-    if lead_organization_id is not None:
-        filters.append(Activity.lead_organization_id == lead_organization_id)
-    for column, value in ((Activity.strategy_ids, strategy_id), (Activity.goal_ids, goal_id),
-                          (Activity.indicator_ids, indicator_id)):
-        if value is not None:
-            filters.append(column.contains([value]))
-    if geography is not None:
-        filters.append(Activity.geographies.contains([geography]))
-    if external_id is not None:
-        filters.append(Activity.external_ids.contains({external_id[0]: external_id[1]}))
-    return await ACTIVITIES.list(session, principal, initiative_id, page, ActivityRead,
-                                 filters)
+    def among(value: object) -> list[str] | None:
+        return None if value is None else [str(value)]
+
+    return await ACTIVITIES.list(
+        rows, principal, initiative_id, page, ActivityRead, status=status,
+        lead_organization_id=lead_organization_id, strategy_ids=among(strategy_id),
+        goal_ids=among(goal_id), indicator_ids=among(indicator_id),
+        geographies=among(geography),
+        external_ids=None if external_id is None else {external_id[0]: external_id[1]})
 
 
-async def readable(session: AsyncSession, principal: Principal, id_: uuid.UUID) -> Activity:
-    """An activity the caller may read (for the routes nested under it)."""
-    activity = await get_owned(session, Activity, principal.tenant, id_, "activity")
-    require_role(principal, activity.initiative_id, InitiativeRole.VIEWER)
-    return activity
-
-
-async def list_of(session: AsyncSession, principal: Principal, activity_id: uuid.UUID,
-                  model: type[Contributor] | type[ActivityUpdate], page: PageParams,
+async def list_of(rows: Rows, principal: Principal, activity_id: uuid.UUID,
+                  resource: InitiativeResource[Any], page: PageParams,
                   schema: type[T]) -> Page[T]:
-    """A page of what belongs to an activity the caller may read."""
-    activity = await readable(session, principal, activity_id)
-    stmt = select(model).where(model.tenant == principal.tenant,
-                               model.activity_id == activity.id)
-    return await list_page(session, stmt, model, page, schema)
+    """A page of what belongs to an activity the caller may read (``resource`` filters
+    by ``activity_id``)."""
+    activity = await ACTIVITIES.row(rows, principal, activity_id)
+    return await resource.list(rows, principal, activity["initiative_id"], page, schema,
+                               activity_id=activity_id)
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
-from sqlalchemy import ColumnElement
+from sqlalchemy import bindparam, false, func
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from activities.events import COMMITMENT_FULFILLED, COMMITMENT_MADE, COMMITMENT_UPDATED, outbox
@@ -27,9 +27,16 @@ from backbone.http.pagination import Page, PageParams
 from backbone.readmodels.agenda import KnownInitiative, KnownStrategy
 from backbone.repository import apply_changes, get_owned
 from backbone.resources import InitiativeResource, ensure_in_initiative
+from backbone.rows import Rows
 
-COMMITMENTS = InitiativeResource(Commitment, "commitment", KnownInitiative, outbox,
-                                 COMMITMENT_MADE, COMMITMENT_UPDATED)
+_LATE = func.coalesce((Commitment.status == CommitmentStatus.OPEN.value)
+                      & (Commitment.due_date < bindparam("today")), false())
+COMMITMENTS = InitiativeResource(
+    Commitment, "commitment", KnownInitiative, outbox, COMMITMENT_MADE, COMMITMENT_UPDATED,
+    filters={"status": Commitment.status == bindparam("status"),
+             "organization_id": Commitment.organization_id == bindparam("organization_id"),
+             "activity_id": Commitment.activity_id == bindparam("activity_id"),
+             "overdue": bindparam("overdue") == _LATE})
 """For reads; writes follow the partner rules. Commitments are dropped, not deleted."""
 
 
@@ -76,20 +83,11 @@ async def update(session: AsyncSession, principal: Principal, id_: uuid.UUID,
     return commitment
 
 
-async def list_(session: AsyncSession, principal: Principal, initiative_id: uuid.UUID,
+async def list_(rows: Rows, principal: Principal, initiative_id: uuid.UUID,
                 page: PageParams, *, status: CommitmentStatus | None,
                 organization_id: uuid.UUID | None, activity_id: uuid.UUID | None,
                 overdue: bool | None) -> Page[CommitmentRead]:
-    filters: list[ColumnElement[bool]] = []
-    if status is not None:
-        filters.append(Commitment.status == status.value)
-    if organization_id is not None:
-        filters.append(Commitment.organization_id == organization_id)
-    if activity_id is not None:
-        filters.append(Commitment.activity_id == activity_id)
-    if overdue is not None:
-        late = ((Commitment.status == CommitmentStatus.OPEN.value)
-                & (Commitment.due_date < utcnow().date()))
-        filters.append(late if overdue else ~late | Commitment.due_date.is_(None))
-    return await COMMITMENTS.list(session, principal, initiative_id, page, CommitmentRead,
-                                  filters)
+    return await COMMITMENTS.list(rows, principal, initiative_id, page, CommitmentRead,
+                                  status=status, organization_id=organization_id,
+                                  activity_id=activity_id, overdue=overdue,
+                                  today=utcnow().date() if overdue is not None else None)

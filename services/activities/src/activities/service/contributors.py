@@ -6,7 +6,7 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import bindparam, func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -34,9 +34,12 @@ from backbone.http.pagination import Page, PageParams
 from backbone.readmodels.agenda import KnownInitiative
 from backbone.repository import apply_changes, get_owned
 from backbone.resources import InitiativeResource
+from backbone.rows import Rows
 
-CONTRIBUTORS = InitiativeResource(Contributor, "contributor", KnownInitiative, outbox,
-                                  CONTRIBUTOR_ADDED, CONTRIBUTOR_UPDATED, CONTRIBUTOR_REMOVED)
+CONTRIBUTORS = InitiativeResource(
+    Contributor, "contributor", KnownInitiative, outbox, CONTRIBUTOR_ADDED,
+    CONTRIBUTOR_UPDATED, CONTRIBUTOR_REMOVED,
+    filters={"activity_id": Contributor.activity_id == bindparam("activity_id")})
 """For reads by id; writes follow the partner rules."""
 UNIQUE_ROLE = "uq_contributors_activity_id"
 
@@ -104,6 +107,6 @@ async def remove(session: AsyncSession, principal: Principal, id_: uuid.UUID,
     await session.delete(contributor)
 
 
-async def list_(session: AsyncSession, principal: Principal, activity_id: uuid.UUID,
+async def list_(rows: Rows, principal: Principal, activity_id: uuid.UUID,
                 page: PageParams) -> Page[ContributorRead]:
-    return await list_of(session, principal, activity_id, Contributor, page, ContributorRead)
+    return await list_of(rows, principal, activity_id, CONTRIBUTORS, page, ContributorRead)

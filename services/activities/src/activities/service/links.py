@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import uuid
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import bindparam, func, or_, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -16,18 +16,21 @@ from activities.models import Activity, ActivityLink
 from activities.schemas.links import LinkCreate, LinkKind, LinkRead
 from activities.service import references
 from activities.service.access import require_own
-from activities.service.activities import readable
+from activities.service.activities import list_of
 from backbone.auth.principal import Principal
 from backbone.db import ConcurrentWriteError, violated_unique_constraint
 from backbone.errors import Conflict
 from backbone.http.etag import check_if_match
 from backbone.http.pagination import Page, PageParams
 from backbone.readmodels.agenda import KnownInitiative
-from backbone.repository import get_owned, list_page
+from backbone.repository import get_owned
 from backbone.resources import InitiativeResource
+from backbone.rows import Rows
 
-LINKS = InitiativeResource(ActivityLink, "link", KnownInitiative, outbox, LINK_ADDED, LINK_ADDED,
-                           LINK_REMOVED)
+LINKS = InitiativeResource(
+    ActivityLink, "link", KnownInitiative, outbox, LINK_ADDED, LINK_ADDED, LINK_REMOVED,
+    filters={"activity_id": or_(ActivityLink.from_activity_id == bindparam("activity_id"),
+                                ActivityLink.to_activity_id == bindparam("activity_id"))})
 """For reads by id; links are added and removed, never changed."""
 UNIQUE_LINK = "uq_activity_links_from_activity_id"
 
@@ -79,11 +82,7 @@ async def remove(session: AsyncSession, principal: Principal, id_: uuid.UUID,
     await session.delete(link)
 
 
-async def list_(session: AsyncSession, principal: Principal, activity_id: uuid.UUID,
+async def list_(rows: Rows, principal: Principal, activity_id: uuid.UUID,
                 page: PageParams) -> Page[LinkRead]:
     """Links from and to the activity."""
-    activity = await readable(session, principal, activity_id)
-    stmt = select(ActivityLink).where(ActivityLink.tenant == principal.tenant, or_(
-        ActivityLink.from_activity_id == activity.id,
-        ActivityLink.to_activity_id == activity.id))
-    return await list_page(session, stmt, ActivityLink, page, LinkRead)
+    return await list_of(rows, principal, activity_id, LINKS, page, LinkRead)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
+from sqlalchemy import bindparam
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from activities.events import UPDATE_DELETED, UPDATE_POSTED, UPDATE_REVISED, outbox
@@ -20,9 +21,12 @@ from backbone.http.pagination import Page, PageParams
 from backbone.readmodels.agenda import KnownInitiative
 from backbone.repository import apply_changes, get_owned
 from backbone.resources import InitiativeResource
+from backbone.rows import Rows
 
-UPDATES = InitiativeResource(ActivityUpdate, "update", KnownInitiative, outbox, UPDATE_POSTED,
-                             UPDATE_REVISED, UPDATE_DELETED)
+UPDATES = InitiativeResource(
+    ActivityUpdate, "update", KnownInitiative, outbox, UPDATE_POSTED, UPDATE_REVISED,
+    UPDATE_DELETED,
+    filters={"activity_id": ActivityUpdate.activity_id == bindparam("activity_id")})
 """For reads by id; writes follow the partner rules."""
 
 
@@ -87,6 +91,6 @@ async def delete_(session: AsyncSession, principal: Principal, id_: uuid.UUID,
     await session.delete(update)
 
 
-async def list_(session: AsyncSession, principal: Principal, activity_id: uuid.UUID,
+async def list_(rows: Rows, principal: Principal, activity_id: uuid.UUID,
                 page: PageParams) -> Page[UpdateRead]:
-    return await list_of(session, principal, activity_id, ActivityUpdate, page, UpdateRead)
+    return await list_of(rows, principal, activity_id, UPDATES, page, UpdateRead)

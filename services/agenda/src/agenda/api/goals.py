@@ -8,9 +8,9 @@ from fastapi import APIRouter, Response
 
 from agenda import schemas
 from agenda.service import goals
-from backbone.http.deps import CurrentPrincipal, IdempotencyKey, ReadSession, Write
+from backbone.http.deps import CurrentPrincipal, IdempotencyKey, RowReads, Write
 from backbone.http.items import add_item_routes
-from backbone.http.pagination import Page, Pages
+from backbone.http.pagination import Page, Pages, page_response
 from backbone.http.policy import Access, access
 from backbone.http.problems import PROBLEM_RESPONSES
 
@@ -29,13 +29,14 @@ async def create_goal(
         schemas.GoalRead, status_code=201, idempotency_key=key)
 
 
-@router.get("/initiatives/{initiative_id}/goals", operation_id="listGoals",
+@router.get("/initiatives/{initiative_id}/goals", response_model=Page[schemas.GoalRead],
+            operation_id="listGoals",
             summary="The initiative's goals")
 async def list_goals(
-    initiative_id: uuid.UUID, session: ReadSession, principal: CurrentPrincipal, page: Pages,
+    initiative_id: uuid.UUID, rows: RowReads, principal: CurrentPrincipal, page: Pages,
     status: schemas.GoalStatus | None = None,
-) -> Page[schemas.GoalRead]:
-    return await goals.list_goals(session, principal, initiative_id, page, status)
+) -> Response:
+    return page_response(await goals.list_goals(rows, principal, initiative_id, page, status))
 
 
 @router.post("/goals/{goal_id}/strategies", status_code=201,
@@ -49,12 +50,13 @@ async def create_strategy(
                            schemas.StrategyRead, status_code=201, idempotency_key=key)
 
 
-@router.get("/goals/{goal_id}/strategies", operation_id="listStrategies",
+@router.get("/goals/{goal_id}/strategies", response_model=Page[schemas.StrategyRead],
+            operation_id="listStrategies",
             summary="The strategies under a goal")
 async def list_strategies(
-    goal_id: uuid.UUID, session: ReadSession, principal: CurrentPrincipal, page: Pages,
-) -> Page[schemas.StrategyRead]:
-    return await goals.list_strategies(session, principal, goal_id, page)
+    goal_id: uuid.UUID, rows: RowReads, principal: CurrentPrincipal, page: Pages,
+) -> Response:
+    return page_response(await goals.list_strategies(rows, principal, goal_id, page))
 
 
 add_item_routes(router, goals.GOALS, path="/goals/{goal_id}", name="Goal",

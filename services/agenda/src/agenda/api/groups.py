@@ -9,9 +9,9 @@ from fastapi import APIRouter, Query, Response
 
 from agenda import schemas
 from agenda.service import groups
-from backbone.http.deps import CurrentPrincipal, IdempotencyKey, ReadSession, Write
+from backbone.http.deps import CurrentPrincipal, IdempotencyKey, RowReads, Write
 from backbone.http.items import add_item_routes
-from backbone.http.pagination import Page, Pages
+from backbone.http.pagination import Page, Pages, page_response
 from backbone.http.policy import Access, access
 from backbone.http.problems import PROBLEM_RESPONSES
 from backbone.http.schemas import IsoDate
@@ -32,13 +32,14 @@ async def create_working_group(
         schemas.WorkingGroupRead, status_code=201, idempotency_key=key)
 
 
-@router.get("/initiatives/{initiative_id}/working-groups", operation_id="listWorkingGroups",
+@router.get("/initiatives/{initiative_id}/working-groups",
+            response_model=Page[schemas.WorkingGroupRead], operation_id="listWorkingGroups",
             tags=["working groups"], summary="The initiative's working groups")
 async def list_working_groups(
-    initiative_id: uuid.UUID, session: ReadSession, principal: CurrentPrincipal, page: Pages,
-) -> Page[schemas.WorkingGroupRead]:
-    return await groups.WORKING_GROUPS.list(session, principal, initiative_id, page,
-                                            schemas.WorkingGroupRead)
+    initiative_id: uuid.UUID, rows: RowReads, principal: CurrentPrincipal, page: Pages,
+) -> Response:
+    return page_response(await groups.WORKING_GROUPS.list(rows, principal, initiative_id, page,
+                                                          schemas.WorkingGroupRead))
 
 
 @router.post("/initiatives/{initiative_id}/decisions", status_code=201,
@@ -54,16 +55,18 @@ async def record_decision(
         schemas.DecisionRead, status_code=201, idempotency_key=key)
 
 
-@router.get("/initiatives/{initiative_id}/decisions", operation_id="listDecisions",
+@router.get("/initiatives/{initiative_id}/decisions",
+            response_model=Page[schemas.DecisionRead], operation_id="listDecisions",
             tags=["decisions"], summary="The decisions log, filtered by method or date")
 async def list_decisions(
-    initiative_id: uuid.UUID, session: ReadSession, principal: CurrentPrincipal, page: Pages,
+    initiative_id: uuid.UUID, rows: RowReads, principal: CurrentPrincipal, page: Pages,
     method: schemas.DecisionMethod | None = None,
     decided_from: Annotated[IsoDate | None, Query(description="Decided on or after.")] = None,
     decided_to: Annotated[IsoDate | None, Query(description="Decided on or before.")] = None,
-) -> Page[schemas.DecisionRead]:
-    return await groups.list_decisions(session, principal, initiative_id, page, method=method,
-                                       decided_from=decided_from, decided_to=decided_to)
+) -> Response:
+    return page_response(await groups.list_decisions(
+        rows, principal, initiative_id, page, method=method, decided_from=decided_from,
+        decided_to=decided_to))
 
 
 wg_router = APIRouter(prefix="/v1", tags=["working groups"], responses=PROBLEM_RESPONSES)

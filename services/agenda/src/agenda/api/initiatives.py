@@ -18,7 +18,7 @@ from backbone.http.deps import (
     Write,
     entity_response,
 )
-from backbone.http.pagination import Page, Pages
+from backbone.http.pagination import Page, Pages, page_response
 from backbone.http.policy import Access, access
 from backbone.http.problems import PROBLEM_RESPONSES
 
@@ -35,13 +35,14 @@ async def create_initiative(
                            schemas.InitiativeRead, status_code=201, idempotency_key=key)
 
 
-@router.get("/initiatives", operation_id="listInitiatives",
+@router.get("/initiatives", response_model=Page[schemas.InitiativeRead],
+            operation_id="listInitiatives",
             summary="Initiatives the caller may see (all of the network for its admins)")
 async def list_initiatives(
-    session: ReadSession, principal: CurrentPrincipal, page: Pages,
+    rows: RowReads, principal: CurrentPrincipal, page: Pages,
     status: schemas.InitiativeStatus | None = None, phase: schemas.Phase | None = None,
-) -> Page[schemas.InitiativeRead]:
-    return await initiatives.list_(session, principal, page, status, phase)
+) -> Response:
+    return page_response(await initiatives.list_(rows, principal, page, status, phase))
 
 
 @router.get("/initiatives/{initiative_id}", response_model=schemas.InitiativeRead,

@@ -16,10 +16,11 @@ from backbone.http.deps import (
     IdempotencyKey,
     IfMatch,
     ReadSession,
+    RowReads,
     Write,
     entity_response,
 )
-from backbone.http.pagination import Page, Pages
+from backbone.http.pagination import Page, Pages, page_response
 from backbone.http.policy import Access, access
 from backbone.http.problems import PROBLEM_RESPONSES
 
@@ -39,14 +40,15 @@ async def create_organization(
                            schemas.OrganizationRead, status_code=201, idempotency_key=key)
 
 
-@router.get("/organizations", operation_id="listOrganizations",
+@router.get("/organizations", response_model=Page[schemas.OrganizationRead],
+            operation_id="listOrganizations",
             summary="The directory, filtered by sector or name")
 async def list_organizations(
-    session: ReadSession, principal: CurrentPrincipal, page: Pages,
+    rows: RowReads, principal: CurrentPrincipal, page: Pages,
     sector: schemas.Sector | None = None,
     q: Annotated[str | None, Query(max_length=200, description="Name contains.")] = None,
-) -> Page[schemas.OrganizationRead]:
-    return await organizations.list_(session, principal, page, sector, q)
+) -> Response:
+    return page_response(await organizations.list_(rows, principal, page, sector, q))
 
 
 @router.get("/organizations/{organization_id}", response_model=schemas.OrganizationRead,

@@ -9,9 +9,9 @@ from fastapi import APIRouter, Query, Response
 
 from agenda import schemas
 from agenda.service import participants
-from backbone.http.deps import CurrentPrincipal, IdempotencyKey, ReadSession, Write
+from backbone.http.deps import CurrentPrincipal, IdempotencyKey, RowReads, Write
 from backbone.http.items import add_item_routes
-from backbone.http.pagination import Page, Pages
+from backbone.http.pagination import Page, Pages, page_response
 from backbone.http.policy import Access, access
 from backbone.http.problems import PROBLEM_RESPONSES
 
@@ -31,16 +31,18 @@ async def create_participant(
         schemas.ParticipantRead, status_code=201, idempotency_key=key)
 
 
-@router.get("/initiatives/{initiative_id}/participants", operation_id="listParticipants",
+@router.get("/initiatives/{initiative_id}/participants",
+            response_model=Page[schemas.ParticipantRead], operation_id="listParticipants",
             summary="Participants, filtered by role, kind, organization or activity")
 async def list_participants(
-    initiative_id: uuid.UUID, session: ReadSession, principal: CurrentPrincipal, page: Pages,
+    initiative_id: uuid.UUID, rows: RowReads, principal: CurrentPrincipal, page: Pages,
     role: schemas.ParticipantRole | None = None, kind: schemas.ParticipantKind | None = None,
     organization_id: uuid.UUID | None = None,
     active: Annotated[bool | None, Query(description="true: not left; false: left.")] = None,
-) -> Page[schemas.ParticipantRead]:
-    return await participants.list_(session, principal, initiative_id, page, role=role,
-                                    kind=kind, organization_id=organization_id, active=active)
+) -> Response:
+    return page_response(await participants.list_(
+        rows, principal, initiative_id, page, role=role, kind=kind,
+        organization_id=organization_id, active=active))
 
 
 add_item_routes(router, participants.PARTICIPANTS, path="/participants/{participant_id}",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from agenda import schemas
@@ -21,27 +21,30 @@ from backbone.contracts.agenda.events import (
     STRATEGY_UPDATED,
 )
 from backbone.http.pagination import Page, PageParams
+from backbone.rows import Rows
 
 GOALS = agenda_resource(Goal, "goal", GOAL_CREATED, GOAL_UPDATED, GOAL_DELETED,
-                           revises_agenda=True)
+                        revises_agenda=True,
+                        filters={"status": Goal.status == bindparam("status")})
 STRATEGIES = agenda_resource(Strategy, "strategy", STRATEGY_CREATED, STRATEGY_UPDATED,
-                                STRATEGY_DELETED, revises_agenda=True)
+                             STRATEGY_DELETED, revises_agenda=True,
+                             filters={"goal_id": Strategy.goal_id == bindparam("goal_id")})
 
 
 async def list_goals(
-    session: AsyncSession, principal: Principal, initiative_id: uuid.UUID, page: PageParams,
+    rows: Rows, principal: Principal, initiative_id: uuid.UUID, page: PageParams,
     status: schemas.GoalStatus | None,
 ) -> Page[schemas.GoalRead]:
-    filters = [Goal.status == status] if status is not None else []
-    return await GOALS.list(session, principal, initiative_id, page, schemas.GoalRead, filters)
+    return await GOALS.list(rows, principal, initiative_id, page, schemas.GoalRead,
+                            status=status)
 
 
 async def list_strategies(
-    session: AsyncSession, principal: Principal, goal_id: uuid.UUID, page: PageParams,
+    rows: Rows, principal: Principal, goal_id: uuid.UUID, page: PageParams,
 ) -> Page[schemas.StrategyRead]:
-    goal = await GOALS.get(session, principal, goal_id)
-    return await STRATEGIES.list(session, principal, goal.initiative_id, page,
-                                 schemas.StrategyRead, [Strategy.goal_id == goal_id])
+    goal = await GOALS.row(rows, principal, goal_id)
+    return await STRATEGIES.list(rows, principal, goal["initiative_id"], page,
+                                 schemas.StrategyRead, goal_id=goal_id)
 
 
 async def create_strategy(

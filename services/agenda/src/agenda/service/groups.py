@@ -6,7 +6,7 @@ import uuid
 from datetime import date
 from typing import Any
 
-from sqlalchemy import ColumnElement
+from sqlalchemy import bindparam
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from agenda import schemas
@@ -25,27 +25,25 @@ from backbone.errors import Invalid
 from backbone.http.pagination import Page, PageParams
 from backbone.http.schemas import Input
 from backbone.resources import Check, ensure_in_initiative
+from backbone.rows import Rows
 
 WORKING_GROUPS = agenda_resource(WorkingGroup, "working group", WORKING_GROUP_CREATED,
                                     WORKING_GROUP_UPDATED, WORKING_GROUP_DELETED)
-DECISIONS = agenda_resource(Decision, "decision", DECISION_RECORDED, DECISION_UPDATED,
-                               DECISION_DELETED)
+DECISIONS = agenda_resource(
+    Decision, "decision", DECISION_RECORDED, DECISION_UPDATED, DECISION_DELETED,
+    filters={"method": Decision.method == bindparam("method"),
+             "decided_from": Decision.decided_on >= bindparam("decided_from"),
+             "decided_to": Decision.decided_on <= bindparam("decided_to")})
 
 async def list_decisions(
-    session: AsyncSession, principal: Principal, initiative_id: uuid.UUID, page: PageParams,
+    rows: Rows, principal: Principal, initiative_id: uuid.UUID, page: PageParams,
     *, method: schemas.DecisionMethod | None, decided_from: date | None,
     decided_to: date | None,
 ) -> Page[schemas.DecisionRead]:
     """The decisions log, narrowed by method and by a range of decision dates."""
-    filters: list[ColumnElement[bool]] = []
-    if method is not None:
-        filters.append(Decision.method == method)
-    if decided_from is not None:
-        filters.append(Decision.decided_on >= decided_from)
-    if decided_to is not None:
-        filters.append(Decision.decided_on <= decided_to)
-    return await DECISIONS.list(session, principal, initiative_id, page, schemas.DecisionRead,
-                                filters)
+    return await DECISIONS.list(rows, principal, initiative_id, page, schemas.DecisionRead,
+                                method=method, decided_from=decided_from,
+                                decided_to=decided_to)
 
 
 _REFERENCES = {"goal_ids": Goal, "member_ids": Participant, "participant_ids": Participant}

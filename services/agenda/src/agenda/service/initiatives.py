@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import ARRAY, Uuid, any_, bindparam
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from agenda import schemas
@@ -18,7 +18,8 @@ from backbone.auth.principal import InitiativeRole, Principal
 from backbone.contracts.agenda.events import INITIATIVE_CREATED, INITIATIVE_UPDATED
 from backbone.http.etag import check_if_match
 from backbone.http.pagination import Page, PageParams
-from backbone.repository import apply_changes, get_owned, list_page
+from backbone.listing import Listing
+from backbone.repository import apply_changes, get_owned
 from backbone.rows import Rows
 
 AGENDA_FIELDS = {"name", "problem_statement", "vision"}
@@ -42,18 +43,21 @@ async def get(rows: Rows, principal: Principal, id_: uuid.UUID) -> dict[str, Any
     return initiative
 
 
+LISTING = Listing(Initiative, filters={
+    "ids": Initiative.id == any_(bindparam("ids", type_=ARRAY(Uuid))),
+    "status": Initiative.status == bindparam("status"),
+    "phase": Initiative.phase == bindparam("phase")})
+
+
 async def list_(
-    session: AsyncSession, principal: Principal, params: PageParams,
+    rows: Rows, principal: Principal, params: PageParams,
     status: schemas.InitiativeStatus | None, phase: schemas.Phase | None,
 ) -> Page[schemas.InitiativeRead]:
-    stmt = select(Initiative).where(Initiative.tenant == principal.tenant)
-    if not principal.is_network_admin:
-        stmt = stmt.where(Initiative.id.in_(principal.initiative_ids()))
-    if status is not None:
-        stmt = stmt.where(Initiative.status == status)
-    if phase is not None:
-        stmt = stmt.where(Initiative.phase == phase)
-    return await list_page(session, stmt, Initiative, params, schemas.InitiativeRead)
+    """The initiatives the caller takes part in (network admins: all)."""
+    ids = None if principal.is_network_admin else list(principal.initiative_ids())
+    async with rows.reader(principal.tenant) as reader:
+        return await LISTING.page(reader, params, schemas.InitiativeRead, ids=ids,
+                                  status=status, phase=phase)
 
 
 async def update(

@@ -5,7 +5,8 @@ from __future__ import annotations
 import uuid
 from typing import cast
 
-from sqlalchemy import Table, func, select
+from sqlalchemy import Table, bindparam, func, select
+from sqlalchemy.dialects.postgresql import aggregate_order_by
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -19,7 +20,9 @@ from backbone.db import ConcurrentWriteError, violated_unique_constraint
 from backbone.errors import Conflict, Invalid, NotFound
 from backbone.http.etag import check_if_match
 from backbone.http.pagination import Page, PageParams
-from backbone.repository import apply_changes, get_owned, list_page
+from backbone.listing import Listing
+from backbone.repository import apply_changes, get_owned
+from backbone.rows import Rows
 
 EXTERNAL_ID_KEY = cast(Table, OrganizationExternalId.__table__).primary_key.name
 
@@ -97,16 +100,28 @@ async def get_by_external_id(
     return org
 
 
+_EXTERNAL_IDS = select(func.coalesce(
+    func.json_object_agg(OrganizationExternalId.system,
+                         aggregate_order_by(OrganizationExternalId.external_id,
+                                            OrganizationExternalId.system)),
+    func.json_build_object())).where(OrganizationExternalId.organization_id == Organization.id)
+LISTING = Listing(Organization, extra=[_EXTERNAL_IDS.scalar_subquery().label("external_ids")],
+                  filters={"sector": Organization.sector == bindparam("sector"),
+                           "q": func.lower(Organization.name).contains(bindparam("q"),
+                                                                       escape="/")})
+
+
 async def list_(
-    session: AsyncSession, principal: Principal, params: PageParams,
+    rows: Rows, principal: Principal, params: PageParams,
     sector: schemas.Sector | None, q: str | None,
 ) -> Page[schemas.OrganizationRead]:
-    stmt = select(Organization).where(Organization.tenant == principal.tenant)
-    if sector is not None:
-        stmt = stmt.where(Organization.sector == sector)
+    """The directory; ``q``: the name contains it, case-insensitively."""
+    pattern = None
     if q:
-        stmt = stmt.where(func.lower(Organization.name).contains(q.lower(), autoescape=True))
-    return await list_page(session, stmt, Organization, params, schemas.OrganizationRead)
+        pattern = q.lower().replace("/", "//").replace("%", "/%").replace("_", "/_")
+    async with rows.reader(principal.tenant) as reader:
+        return await LISTING.page(reader, params, schemas.OrganizationRead, sector=sector,
+                                  q=pattern)
 
 
 async def _update(

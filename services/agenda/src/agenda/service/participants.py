@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 
-from sqlalchemy import ColumnElement, select
+from sqlalchemy import bindparam, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from agenda import schemas
@@ -23,30 +23,27 @@ from backbone.errors import Conflict, Forbidden, Invalid
 from backbone.http.etag import check_if_match
 from backbone.http.pagination import Page, PageParams
 from backbone.repository import apply_changes, get_owned
+from backbone.rows import Rows
 
 PARTICIPANTS = agenda_resource(
-    Participant, "participant", PARTICIPANT_JOINED, PARTICIPANT_UPDATED, PARTICIPANT_REMOVED
-)
+    Participant, "participant", PARTICIPANT_JOINED, PARTICIPANT_UPDATED, PARTICIPANT_REMOVED,
+    filters={"role": Participant.roles.contains(bindparam("role")),
+             "kind": Participant.kind == bindparam("kind"),
+             "organization_id": Participant.organization_id == bindparam("organization_id"),
+             "active": Participant.left_on.is_(None) == bindparam("active")})
 
 
 async def list_(
-    session: AsyncSession, principal: Principal, initiative_id: uuid.UUID, page: PageParams,
+    rows: Rows, principal: Principal, initiative_id: uuid.UUID, page: PageParams,
     *, role: schemas.ParticipantRole | None, kind: schemas.ParticipantKind | None,
     organization_id: uuid.UUID | None, active: bool | None,
 ) -> Page[schemas.ParticipantRead]:
     """The initiative's participants; each filter given narrows the list (``active``: not
     left yet, or left)."""
-    filters: list[ColumnElement[bool]] = []
-    if role is not None:
-        filters.append(Participant.roles.contains([role.value]))
-    if kind is not None:
-        filters.append(Participant.kind == kind)
-    if organization_id is not None:
-        filters.append(Participant.organization_id == organization_id)
-    if active is not None:
-        filters.append(Participant.left_on.is_(None) if active else Participant.left_on.isnot(None))
-    return await PARTICIPANTS.list(session, principal, initiative_id, page,
-                                   schemas.ParticipantRead, filters)
+    return await PARTICIPANTS.list(
+        rows, principal, initiative_id, page, schemas.ParticipantRead,
+        role=[role.value] if role is not None else None, kind=kind,
+        organization_id=organization_id, active=active)
 
 
 async def create(

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
+
+from sqlalchemy import ColumnElement
 
 from agenda.events import outbox
 from agenda.models import Initiative
@@ -13,7 +16,8 @@ from backbone.resources import InitiativeResource
 
 def agenda_resource(
     model: Any, what: str, created: EventType, updated: EventType, deleted: EventType,
-    *, revises_agenda: bool = False,
+    *, revises_agenda: bool = False, filters: Mapping[str, ColumnElement[bool]] | None = None,
 ) -> InitiativeResource[Any]:
     return InitiativeResource(model, what, Initiative, outbox, created, updated, deleted,
-                              after_change=revise if revises_agenda else None)
+                              after_change=revise if revises_agenda else None,
+                              filters=filters or {})

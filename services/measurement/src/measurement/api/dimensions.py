@@ -7,9 +7,9 @@ import uuid
 from fastapi import APIRouter, Response
 
 from backbone.contracts.measurement.entities import DimensionRead
-from backbone.http.deps import CurrentPrincipal, IdempotencyKey, ReadSession, Write
+from backbone.http.deps import CurrentPrincipal, IdempotencyKey, RowReads, Write
 from backbone.http.items import add_item_routes
-from backbone.http.pagination import Page, Pages
+from backbone.http.pagination import Page, Pages, page_response
 from backbone.http.policy import Access, access
 from backbone.http.problems import PROBLEM_RESPONSES
 from measurement import schemas
@@ -30,13 +30,14 @@ async def create_dimension(initiative_id: uuid.UUID, body: schemas.DimensionCrea
         DimensionRead, status_code=201, idempotency_key=key)
 
 
-@router.get("/initiatives/{initiative_id}/dimensions", operation_id="listDimensions",
+@router.get("/initiatives/{initiative_id}/dimensions", response_model=Page[DimensionRead],
+            operation_id="listDimensions",
             summary="The initiative's dimensions")
-async def list_dimensions(initiative_id: uuid.UUID, session: ReadSession,
+async def list_dimensions(initiative_id: uuid.UUID, rows: RowReads,
                           principal: CurrentPrincipal, page: Pages
-                          ) -> Page[DimensionRead]:
-    return await dimensions.DIMENSIONS.list(session, principal, initiative_id, page,
-                                            DimensionRead)
+                          ) -> Response:
+    return page_response(await dimensions.DIMENSIONS.list(rows, principal, initiative_id,
+                                                          page, DimensionRead))
 
 
 add_item_routes(router, dimensions.DIMENSIONS, path="/dimensions/{dimension_id}",

@@ -11,11 +11,12 @@ from backbone.http.deps import (
     IdempotencyKey,
     IfMatch,
     ReadSession,
+    RowReads,
     Write,
     entity_response,
 )
 from backbone.http.items import add_item_routes
-from backbone.http.pagination import Page, Pages
+from backbone.http.pagination import Page, Pages, page_response
 from backbone.http.policy import Access, access
 from backbone.http.problems import PROBLEM_RESPONSES
 from measurement import schemas
@@ -35,13 +36,15 @@ async def create_indicator(initiative_id: uuid.UUID, body: schemas.IndicatorCrea
         schemas.IndicatorRead, status_code=201, idempotency_key=key)
 
 
-@router.get("/initiatives/{initiative_id}/indicators", operation_id="listIndicators",
+@router.get("/initiatives/{initiative_id}/indicators",
+            response_model=Page[schemas.IndicatorRead], operation_id="listIndicators",
             summary="The initiative's indicators")
 async def list_indicators(
-    initiative_id: uuid.UUID, session: ReadSession, principal: CurrentPrincipal, page: Pages,
+    initiative_id: uuid.UUID, rows: RowReads, principal: CurrentPrincipal, page: Pages,
     status: schemas.IndicatorStatus | None = None, goal_id: uuid.UUID | None = None,
-) -> Page[schemas.IndicatorRead]:
-    return await indicators.list_(session, principal, initiative_id, page, status, goal_id)
+) -> Response:
+    return page_response(await indicators.list_(rows, principal, initiative_id, page, status,
+                                                goal_id))
 
 
 add_item_routes(router, indicators.INDICATORS, path="/indicators/{indicator_id}",

@@ -16,10 +16,11 @@ from backbone.http.deps import (
     IdempotencyKey,
     IfMatch,
     ReadSession,
+    RowReads,
     Write,
     entity_response,
 )
-from backbone.http.pagination import Page, Pages
+from backbone.http.pagination import Page, Pages, page_response
 from backbone.http.policy import Access, access
 from backbone.http.problems import PROBLEM_RESPONSES
 from measurement import reporting
@@ -74,16 +75,17 @@ async def record_observation(indicator_id: uuid.UUID, body: reporting.Observatio
         status_code=lambda: 201 if outcomes[-1] is reporting.RowOutcome.CREATED else 200)
 
 
-@router.get("/indicators/{indicator_id}/observations", operation_id="listObservations",
+@router.get("/indicators/{indicator_id}/observations",
+            response_model=Page[reporting.ObservationRead], operation_id="listObservations",
             summary="Observations of an indicator (partners: their own organization's)")
 async def list_observations(
-    indicator_id: uuid.UUID, session: ReadSession, principal: CurrentPrincipal, page: Pages,
+    indicator_id: uuid.UUID, rows: RowReads, principal: CurrentPrincipal, page: Pages,
     status: Annotated[list[ObservationStatus], Query()] = [],  # noqa: B006
     period: Annotated[str | None, Query(max_length=20)] = None,
     organization_id: uuid.UUID | None = None,
-) -> Page[reporting.ObservationRead]:
-    return await observations.list_for_indicator(session, principal, indicator_id, page,
-                                                 status, period, organization_id)
+) -> Response:
+    return page_response(await observations.list_for_indicator(
+        rows, principal, indicator_id, page, status, period, organization_id))
 
 
 @router.post("/initiatives/{initiative_id}/observations/batch",

@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
-from sqlalchemy import exists, select
+from sqlalchemy import bindparam, exists, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from backbone.auth.principal import InitiativeRole, Principal
@@ -19,6 +19,7 @@ from backbone.http.pagination import Page, PageParams
 from backbone.readmodels.agenda import KnownGoal
 from backbone.repository import apply_changes
 from backbone.resources import InitiativeResource, ensure_in_initiative
+from backbone.rows import Rows
 from measurement.events import outbox
 from measurement.models import Dimension, Indicator, Initiative, Observation
 from measurement.schemas import (
@@ -31,8 +32,10 @@ from measurement.schemas import (
 from measurement.service.context import period_or_422
 from measurement.service.status import refresh_status
 
-INDICATORS = InitiativeResource(Indicator, "indicator", Initiative, outbox, INDICATOR_DEFINED,
-                                INDICATOR_UPDATED)
+INDICATORS = InitiativeResource(
+    Indicator, "indicator", Initiative, outbox, INDICATOR_DEFINED, INDICATOR_UPDATED,
+    filters={"status": Indicator.status == bindparam("status"),
+             "goal_id": Indicator.goal_ids.contains(bindparam("goal_id"))})
 """Indicators are retired, never deleted: their data stays readable."""
 
 FIXED_ONCE_REPORTED = ("unit", "rate_multiplier", "frequency")
@@ -43,17 +46,13 @@ CHANGE_FIGURES = ("direction", "across_places", "across_time", "dimension_ids",
 the figures they are announced with)."""
 
 
-async def list_(session: AsyncSession, principal: Principal, initiative_id: uuid.UUID,
+async def list_(rows: Rows, principal: Principal, initiative_id: uuid.UUID,
                 page: PageParams, status: IndicatorStatus | None, goal_id: uuid.UUID | None
                 ) -> Page[IndicatorRead]:
     """The initiative's indicators, optionally in one status or tracking one goal."""
-    filters = []
-    if status is not None:
-        filters.append(Indicator.status == status.value)
-    if goal_id is not None:
-        filters.append(Indicator.goal_ids.contains([str(goal_id)]))
-    found = await INDICATORS.list(session, principal, initiative_id, page, IndicatorRead,
-                                  filters)
+    found = await INDICATORS.list(rows, principal, initiative_id, page, IndicatorRead,
+                                  status=status,
+                                  goal_id=[str(goal_id)] if goal_id is not None else None)
     found.items = [as_seen_by(principal, i) for i in found.items]
     return found
 

@@ -10,9 +10,10 @@ import itertools
 import uuid
 from collections.abc import Sequence
 
-from sqlalchemy import select
+from sqlalchemy import ARRAY, String, any_, bindparam, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from backbone.auth.access import require_role
 from backbone.auth.principal import InitiativeRole, Principal
 from backbone.contracts.measurement.entities import ObservationStatus
 from backbone.contracts.measurement.events import (
@@ -25,7 +26,9 @@ from backbone.errors import Forbidden, Invalid, NotFound
 from backbone.events.registry import DomainEvent
 from backbone.http.etag import check_if_match
 from backbone.http.pagination import Page, PageParams
-from backbone.repository import get_owned, list_page
+from backbone.listing import Listing
+from backbone.repository import get_owned
+from backbone.rows import Rows
 from measurement import reporting
 from measurement.events import outbox
 from measurement.models import Indicator, Observation, ObservationRevision
@@ -69,26 +72,31 @@ def _may_see(principal: Principal, observation: Observation) -> bool:
             or (principal.org is not None and observation.organization_id == principal.org))
 
 
+LISTING = Listing(Observation, [Observation.indicator_id == bindparam("indicator_id")], {
+    "organization_id": Observation.organization_id == bindparam("organization_id"),
+    "statuses": Observation.status == any_(bindparam("statuses", type_=ARRAY(String))),
+    "period": Observation.period == bindparam("period")})
+
+
 async def list_for_indicator(
-    session: AsyncSession, principal: Principal, indicator_id: uuid.UUID, params: PageParams,
+    rows: Rows, principal: Principal, indicator_id: uuid.UUID, params: PageParams,
     statuses: Sequence[ObservationStatus], period: str | None,
     organization_id: uuid.UUID | None,
 ) -> Page[reporting.ObservationRead]:
-    indicator, initiative = await indicator_for(session, principal, indicator_id,
-                                                InitiativeRole.PARTNER)
-    stmt = select(Observation).where(Observation.tenant == principal.tenant,
-                                     Observation.indicator_id == indicator.id)
-    if not principal.has_role(initiative.id, InitiativeRole.BACKBONE):
-        if principal.org is None or organization_id not in (None, principal.org):
-            raise Forbidden("Partners read their own organization's observations.")
-        organization_id = principal.org
-    if organization_id is not None:
-        stmt = stmt.where(Observation.organization_id == organization_id)
-    if statuses:
-        stmt = stmt.where(Observation.status.in_([s.value for s in statuses]))
-    if period is not None:
-        stmt = stmt.where(Observation.period == period.strip().upper())
-    return await list_page(session, stmt, Observation, params, reporting.ObservationRead)
+    """Backbone staff read every organization's observations, partners their own."""
+    async with rows.reader(principal.tenant) as reader:
+        indicator = await reader.owned(Indicator, principal.tenant, indicator_id, "indicator")
+        initiative_id = indicator["initiative_id"]
+        require_role(principal, initiative_id, InitiativeRole.PARTNER)
+        if not principal.has_role(initiative_id, InitiativeRole.BACKBONE):
+            if principal.org is None or organization_id not in (None, principal.org):
+                raise Forbidden("Partners read their own organization's observations.")
+            organization_id = principal.org
+        return await LISTING.page(
+            reader, params, reporting.ObservationRead, indicator_id=indicator_id,
+            organization_id=organization_id,
+            statuses=[s.value for s in statuses] if statuses else None,
+            period=period.strip().upper() if period is not None else None)
 
 
 async def review(session: AsyncSession, principal: Principal, id_: uuid.UUID,

@@ -6,8 +6,8 @@ import uuid
 
 from fastapi import APIRouter, Response
 
-from backbone.http.deps import CurrentPrincipal, IdempotencyKey, ReadSession, Write
-from backbone.http.pagination import Page, Pages
+from backbone.http.deps import CurrentPrincipal, IdempotencyKey, RowReads, Write
+from backbone.http.pagination import Page, Pages, page_response
 from backbone.http.policy import Access, access
 from backbone.http.problems import PROBLEM_RESPONSES
 from notifications import schemas
@@ -29,9 +29,10 @@ async def publish(initiative_id: uuid.UUID, body: schemas.AnnouncementCreate, wr
         schemas.AnnouncementRead, status_code=201, idempotency_key=key)
 
 
-@router.get(PATH, operation_id="listAnnouncements",
+@router.get(PATH, response_model=Page[schemas.AnnouncementRead],
+            operation_id="listAnnouncements",
             summary="The initiative's announcements (backbone staff)")
-async def list_announcements(initiative_id: uuid.UUID, session: ReadSession,
+async def list_announcements(initiative_id: uuid.UUID, rows: RowReads,
                              principal: CurrentPrincipal,
-                             page: Pages) -> Page[schemas.AnnouncementRead]:
-    return await announcements.list_(session, principal, initiative_id, page)
+                             page: Pages) -> Response:
+    return page_response(await announcements.list_(rows, principal, initiative_id, page))

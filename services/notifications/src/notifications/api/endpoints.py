@@ -12,10 +12,11 @@ from backbone.http.deps import (
     IdempotencyKey,
     IfMatch,
     ReadSession,
+    RowReads,
     Write,
     entity_response,
 )
-from backbone.http.pagination import Page, Pages
+from backbone.http.pagination import Page, Pages, page_response
 from backbone.http.policy import Access, access
 from backbone.http.problems import PROBLEM_RESPONSES
 from notifications import schemas
@@ -43,12 +44,13 @@ async def create_endpoint(body: schemas.EndpointCreate, write: Write, request: R
                            schemas.EndpointCreated, status_code=201, idempotency_key=key)
 
 
-@router.get("/webhook-endpoints", operation_id="listWebhookEndpoints",
+@router.get("/webhook-endpoints", response_model=Page[schemas.EndpointRead],
+            operation_id="listWebhookEndpoints",
             summary="The endpoints the caller manages")
-async def list_endpoints(session: ReadSession, principal: CurrentPrincipal, page: Pages,
+async def list_endpoints(rows: RowReads, principal: CurrentPrincipal, page: Pages,
                          initiative_id: uuid.UUID | None = None
-                         ) -> Page[schemas.EndpointRead]:
-    return await endpoints.list_(session, principal, page, initiative_id)
+                         ) -> Response:
+    return page_response(await endpoints.list_(rows, principal, page, initiative_id))
 
 
 @router.get(ITEM, response_model=schemas.EndpointRead, operation_id="getWebhookEndpoint",
@@ -91,13 +93,14 @@ async def rotate_secret(endpoint_id: uuid.UUID, write: Write, request: Request) 
         schemas.EndpointSecret)
 
 
-@router.get(f"{ITEM}/deliveries", operation_id="listWebhookDeliveries",
+@router.get(f"{ITEM}/deliveries", response_model=Page[schemas.DeliveryRead],
+            operation_id="listWebhookDeliveries",
             summary="The endpoint's delivery log, newest changes last")
-async def list_deliveries(endpoint_id: uuid.UUID, session: ReadSession,
+async def list_deliveries(endpoint_id: uuid.UUID, rows: RowReads,
                           principal: CurrentPrincipal, page: Pages,
                           status: schemas.DeliveryStatus | None = None
-                          ) -> Page[schemas.DeliveryRead]:
-    return await deliveries.list_(session, principal, endpoint_id, page, status)
+                          ) -> Response:
+    return page_response(await deliveries.list_(rows, principal, endpoint_id, page, status))
 
 
 @router.post("/deliveries/{delivery_id}/resend", status_code=202,

@@ -8,8 +8,8 @@ from typing import Annotated
 from fastapi import APIRouter, Header, Request, Response
 from fastapi.responses import StreamingResponse
 
-from backbone.http.deps import CurrentPrincipal, ReadSession, Write
-from backbone.http.pagination import Page, Pages
+from backbone.http.deps import CurrentPrincipal, ReadSession, RowReads, Write
+from backbone.http.pagination import Page, Pages, page_response
 from backbone.http.policy import Access, access
 from backbone.http.problems import PROBLEM_RESPONSES
 from notifications import schemas
@@ -33,11 +33,12 @@ async def set_preferences(body: schemas.Preferences, write: Write) -> Response:
                            schemas.Preferences)
 
 
-@router.get("/notifications", operation_id="listMyNotifications",
+@router.get("/notifications", response_model=Page[schemas.NotificationRead],
+            operation_id="listMyNotifications",
             summary="The caller's inbox, newest first")
-async def list_notifications(session: ReadSession, principal: CurrentPrincipal, page: Pages,
-                             unread: bool | None = None) -> Page[schemas.NotificationRead]:
-    return await inbox.list_(session, principal, page, unread)
+async def list_notifications(rows: RowReads, principal: CurrentPrincipal, page: Pages,
+                             unread: bool | None = None) -> Response:
+    return page_response(await inbox.list_(rows, principal, page, unread))
 
 
 @router.get("/notifications/unread-count", operation_id="countMyUnreadNotifications",

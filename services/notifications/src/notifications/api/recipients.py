@@ -5,8 +5,8 @@ from __future__ import annotations
 from fastapi import APIRouter, Response
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from backbone.http.deps import CurrentPrincipal, ReadSession, Write
-from backbone.http.pagination import Page, Pages
+from backbone.http.deps import CurrentPrincipal, RowReads, Write
+from backbone.http.pagination import Page, Pages, page_response
 from backbone.http.policy import Access, access
 from backbone.http.problems import PROBLEM_RESPONSES
 from notifications import schemas
@@ -29,8 +29,9 @@ async def upsert_recipients(body: schemas.RecipientBatch, write: Write) -> Respo
     return await write.run(command, schemas.RecipientsUpserted)
 
 
-@router.get("/recipients", operation_id="listRecipients",
+@router.get("/recipients", response_model=Page[schemas.RecipientRead],
+            operation_id="listRecipients",
             summary="The network's recipients (network admins)")
-async def list_recipients(session: ReadSession, principal: CurrentPrincipal,
-                          page: Pages) -> Page[schemas.RecipientRead]:
-    return await people.list_(session, principal, page)
+async def list_recipients(rows: RowReads, principal: CurrentPrincipal,
+                          page: Pages) -> Response:
+    return page_response(await people.list_(rows, principal, page))

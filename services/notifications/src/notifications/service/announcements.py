@@ -5,15 +5,17 @@ from __future__ import annotations
 
 import uuid
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from backbone.auth.access import require_role
 from backbone.auth.principal import InitiativeRole, Principal
 from backbone.errors import Invalid
 from backbone.http.pagination import Page, PageParams
+from backbone.listing import Listing
 from backbone.readmodels.agenda import KnownInitiative, KnownParticipant, KnownWorkingGroup
-from backbone.repository import get_owned, list_page
+from backbone.repository import get_owned
+from backbone.rows import Rows
 from notifications import schemas
 from notifications.events import ANNOUNCEMENT_PUBLISHED, outbox
 from notifications.models import Announcement
@@ -60,12 +62,15 @@ async def publish(session: AsyncSession, principal: Principal, initiative_id: uu
     return announcement
 
 
-async def list_(session: AsyncSession, principal: Principal, initiative_id: uuid.UUID,
+LISTING = Listing(Announcement, [Announcement.initiative_id == bindparam("initiative_id")])
+
+
+async def list_(rows: Rows, principal: Principal, initiative_id: uuid.UUID,
                 page: PageParams) -> Page[schemas.AnnouncementRead]:
     """The initiative's announcements, for its backbone staff (members read theirs in
     their inbox)."""
-    await get_owned(session, KnownInitiative, principal.tenant, initiative_id, "initiative")
-    require_role(principal, initiative_id, InitiativeRole.BACKBONE)
-    stmt = select(Announcement).where(Announcement.tenant == principal.tenant,
-                                      Announcement.initiative_id == initiative_id)
-    return await list_page(session, stmt, Announcement, page, schemas.AnnouncementRead)
+    async with rows.reader(principal.tenant) as reader:
+        await reader.owned(KnownInitiative, principal.tenant, initiative_id, "initiative")
+        require_role(principal, initiative_id, InitiativeRole.BACKBONE)
+        return await LISTING.page(reader, page, schemas.AnnouncementRead,
+                                  initiative_id=initiative_id)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from datetime import datetime
 
-from sqlalchemy import select, update
+from sqlalchemy import bindparam, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from backbone.auth.principal import Principal
@@ -13,22 +13,28 @@ from backbone.db import utcnow
 from backbone.errors import Conflict
 from backbone.events.registry import DomainEvent
 from backbone.http.pagination import Page, PageParams
-from backbone.repository import get_owned, list_page
+from backbone.listing import Listing
+from backbone.repository import get_owned
+from backbone.rows import Rows
 from notifications import schemas
 from notifications.events import ENDPOINT_TESTED, EndpointTested, outbox
-from notifications.models import Delivery
-from notifications.service.endpoints import load
+from notifications.models import Delivery, WebhookEndpoint
+from notifications.service.endpoints import load, require_manager
 from notifications.service.worker import wake_workers
 
+LISTING = Listing(Delivery, [Delivery.endpoint_id == bindparam("endpoint_id")],
+                  {"status": Delivery.status == bindparam("status")})
 
-async def list_(session: AsyncSession, principal: Principal, endpoint_id: uuid.UUID,
+
+async def list_(rows: Rows, principal: Principal, endpoint_id: uuid.UUID,
                 page: PageParams, status: schemas.DeliveryStatus | None
                 ) -> Page[schemas.DeliveryRead]:
-    await load(session, principal, endpoint_id)
-    stmt = select(Delivery).where(Delivery.endpoint_id == endpoint_id)
-    if status is not None:
-        stmt = stmt.where(Delivery.status == status)
-    return await list_page(session, stmt, Delivery, page, schemas.DeliveryRead)
+    async with rows.reader(principal.tenant) as reader:
+        endpoint = await reader.owned(WebhookEndpoint, principal.tenant, endpoint_id,
+                                      "webhook endpoint")
+        require_manager(principal, endpoint["initiative_id"])
+        return await LISTING.page(reader, page, schemas.DeliveryRead, endpoint_id=endpoint_id,
+                                  status=status)
 
 
 async def resend(session: AsyncSession, principal: Principal, delivery_id: uuid.UUID

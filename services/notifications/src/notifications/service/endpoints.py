@@ -7,9 +7,8 @@ from __future__ import annotations
 import functools
 import uuid
 from datetime import timedelta
-from typing import Any
 
-from sqlalchemy import Select, select
+from sqlalchemy import ARRAY, Uuid, any_, bindparam
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from backbone.auth.access import require_network_admin, require_role
@@ -19,8 +18,10 @@ from backbone.errors import Invalid
 from backbone.events.registry import DomainEvent
 from backbone.http.etag import check_if_match
 from backbone.http.pagination import Page, PageParams
+from backbone.listing import Listing
 from backbone.readmodels.agenda import KnownInitiative
-from backbone.repository import apply_changes, get_owned, list_page
+from backbone.repository import apply_changes, get_owned
+from backbone.rows import Rows
 from backbone.service import discover_registries
 from notifications import schemas
 from notifications.config import Settings
@@ -82,22 +83,20 @@ async def load(session: AsyncSession, principal: Principal, endpoint_id: uuid.UU
     return endpoint
 
 
-def _managed_by(principal: Principal) -> Select[Any]:
-    stmt = select(WebhookEndpoint).where(WebhookEndpoint.tenant == principal.tenant)
-    if principal.is_network_admin:
-        return stmt
-    staff_of = [i for i in principal.initiative_ids()
-                if principal.has_role(i, InitiativeRole.BACKBONE)]
-    return stmt.where(WebhookEndpoint.initiative_id.in_(staff_of))
+LISTING = Listing(WebhookEndpoint, filters={
+    "staff_of": WebhookEndpoint.initiative_id == any_(bindparam("staff_of", type_=ARRAY(Uuid))),
+    "initiative_id": WebhookEndpoint.initiative_id == bindparam("initiative_id")})
 
 
-async def list_(session: AsyncSession, principal: Principal, page: PageParams,
+async def list_(rows: Rows, principal: Principal, page: PageParams,
                 initiative_id: uuid.UUID | None) -> Page[schemas.EndpointRead]:
-    """The endpoints the caller manages (of one initiative, if named)."""
-    stmt = _managed_by(principal)
-    if initiative_id is not None:
-        stmt = stmt.where(WebhookEndpoint.initiative_id == initiative_id)
-    return await list_page(session, stmt, WebhookEndpoint, page, schemas.EndpointRead)
+    """The endpoints the caller manages (of one initiative, if named): network admins
+    manage all, backbone staff their initiatives'."""
+    staff_of = None if principal.is_network_admin else [
+        i for i in principal.initiative_ids() if principal.has_role(i, InitiativeRole.BACKBONE)]
+    async with rows.reader(principal.tenant) as reader:
+        return await LISTING.page(reader, page, schemas.EndpointRead, staff_of=staff_of,
+                                  initiative_id=initiative_id)
 
 
 async def update(session: AsyncSession, principal: Principal, endpoint_id: uuid.UUID,

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import uuid
 
-from sqlalchemy import bindparam, select
+from sqlalchemy import bindparam
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -20,8 +20,9 @@ from backbone.events.consumer import AllEventsOf
 from backbone.events.envelope import CloudEvent
 from backbone.events.registry import type_prefix
 from backbone.http.pagination import Page, PageParams
+from backbone.listing import Listing
 from backbone.readmodels.agenda import KnownInitiative
-from backbone.repository import get_owned, list_newest_first
+from backbone.rows import Rows
 from backbone.upserts import compiled_once
 from notifications import events as own
 from notifications import schemas
@@ -61,20 +62,23 @@ SUBSCRIPTIONS = [AllEventsOf(service, record)
                  for service in (*PUBLISHERS, own.registry.service)]
 
 
-async def list_(session: AsyncSession, principal: Principal, initiative_id: uuid.UUID,
+LISTING = Listing(
+    FeedEntry, [FeedEntry.initiative_id == bindparam("initiative_id")],
+    {name: getattr(FeedEntry, name) == bindparam(name)
+     for name in ("audience", "service", "type", "actor")},
+    order=(FeedEntry.occurred_at, FeedEntry.event_id))
+
+
+async def list_(rows: Rows, principal: Principal, initiative_id: uuid.UUID,
                 page: PageParams, *, service: str | None, type_: str | None,
                 actor: str | None) -> Page[schemas.FeedEntryRead]:
     """Newest first; ``cursor`` continues with older entries, ``updated_since`` stops at
     entries older than it."""
-    await get_owned(session, KnownInitiative, principal.tenant, initiative_id, "initiative")
-    require_role(principal, initiative_id, InitiativeRole.VIEWER)
-    stmt = select(FeedEntry).where(FeedEntry.tenant == principal.tenant,
-                                   FeedEntry.initiative_id == initiative_id)
-    if not principal.has_role(initiative_id, InitiativeRole.BACKBONE):
-        stmt = stmt.where(FeedEntry.audience == schemas.FeedAudience.MEMBERS)
-    for column, value in ((FeedEntry.service, service), (FeedEntry.type, type_),
-                          (FeedEntry.actor, actor)):
-        if value is not None:
-            stmt = stmt.where(column == value)
-    return await list_newest_first(session, stmt, FeedEntry.occurred_at, FeedEntry.event_id,
-                                   page, schemas.FeedEntryRead)
+    audience = (None if principal.has_role(initiative_id, InitiativeRole.BACKBONE)
+                else schemas.FeedAudience.MEMBERS)
+    async with rows.reader(principal.tenant) as reader:
+        await reader.owned(KnownInitiative, principal.tenant, initiative_id, "initiative")
+        require_role(principal, initiative_id, InitiativeRole.VIEWER)
+        return await LISTING.page(reader, page, schemas.FeedEntryRead,
+                                  initiative_id=initiative_id, audience=audience,
+                                  service=service, type=type_, actor=actor)

@@ -5,14 +5,15 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
-from sqlalchemy import func, select, update
+from sqlalchemy import bindparam, func, select, true, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from backbone.auth.principal import Principal
 from backbone.db import utcnow
 from backbone.errors import NotFound
 from backbone.http.pagination import Page, PageParams
-from backbone.repository import list_newest_first
+from backbone.listing import Listing
+from backbone.rows import Rows
 from notifications import schemas
 from notifications.models import Notification
 from notifications.service.people import remember
@@ -24,16 +25,20 @@ def mine(principal: Principal) -> list[Any]:
             Notification.in_inbox]
 
 
-async def list_(session: AsyncSession, principal: Principal, page: PageParams,
+LISTING = Listing(
+    Notification,
+    [Notification.recipient == bindparam("recipient"), Notification.in_inbox.is_(true())],
+    {"unread": Notification.read_at.is_(None) == bindparam("unread")},
+    order=(Notification.created_at, Notification.id))
+
+
+async def list_(rows: Rows, principal: Principal, page: PageParams,
                 unread: bool | None) -> Page[schemas.NotificationRead]:
     """Newest first; ``cursor`` continues with older ones, ``updated_since`` stops at
     those made before it."""
-    stmt = select(Notification).where(*mine(principal))
-    if unread is not None:
-        stmt = stmt.where(Notification.read_at.is_(None) if unread
-                          else Notification.read_at.isnot(None))
-    return await list_newest_first(session, stmt, Notification.created_at, Notification.id,
-                                   page, schemas.NotificationRead)
+    async with rows.reader(principal.tenant) as reader:
+        return await LISTING.page(reader, page, schemas.NotificationRead,
+                                  recipient=principal.sub, unread=unread)
 
 
 async def unread_count(session: AsyncSession, principal: Principal) -> schemas.UnreadCount:

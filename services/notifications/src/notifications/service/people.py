@@ -18,8 +18,9 @@ from backbone.auth.principal import Principal
 from backbone.db import utcnow
 from backbone.errors import Invalid
 from backbone.http.pagination import Page, PageParams
+from backbone.listing import Listing
 from backbone.readmodels.agenda import KnownOrganization
-from backbone.repository import list_page
+from backbone.rows import Rows
 from notifications import schemas
 from notifications.models import Recipient
 from notifications.service.notify import preferences
@@ -106,8 +107,11 @@ async def upsert_recipients(session: AsyncSession, principal: Principal,
         .order_by(Recipient.subject).execution_options(populate_existing=True))).scalars())
 
 
-async def list_(session: AsyncSession, principal: Principal,
+LISTING = Listing(Recipient)
+
+
+async def list_(rows: Rows, principal: Principal,
                 page: PageParams) -> Page[schemas.RecipientRead]:
     require_network_admin(principal)
-    stmt = select(Recipient).where(Recipient.tenant == principal.tenant)
-    return await list_page(session, stmt, Recipient, page, schemas.RecipientRead)
+    async with rows.reader(principal.tenant) as reader:
+        return await LISTING.page(reader, page, schemas.RecipientRead)
