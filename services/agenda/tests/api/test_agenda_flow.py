@@ -34,6 +34,11 @@ async def test_every_agenda_change_is_a_numbered_revision(api: httpx.AsyncClient
     history = (await api.get(f"{base}/agenda/revisions", headers=tenant.admin)).json()
     assert [r["change"] for r in history] == [
         "initiative.updated", "strategy.created", "goal.created", "initiative.created"]
+    older = (await api.get(f"{base}/agenda/revisions", headers=tenant.admin,
+                           params={"before": 3, "limit": 1})).json()
+    assert [r["number"] for r in older] == [2]
+    assert (await api.get(f"{base}/agenda/revisions", headers=tenant.admin,
+                          params={"before": 1})).json() == []
     first = (await api.get(f"{base}/agenda/revisions/1", headers=tenant.admin)).json()
     assert first["document"] == {**first["document"], "vision": "Every child succeeds",
                                  "goals": []}

@@ -6,6 +6,7 @@ import uuid
 from typing import Annotated
 
 from fastapi import APIRouter, Path, Query, Response
+from pydantic import TypeAdapter
 
 from agenda import documents, schemas
 from agenda.service import agenda, initiatives
@@ -13,16 +14,17 @@ from backbone.http.deps import (
     CurrentPrincipal,
     IdempotencyKey,
     IfMatch,
-    ReadSession,
     RowReads,
     Write,
     entity_response,
+    plain_response,
 )
 from backbone.http.pagination import Page, Pages, page_response
 from backbone.http.policy import Access, access
 from backbone.http.problems import PROBLEM_RESPONSES
 
 router = APIRouter(prefix="/v1", tags=["initiatives"], responses=PROBLEM_RESPONSES)
+_SUMMARIES = TypeAdapter(list[documents.AgendaRevisionSummary])
 
 
 @router.post("/initiatives", status_code=201, response_model=schemas.InitiativeRead,
@@ -71,30 +73,33 @@ async def update_initiative(
             operation_id="getAgenda", tags=["agenda"],
             summary="The common agenda as it stands (its latest revision)")
 async def get_agenda(
-    initiative_id: uuid.UUID, session: ReadSession, principal: CurrentPrincipal
-) -> documents.AgendaRevisionRead:
-    revision = await agenda.get_revision(session, principal, initiative_id, None)
-    return documents.AgendaRevisionRead.model_validate(revision)
+    initiative_id: uuid.UUID, rows: RowReads, principal: CurrentPrincipal
+) -> Response:
+    revision = await agenda.get_revision(rows, principal, initiative_id, None)
+    return entity_response(documents.AgendaRevisionRead.model_validate(revision))
 
 
-@router.get("/initiatives/{initiative_id}/agenda/revisions", operation_id="listAgendaRevisions",
-            tags=["agenda"], summary="The agenda's history, newest revision first")
+@router.get("/initiatives/{initiative_id}/agenda/revisions",
+            response_model=list[documents.AgendaRevisionSummary],
+            operation_id="listAgendaRevisions", tags=["agenda"],
+            summary="The agenda's history, newest revision first")
 async def list_agenda_revisions(
-    initiative_id: uuid.UUID, session: ReadSession, principal: CurrentPrincipal,
+    initiative_id: uuid.UUID, rows: RowReads, principal: CurrentPrincipal,
     before: Annotated[int | None, Query(ge=1, le=2**31 - 1,
                                         description="Only revisions numbered below this.")] = None,
     limit: Annotated[int, Query(ge=1, le=500)] = 50,
-) -> list[documents.AgendaRevisionSummary]:
-    revisions = await agenda.list_revisions(session, principal, initiative_id, before, limit)
-    return [documents.AgendaRevisionSummary.model_validate(r) for r in revisions]
+) -> Response:
+    revisions = await agenda.list_revisions(rows, principal, initiative_id, before, limit)
+    return plain_response(_SUMMARIES.validate_python(revisions))
 
 
 @router.get("/initiatives/{initiative_id}/agenda/revisions/{number}",
+            response_model=documents.AgendaRevisionRead,
             operation_id="getAgendaRevision", tags=["agenda"],
             summary="One revision of the agenda, as it stood then")
 async def get_agenda_revision(
     initiative_id: uuid.UUID, number: Annotated[int, Path(ge=1, le=2**31 - 1)],
-    session: ReadSession, principal: CurrentPrincipal,
-) -> documents.AgendaRevisionRead:
-    revision = await agenda.get_revision(session, principal, initiative_id, number)
-    return documents.AgendaRevisionRead.model_validate(revision)
+    rows: RowReads, principal: CurrentPrincipal,
+) -> Response:
+    revision = await agenda.get_revision(rows, principal, initiative_id, number)
+    return entity_response(documents.AgendaRevisionRead.model_validate(revision))

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import uuid
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from agenda.events import outbox
@@ -15,7 +16,7 @@ from backbone.contracts.agenda.entities import AgendaDocument, AgendaGoal, Agend
 from backbone.contracts.agenda.events import AGENDA_REVISED, AgendaRevised
 from backbone.errors import NotFound
 from backbone.events.registry import DomainEvent
-from backbone.repository import get_owned
+from backbone.rows import RowQuery, RowReader, Rows
 
 
 async def build_document(session: AsyncSession, initiative: Initiative) -> AgendaDocument:
@@ -62,38 +63,48 @@ async def revise(
     return revision
 
 
-async def readable_initiative(
-    session: AsyncSession, principal: Principal, initiative_id: uuid.UUID
-) -> Initiative:
-    initiative = await get_owned(session, Initiative, principal.tenant, initiative_id,
-                                 "initiative")
+_SUMMARY = (AgendaRevision.number, AgendaRevision.change, AgendaRevision.changed_by,
+            AgendaRevision.created_at)
+_OF_INITIATIVE = (AgendaRevision.tenant == bindparam("tenant"),
+                  AgendaRevision.initiative_id == bindparam("initiative_id"))
+_REVISION = RowQuery(select(*_SUMMARY, AgendaRevision.document).where(
+    *_OF_INITIATIVE, AgendaRevision.number == bindparam("number")))
+_HISTORY = RowQuery(select(*_SUMMARY).where(
+    *_OF_INITIATIVE, AgendaRevision.number <= bindparam("upto"))
+    .order_by(AgendaRevision.number.desc()).limit(bindparam("limit")))
+_LARGEST = 2**31 - 1
+"""The largest revision number there can be (an ``INTEGER``)."""
+
+
+async def _readable_initiative(reader: RowReader, principal: Principal,
+                               initiative_id: uuid.UUID) -> dict[str, Any]:
+    initiative = await reader.owned(Initiative, principal.tenant, initiative_id, "initiative")
     require_role(principal, initiative_id, InitiativeRole.VIEWER)
     return initiative
 
 
 async def get_revision(
-    session: AsyncSession, principal: Principal, initiative_id: uuid.UUID, number: int | None
-) -> AgendaRevision:
+    rows: Rows, principal: Principal, initiative_id: uuid.UUID, number: int | None
+) -> dict[str, Any]:
     """A revision by number; the current one when ``number`` is None."""
-    initiative = await readable_initiative(session, principal, initiative_id)
-    wanted = initiative.agenda_revision if number is None else number
-    revision = (await session.execute(
-        select(AgendaRevision).where(AgendaRevision.initiative_id == initiative_id,
-                                     AgendaRevision.number == wanted)
-    )).scalar_one_or_none()
+    async with rows.reader(principal.tenant) as reader:
+        initiative = await _readable_initiative(reader, principal, initiative_id)
+        wanted = initiative["agenda_revision"] if number is None else number
+        revision = await reader.one(_REVISION, {"tenant": principal.tenant,
+                                                "initiative_id": initiative_id,
+                                                "number": wanted})
     if revision is None:
         raise NotFound.of("agenda revision")
     return revision
 
 
 async def list_revisions(
-    session: AsyncSession, principal: Principal, initiative_id: uuid.UUID,
+    rows: Rows, principal: Principal, initiative_id: uuid.UUID,
     before: int | None, limit: int,
-) -> list[AgendaRevision]:
+) -> list[dict[str, Any]]:
     """Revisions newest first; ``before`` pages back through history."""
-    await readable_initiative(session, principal, initiative_id)
-    stmt = select(AgendaRevision).where(AgendaRevision.initiative_id == initiative_id)
-    if before is not None:
-        stmt = stmt.where(AgendaRevision.number < before)
-    stmt = stmt.order_by(AgendaRevision.number.desc()).limit(limit)
-    return list((await session.execute(stmt)).scalars())
+    async with rows.reader(principal.tenant) as reader:
+        await _readable_initiative(reader, principal, initiative_id)
+        return await reader.dicts(_HISTORY, {
+            "tenant": principal.tenant, "initiative_id": initiative_id,
+            "upto": _LARGEST if before is None else before - 1, "limit": limit})
