@@ -1,6 +1,8 @@
-"""HTTP benchmark: GET-by-id and create on the agenda service vs a raw FastAPI + asyncpg
-endpoint, both as uvicorn processes on the same database, 64 concurrent connections; then
-the creates through two agenda processes on that database (as two replicas run).
+"""HTTP benchmark: agenda's GET by id, create (POST) and upsert by external id (PUT, a new
+id each request) against raw FastAPI + asyncpg endpoints: a GET of the row, and a write of
+one row plus one outbox row in one transaction from the same JSON body. All are uvicorn
+processes on the same database, 64 concurrent connections. Then the creates through two
+agenda processes on that database (as two replicas run).
 
     .venv/bin/python bench/http_get.py [--seconds 10]
 
@@ -61,8 +63,12 @@ def measure(agenda_port: int, raw_port: int, initiative_id: str, headers: dict,
         raw = go(raw_port, "GET", f"/initiatives/{initiative_id}")
         get = go(agenda_port, "GET", f"/v1/initiatives/{initiative_id}")
         body = b'{"name": "Bench org", "sector": "other"}'
-        create = go(agenda_port, "POST", "/v1/organizations", body,
-                    content_type="application/json")
+        json_type = "application/json"
+        raw_write = go(raw_port, "POST", "/organizations?tenant=bench", body,
+                       content_type=json_type)
+        create = go(agenda_port, "POST", "/v1/organizations", body, content_type=json_type)
+        upsert = go(agenda_port, "PUT", "/v1/organizations/by-external-id/bench/E-{n}", body,
+                    content_type=json_type)
     with ProcessPoolExecutor(2, mp_context=multiprocessing.get_context("spawn")) as pool:
         both = [pool.submit(_run, port, "POST", "/v1/organizations",
                             {**headers, "Content-Type": "application/json"}, body, seconds,
@@ -71,7 +77,9 @@ def measure(agenda_port: int, raw_port: int, initiative_id: str, headers: dict,
     print(f"{CONNECTIONS} connections, {seconds:.0f} s per run, 2 cores shared by all")
     report("raw FastAPI+asyncpg GET", raw)
     report("agenda GET initiative", get, raw)
-    report("agenda POST organization", create)
+    report("raw FastAPI+asyncpg write", raw_write)
+    report("agenda POST organization", create, raw_write)
+    report("agenda PUT by external id", upsert, raw_write)
     two = Result(rps=sum(h.rps for h in halves), p50_ms=max(h.p50_ms for h in halves),
                  p99_ms=max(h.p99_ms for h in halves), n=sum(h.n for h in halves),
                  errors=sum(h.errors for h in halves))

@@ -5,6 +5,9 @@ dimensions and observations, 600 of each (observations: 2,000 of one indicator),
 ``limit`` 50 and 500, with and without ``updated_since`` (the newer half), against a raw
 FastAPI + asyncpg endpoint returning the same rows as JSON (``SELECT *`` in the same order,
 organizations with their external ids) on the same database, measured in the same run.
+Then agenda's composed reads of an initiative of 10 goals and 30 strategies: its agenda
+document (the initiative, then its current revision) and its 50 newest revisions, beside
+raw endpoints making the same queries.
 Each service runs as its own uvicorn process; the load comes from a separate process.
 
     .venv/bin/python bench/lists.py [--seconds 4] [--connections 16] [--only goals,indicators]
@@ -15,6 +18,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import multiprocessing
+from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from urllib.parse import urlencode
@@ -47,6 +51,32 @@ class ListUnderTest:
     """The id the raw endpoint filters on."""
     since: str
     """An ``updated_at`` with about half the items at or after it."""
+
+
+@dataclass
+class ComposedRead:
+    name: str
+    path: str
+    raw_path: str
+
+
+def seed_agenda_document(url: str, headers: dict[str, str]) -> list[ComposedRead]:
+    """An initiative of a usual size: 10 goals of 3 strategies each (41 revisions)."""
+    with httpx.Client(base_url=url, headers=headers, timeout=60) as api:
+        initiative = api.post("/v1/initiatives", json={
+            "name": "Composed", "vision": "Every child ready for school"}).json()["id"]
+        for n in range(10):
+            goal = api.post(f"/v1/initiatives/{initiative}/goals", json={
+                "title": f"Goal {n}", "description": "A goal of the common agenda."}).json()
+            for m in range(3):
+                api.post(f"/v1/goals/{goal['id']}/strategies", json={
+                    "title": f"Strategy {n}.{m}", "description": "How it is reached."})
+    query = urlencode({"tenant": TENANT})
+    return [ComposedRead("agenda", f"/v1/initiatives/{initiative}/agenda",
+                         f"/agenda/{initiative}?{query}"),
+            ComposedRead("revisions",
+                         f"/v1/initiatives/{initiative}/agenda/revisions?limit=50",
+                         f"/revisions/{initiative}?{query}&limit=50")]
 
 
 def seed_agenda(url: str, headers: dict[str, str]) -> list[ListUnderTest]:
@@ -109,7 +139,8 @@ def report(name: str, result: Result, baseline: Result | None = None) -> None:
 
 def measure(infra: Infrastructure, spec: ServiceSpec, service: ServiceProcess,
             lists: list[ListUnderTest], headers: dict[str, str], seconds: float,
-            connections: int, only: set[str] | None) -> None:
+            connections: int, only: set[str] | None,
+            composed: Sequence[ComposedRead] = ()) -> None:
     raw_port = free_port()
     raw = serve_raw(raw_port, infra.settings(spec.name).owner_asyncpg_dsn)
     try:
@@ -133,6 +164,13 @@ def measure(infra: Infrastructure, spec: ServiceSpec, service: ServiceProcess,
                                                                  if since else "")
                         report(f"raw {label}", baseline)
                         report(f"{spec.name} {label}", result, baseline)
+            for read in composed:
+                if only is not None and read.name not in only:
+                    continue
+                baseline = go(raw_port, read.raw_path, {})
+                result = go(service.port, read.path, headers)
+                report(f"raw {read.name}", baseline)
+                report(f"{spec.name} {read.name}", result, baseline)
     finally:
         raw.terminate()
         raw.wait(10)
@@ -150,8 +188,9 @@ def main(seconds: float, connections: int, only: set[str] | None) -> None:
         token = mint_token(infra.settings("agenda"), sub="bench", tenant=TENANT,
                            roles=["network:admin"])
         headers = {"Authorization": f"Bearer {token}"}
+        composed = seed_agenda_document(process.url, headers)
         measure(infra, AGENDA, process, seed_agenda(process.url, headers), headers, seconds,
-                connections, only)
+                connections, only, composed)
     with running(MEASUREMENT) as (infra, process):
         token = mint_token(infra.settings("measurement"), sub="bench", tenant=TENANT,
                            roles=["network:admin"])

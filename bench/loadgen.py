@@ -1,5 +1,6 @@
 """A lean HTTP/1.1 keep-alive load generator (asyncio streams), so that the generator, not
-the server, is not what a benchmark measures. One request shape per run."""
+the server, is not what a benchmark measures. One request shape per run; ``{n}`` in the
+path is a number of its own in each request (e.g. a new external id for each upsert)."""
 
 from __future__ import annotations
 
@@ -39,18 +40,26 @@ async def _read_response(reader: asyncio.StreamReader) -> int:
 
 async def run(port: int, method: str, path: str, *, headers: dict[str, str] | None = None,
               body: bytes = b"", connections: int = 64, seconds: float = 10) -> Result:
-    request = _request(method, path, f"127.0.0.1:{port}", headers or {}, body)
+    host = f"127.0.0.1:{port}"
+    request = _request(method, path, host, headers or {}, body)
+    numbered = "{n}" in path
+    sent = 0
     latencies: list[float] = []
     errors = 0
     deadline = time.perf_counter() + seconds
 
     async def connection() -> None:
-        nonlocal errors
+        nonlocal errors, sent
         reader, writer = await asyncio.open_connection("127.0.0.1", port)
         try:
             while time.perf_counter() < deadline:
                 start = time.perf_counter()
-                writer.write(request)
+                if numbered:
+                    sent += 1
+                    writer.write(_request(method, path.replace("{n}", str(sent)), host,
+                                          headers or {}, body))
+                else:
+                    writer.write(request)
                 status = await _read_response(reader)
                 latencies.append(time.perf_counter() - start)
                 errors += status >= 300

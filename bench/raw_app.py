@@ -1,10 +1,13 @@
 """The raw baseline: FastAPI + asyncpg, plain queries, no library conventions."""
 
+import json
 import os
-from datetime import datetime
+import uuid
+from datetime import UTC, datetime
 
 import asyncpg
 from fastapi import FastAPI, HTTPException
+from pydantic import BaseModel, Field
 
 app = FastAPI()
 
@@ -12,6 +15,42 @@ app = FastAPI()
 @app.on_event("startup")
 async def startup() -> None:
     app.state.pool = await asyncpg.create_pool(os.environ["RAW_DSN"], min_size=10, max_size=10)
+
+
+class OrganizationIn(BaseModel):
+    """The body agenda's create takes (the same fields, parsed the same way)."""
+
+    name: str = Field(min_length=1, max_length=200)
+    sector: str
+    contact_name: str | None = None
+    contact_email: str | None = None
+    website: str | None = None
+    external_ids: dict[str, str] = {}
+
+
+_INSERT_ORGANIZATION = (
+    "INSERT INTO organizations (id, tenant, name, sector, contact_name, contact_email,"
+    " website, version, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, 1, $8, $8)")
+_INSERT_EVENT = (
+    "INSERT INTO outbox (id, topic, key, type, source, subject, dataschema, tenant, payload,"
+    " created_at, published_at) VALUES ($1, 'bench.raw', $2, 'organization.created',"
+    " '/backbone/bench', $2, 'none', $3, $4::jsonb, $5, $5)")
+
+
+@app.post("/organizations", status_code=201)
+async def create_organization(body: OrganizationIn, tenant: str) -> dict:
+    """The raw write: one row and one outbox row with the row's state, in one transaction.
+    The outbox row is stored as published, so that the service's relay does not spend the
+    baseline's time sending it."""
+    id_, now = uuid.uuid4(), datetime.now(UTC)
+    state = {**body.model_dump(), "id": str(id_), "tenant": tenant, "version": 1,
+             "created_at": now.isoformat(), "updated_at": now.isoformat()}
+    async with app.state.pool.acquire() as connection, connection.transaction():
+        await connection.execute(_INSERT_ORGANIZATION, id_, tenant, body.name, body.sector,
+                                 body.contact_name, body.contact_email, body.website, now)
+        await connection.execute(_INSERT_EVENT, uuid.uuid4(), str(id_), tenant,
+                                 json.dumps(state), now)
+    return state
 
 
 @app.get("/initiatives/{id_}")
@@ -117,3 +156,32 @@ async def get_list(name: str, tenant: str, scope: str | None = None, limit: int 
     last = rows[limit - 1] if len(rows) > limit else None
     return {"items": items,
             "next_cursor": f"{last['updated_at']}~{last['id']}" if last else None}
+
+
+@app.get("/agenda/{id_}")
+async def get_agenda(id_: str, tenant: str) -> dict:
+    """The initiative's current revision: its number from the initiative, then the revision
+    with its document (two queries on one connection, as the service makes)."""
+    async with app.state.pool.acquire() as connection:
+        number = await connection.fetchval(
+            "SELECT agenda_revision FROM initiatives WHERE id = $1::uuid AND tenant = $2",
+            id_, tenant)
+        row = await connection.fetchrow(
+            "SELECT number, change, changed_by, created_at, document FROM agenda_revisions"
+            " WHERE initiative_id = $1::uuid AND tenant = $2 AND number = $3",
+            id_, tenant, number)
+    return {**{k: _plain(v) for k, v in row.items()}, "document": json.loads(row["document"])}
+
+
+@app.get("/revisions/{id_}")
+async def get_revisions(id_: str, tenant: str, limit: int = 50) -> list:
+    """The initiative's newest revisions, without their documents."""
+    async with app.state.pool.acquire() as connection:
+        await connection.fetchval(
+            "SELECT agenda_revision FROM initiatives WHERE id = $1::uuid AND tenant = $2",
+            id_, tenant)
+        rows = await connection.fetch(
+            "SELECT number, change, changed_by, created_at FROM agenda_revisions"
+            " WHERE initiative_id = $1::uuid AND tenant = $2 ORDER BY number DESC LIMIT $3",
+            id_, tenant, limit)
+    return [{k: _plain(v) for k, v in r.items()} for r in rows]
