@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import json
 import tempfile
 import uuid
 from pathlib import Path
@@ -217,3 +218,29 @@ async def test_the_relay_stops_when_cancelled_just_as_it_is_woken(
     done, _ = await asyncio.wait([task], timeout=10)
     assert done == {task}
     assert task.cancelled()
+
+
+async def test_a_transactions_events_are_written_in_order_and_a_rollback_drops_them(
+    lib_settings: BaseServiceSettings, sessionmaker: async_sessionmaker[AsyncSession],
+    raw_db: asyncpg.Connection,
+) -> None:
+    """A transaction's events are written in the order they were added; one rolled back
+    does not come back with the next commit of the same session."""
+    registry = EventRegistry(lib_settings.service_name)
+    counted = registry.define("thing.counted", Counted, "test")
+    outbox = Outbox(registry)
+    subject = uuid.uuid4()
+
+    async def written() -> list[int]:
+        rows = await raw_db.fetch("SELECT payload FROM outbox WHERE subject = $1 ORDER BY seq",
+                                  str(subject))
+        return [json.loads(r["payload"])["n"] for r in rows]
+
+    async with sessionmaker() as session:
+        async with session.begin():
+            outbox.add(session, DomainEvent(counted, "t1", subject, None, Counted(n=0)))
+            await session.rollback()
+        async with session.begin():
+            for n in (1, 2, 3):
+                outbox.add(session, DomainEvent(counted, "t1", subject, None, Counted(n=n)))
+        assert await written() == [1, 2, 3]
