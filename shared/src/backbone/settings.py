@@ -44,7 +44,8 @@ class BaseServiceSettings(BaseSettings):
     database_pool_size: int = Field(10, description="Pooled connections per process for "
                                     "writes and composed reads.")
     database_read_pool_size: int = Field(10, description="Connections per process for "
-                                         "single-row reads (GET by id), opened on demand.")
+                                         "reads on the row pool (GET by id, lists), opened "
+                                         "on demand.")
     database_max_overflow: int = Field(
         0, description="Extra connections beyond the pool under load; they are opened and "
         "closed per burst, which costs more than waiting for a pooled one.",
