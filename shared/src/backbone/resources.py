@@ -28,7 +28,7 @@ from backbone.http.etag import check_if_match
 from backbone.http.pagination import Page, PageParams
 from backbone.listing import Listing
 from backbone.repository import apply_changes, get_owned
-from backbone.rows import Rows
+from backbone.rows import RowReader, Rows
 
 E = TypeVar("E", bound=TenantEntity)
 T = TypeVar("T", bound=BaseModel)
@@ -66,7 +66,12 @@ class InitiativeResource(Generic[E]):
 
     async def row(self, rows: Rows, principal: Principal, id_: uuid.UUID) -> dict[str, Any]:
         """What ``get`` checks and finds, as a row: for ``GET`` by id."""
-        row = await rows.owned(self.model, principal.tenant, id_, self.what)
+        async with rows.reader(principal.tenant) as reader:
+            return await self._readable_row(reader, principal, id_)
+
+    async def _readable_row(self, reader: RowReader, principal: Principal,
+                            id_: uuid.UUID) -> dict[str, Any]:
+        row = await reader.owned(self.model, id_, self.what)
         require_role(principal, row["initiative_id"], InitiativeRole.VIEWER)
         return row
 
@@ -83,11 +88,21 @@ class InitiativeResource(Generic[E]):
         """A page of the initiative's entities; ``filters`` give values to the resource's
         ``filters`` (``None``: not applied)."""
         async with rows.reader(principal.tenant) as reader:
-            await reader.owned(self.initiative_model, principal.tenant, initiative_id,
-                               "initiative")
-            require_role(principal, initiative_id, InitiativeRole.VIEWER)
+            await initiative_row(reader, principal, self.initiative_model, initiative_id)
             return await self.listing.page(reader, params, schema,
                                            initiative_id=initiative_id, **filters)
+
+    async def list_under(
+        self, rows: Rows, principal: Principal, parent: InitiativeResource[Any],
+        parent_id: uuid.UUID, key: str, params: PageParams, schema: type[T],
+    ) -> Page[T]:
+        """A page of the entities under an item of ``parent`` the caller may read (e.g. a
+        goal's strategies); ``key`` is the filter that names the item."""
+        async with rows.reader(principal.tenant) as reader:
+            item = await parent._readable_row(reader, principal, parent_id)
+            return await self.listing.page(reader, params, schema,
+                                           initiative_id=item["initiative_id"],
+                                           **{key: parent_id})
 
     async def managed_initiative(
         self, session: AsyncSession, principal: Principal, initiative_id: uuid.UUID
@@ -150,6 +165,17 @@ class InitiativeResource(Generic[E]):
         await self.outbox.emit_removed(session, self.deleted, entity)
         await session.delete(entity)
         await self._changed(session, principal, initiative, self.deleted.name)
+
+
+async def initiative_row(
+    reader: RowReader, principal: Principal, model: type[TenantScoped],
+    initiative_id: uuid.UUID, role: InitiativeRole = InitiativeRole.VIEWER,
+) -> dict[str, Any]:
+    """The initiative's row, if the caller has ``role`` in it: a missing or another
+    tenant's initiative is a 404 before the role is looked at (``require_role``)."""
+    initiative = await reader.owned(model, initiative_id, "initiative")
+    require_role(principal, initiative_id, role)
+    return initiative
 
 
 async def ensure_in_initiative(

@@ -99,12 +99,13 @@ class RowReader:
             values[key] = processor(values[key])
         return values
 
-    async def owned(self, model: type[TenantScoped], tenant: str, id_: uuid.UUID,
+    async def owned(self, model: type[TenantScoped], id_: uuid.UUID,
                     what: str) -> dict[str, Any]:
+        """The entity's row, if it is in the reader's tenant; otherwise a 404."""
         query = _BY_ID.get(model)
         if query is None:
             query = _BY_ID[model] = RowQuery(by_id(model))
-        row = await self.one(query, {"id": id_, "tenant": tenant})
+        row = await self.one(query, {"id": id_, "tenant": self.tenant})
         if row is None:
             raise NotFound.of(what, getattr(model, "NOT_FOUND_HINT", ""))
         return row
@@ -192,4 +193,4 @@ class Rows:
         """The entity's row, if it is in this tenant; otherwise a 404, as
         ``repository.get_owned`` gives."""
         async with self.reader(tenant) as reader:
-            return await reader.owned(model, tenant, id_, what)
+            return await reader.owned(model, id_, what)

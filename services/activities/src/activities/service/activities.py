@@ -4,9 +4,8 @@ organization leads; everyone in the initiative reads them all."""
 from __future__ import annotations
 
 import uuid
-from typing import Any, TypeVar
+from typing import Any
 
-from pydantic import BaseModel
 from sqlalchemy import bindparam, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -38,8 +37,6 @@ from backbone.readmodels.agenda import KnownInitiative
 from backbone.repository import apply_changes, get_owned
 from backbone.resources import InitiativeResource
 from backbone.rows import Rows
-
-T = TypeVar("T", bound=BaseModel)
 
 ACTIVITIES = InitiativeResource(
     Activity, "activity", KnownInitiative, outbox, ACTIVITY_CREATED, ACTIVITY_UPDATED,
@@ -156,14 +153,3 @@ async def list_(rows: Rows, principal: Principal, initiative_id: uuid.UUID,
         goal_ids=among(goal_id), indicator_ids=among(indicator_id),
         geographies=among(geography),
         external_ids=None if external_id is None else {external_id[0]: external_id[1]})
-
-
-async def list_of(rows: Rows, principal: Principal, activity_id: uuid.UUID,
-                  resource: InitiativeResource[Any], page: PageParams,
-                  schema: type[T]) -> Page[T]:
-    """A page of what belongs to an activity the caller may read (``resource`` filters
-    by ``activity_id``)."""
-    activity = await ACTIVITIES.row(rows, principal, activity_id)
-    return await resource.list(rows, principal, activity["initiative_id"], page, schema,
-                               activity_id=activity_id)
-

@@ -25,7 +25,7 @@ from activities.schemas.contributors import (
 )
 from activities.service import references
 from activities.service.access import require_own
-from activities.service.activities import list_of
+from activities.service.activities import ACTIVITIES
 from backbone.auth.principal import Principal
 from backbone.db import ConcurrentWriteError, violated_unique_constraint
 from backbone.errors import Conflict
@@ -109,4 +109,5 @@ async def remove(session: AsyncSession, principal: Principal, id_: uuid.UUID,
 
 async def list_(rows: Rows, principal: Principal, activity_id: uuid.UUID,
                 page: PageParams) -> Page[ContributorRead]:
-    return await list_of(rows, principal, activity_id, CONTRIBUTORS, page, ContributorRead)
+    return await CONTRIBUTORS.list_under(rows, principal, ACTIVITIES, activity_id, "activity_id",
+        page, ContributorRead)

@@ -16,7 +16,7 @@ from activities.models import Activity, ActivityLink
 from activities.schemas.links import LinkCreate, LinkKind, LinkRead
 from activities.service import references
 from activities.service.access import require_own
-from activities.service.activities import list_of
+from activities.service.activities import ACTIVITIES
 from backbone.auth.principal import Principal
 from backbone.db import ConcurrentWriteError, violated_unique_constraint
 from backbone.errors import Conflict
@@ -85,4 +85,5 @@ async def remove(session: AsyncSession, principal: Principal, id_: uuid.UUID,
 async def list_(rows: Rows, principal: Principal, activity_id: uuid.UUID,
                 page: PageParams) -> Page[LinkRead]:
     """Links from and to the activity."""
-    return await list_of(rows, principal, activity_id, LINKS, page, LinkRead)
+    return await LINKS.list_under(rows, principal, ACTIVITIES, activity_id, "activity_id",
+        page, LinkRead)

@@ -14,7 +14,7 @@ from activities.models import Activity, ActivityUpdate
 from activities.schemas.updates import UpdateChange, UpdateCreate, UpdateKind, UpdateRead
 from activities.service import references
 from activities.service.access import require_own
-from activities.service.activities import list_of
+from activities.service.activities import ACTIVITIES
 from backbone.auth.principal import Principal
 from backbone.http.etag import check_if_match
 from backbone.http.pagination import Page, PageParams
@@ -93,4 +93,5 @@ async def delete_(session: AsyncSession, principal: Principal, id_: uuid.UUID,
 
 async def list_(rows: Rows, principal: Principal, activity_id: uuid.UUID,
                 page: PageParams) -> Page[UpdateRead]:
-    return await list_of(rows, principal, activity_id, UPDATES, page, UpdateRead)
+    return await UPDATES.list_under(rows, principal, ACTIVITIES, activity_id, "activity_id",
+        page, UpdateRead)

@@ -10,13 +10,13 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from agenda.events import outbox
 from agenda.models import AgendaRevision, Goal, Initiative, Strategy
-from backbone.auth.access import require_role
-from backbone.auth.principal import InitiativeRole, Principal
+from backbone.auth.principal import Principal
 from backbone.contracts.agenda.entities import AgendaDocument, AgendaGoal, AgendaStrategy
 from backbone.contracts.agenda.events import AGENDA_REVISED, AgendaRevised
 from backbone.errors import NotFound
 from backbone.events.registry import DomainEvent
-from backbone.rows import RowQuery, RowReader, Rows
+from backbone.resources import initiative_row
+from backbone.rows import RowQuery, Rows
 
 
 async def build_document(session: AsyncSession, initiative: Initiative) -> AgendaDocument:
@@ -76,19 +76,12 @@ _LARGEST = 2**31 - 1
 """The largest revision number there can be (an ``INTEGER``)."""
 
 
-async def _readable_initiative(reader: RowReader, principal: Principal,
-                               initiative_id: uuid.UUID) -> dict[str, Any]:
-    initiative = await reader.owned(Initiative, principal.tenant, initiative_id, "initiative")
-    require_role(principal, initiative_id, InitiativeRole.VIEWER)
-    return initiative
-
-
 async def get_revision(
     rows: Rows, principal: Principal, initiative_id: uuid.UUID, number: int | None
 ) -> dict[str, Any]:
     """A revision by number; the current one when ``number`` is None."""
     async with rows.reader(principal.tenant) as reader:
-        initiative = await _readable_initiative(reader, principal, initiative_id)
+        initiative = await initiative_row(reader, principal, Initiative, initiative_id)
         wanted = initiative["agenda_revision"] if number is None else number
         revision = await reader.one(_REVISION, {"tenant": principal.tenant,
                                                 "initiative_id": initiative_id,
@@ -104,7 +97,7 @@ async def list_revisions(
 ) -> list[dict[str, Any]]:
     """Revisions newest first; ``before`` pages back through history."""
     async with rows.reader(principal.tenant) as reader:
-        await _readable_initiative(reader, principal, initiative_id)
+        await initiative_row(reader, principal, Initiative, initiative_id)
         return await reader.dicts(_HISTORY, {
             "tenant": principal.tenant, "initiative_id": initiative_id,
             "upto": _LARGEST if before is None else before - 1, "limit": limit})

@@ -42,9 +42,8 @@ async def list_goals(
 async def list_strategies(
     rows: Rows, principal: Principal, goal_id: uuid.UUID, page: PageParams,
 ) -> Page[schemas.StrategyRead]:
-    goal = await GOALS.row(rows, principal, goal_id)
-    return await STRATEGIES.list(rows, principal, goal["initiative_id"], page,
-                                 schemas.StrategyRead, goal_id=goal_id)
+    return await STRATEGIES.list_under(rows, principal, GOALS, goal_id, "goal_id", page,
+                                       schemas.StrategyRead)
 
 
 async def create_strategy(

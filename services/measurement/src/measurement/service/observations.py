@@ -85,7 +85,7 @@ async def list_for_indicator(
 ) -> Page[reporting.ObservationRead]:
     """Backbone staff read every organization's observations, partners their own."""
     async with rows.reader(principal.tenant) as reader:
-        indicator = await reader.owned(Indicator, principal.tenant, indicator_id, "indicator")
+        indicator = await reader.owned(Indicator, indicator_id, "indicator")
         initiative_id = indicator["initiative_id"]
         require_role(principal, initiative_id, InitiativeRole.PARTNER)
         if not principal.has_role(initiative_id, InitiativeRole.BACKBONE):

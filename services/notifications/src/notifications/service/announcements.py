@@ -15,6 +15,7 @@ from backbone.http.pagination import Page, PageParams
 from backbone.listing import Listing
 from backbone.readmodels.agenda import KnownInitiative, KnownParticipant, KnownWorkingGroup
 from backbone.repository import get_owned
+from backbone.resources import initiative_row
 from backbone.rows import Rows
 from notifications import schemas
 from notifications.events import ANNOUNCEMENT_PUBLISHED, outbox
@@ -70,7 +71,7 @@ async def list_(rows: Rows, principal: Principal, initiative_id: uuid.UUID,
     """The initiative's announcements, for its backbone staff (members read theirs in
     their inbox)."""
     async with rows.reader(principal.tenant) as reader:
-        await reader.owned(KnownInitiative, principal.tenant, initiative_id, "initiative")
-        require_role(principal, initiative_id, InitiativeRole.BACKBONE)
+        await initiative_row(reader, principal, KnownInitiative, initiative_id,
+                             InitiativeRole.BACKBONE)
         return await LISTING.page(reader, page, schemas.AnnouncementRead,
                                   initiative_id=initiative_id)

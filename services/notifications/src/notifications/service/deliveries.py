@@ -30,8 +30,7 @@ async def list_(rows: Rows, principal: Principal, endpoint_id: uuid.UUID,
                 page: PageParams, status: schemas.DeliveryStatus | None
                 ) -> Page[schemas.DeliveryRead]:
     async with rows.reader(principal.tenant) as reader:
-        endpoint = await reader.owned(WebhookEndpoint, principal.tenant, endpoint_id,
-                                      "webhook endpoint")
+        endpoint = await reader.owned(WebhookEndpoint, endpoint_id, "webhook endpoint")
         require_manager(principal, endpoint["initiative_id"])
         return await LISTING.page(reader, page, schemas.DeliveryRead, endpoint_id=endpoint_id,
                                   status=status)

@@ -14,7 +14,6 @@ from sqlalchemy import bindparam
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from backbone.auth.access import require_role
 from backbone.auth.principal import InitiativeRole, Principal
 from backbone.events.consumer import AllEventsOf
 from backbone.events.envelope import CloudEvent
@@ -22,6 +21,7 @@ from backbone.events.registry import type_prefix
 from backbone.http.pagination import Page, PageParams
 from backbone.listing import Listing
 from backbone.readmodels.agenda import KnownInitiative
+from backbone.resources import initiative_row
 from backbone.rows import Rows
 from backbone.upserts import compiled_once
 from notifications import events as own
@@ -77,8 +77,7 @@ async def list_(rows: Rows, principal: Principal, initiative_id: uuid.UUID,
     audience = (None if principal.has_role(initiative_id, InitiativeRole.BACKBONE)
                 else schemas.FeedAudience.MEMBERS)
     async with rows.reader(principal.tenant) as reader:
-        await reader.owned(KnownInitiative, principal.tenant, initiative_id, "initiative")
-        require_role(principal, initiative_id, InitiativeRole.VIEWER)
+        await initiative_row(reader, principal, KnownInitiative, initiative_id)
         return await LISTING.page(reader, page, schemas.FeedEntryRead,
                                   initiative_id=initiative_id, audience=audience,
                                   service=service, type=type_, actor=actor)

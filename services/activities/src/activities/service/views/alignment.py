@@ -22,9 +22,10 @@ from activities.domain.work import Work
 from activities.schemas.activities import ActivityStatus
 from activities.schemas.views import AlignmentBy
 from activities.service.views import snapshot
-from activities.service.views.access import readable_initiative
 from backbone.auth.principal import Principal
 from backbone.csvout import Cell, to_csv
+from backbone.readmodels.agenda import KnownInitiative
+from backbone.resources import initiative_row
 from backbone.rows import Rows
 
 Matrix = dict[str, Any]
@@ -96,7 +97,7 @@ async def alignment(rows: Rows, principal: Principal, initiative_id: uuid.UUID,
     the order of goals and strategies, columns in the order of names, and cells in the
     order of both."""
     async with rows.reader(principal.tenant) as read:
-        await readable_initiative(read, principal, initiative_id)
+        await initiative_row(read, principal, KnownInitiative, initiative_id)
         works = await snapshot.activities(read, initiative_id)
         contributions = await snapshot.contributions(read, initiative_id)
         goals = {g.id: g.title for g in await snapshot.goals(read, initiative_id)}

@@ -10,15 +10,16 @@ from activities.domain.gaps import GapKind, find_gaps
 from activities.domain.schedule import runs_on
 from activities.schemas.views import GapRead, GapsRead, WideningRead
 from activities.service.views import snapshot
-from activities.service.views.access import readable_initiative
 from backbone.auth.principal import Principal
+from backbone.readmodels.agenda import KnownInitiative
+from backbone.resources import initiative_row
 from backbone.rows import Rows
 
 
 async def gaps(rows: Rows, principal: Principal, initiative_id: uuid.UUID,
                day: date, kinds: frozenset[GapKind]) -> GapsRead:
     async with rows.reader(principal.tenant) as read:
-        await readable_initiative(read, principal, initiative_id)
+        await initiative_row(read, principal, KnownInitiative, initiative_id)
         plan = await snapshot.plan(read, initiative_id, day)
         works = await snapshot.activities(read, initiative_id)
     running = [w for w in works if runs_on(w.status, w.start, w.end, day)]

@@ -11,8 +11,9 @@ from typing import Any
 
 from activities.domain.network import depends_on_cycles, standings
 from activities.service.views import snapshot
-from activities.service.views.access import readable_initiative
 from backbone.auth.principal import Principal
+from backbone.readmodels.agenda import KnownInitiative
+from backbone.resources import initiative_row
 from backbone.rows import Rows
 
 
@@ -24,7 +25,7 @@ async def network_map(rows: Rows, principal: Principal,
                       initiative_id: uuid.UUID) -> dict[str, Any]:
     """As ``schemas.views.MapRead``, in plain values, ids as text."""
     async with rows.reader(principal.tenant) as read:
-        await readable_initiative(read, principal, initiative_id)
+        await initiative_row(read, principal, KnownInitiative, initiative_id)
         all_works = await snapshot.activities(read, initiative_id)
         contributions = await snapshot.contributions(read, initiative_id)
         all_links = await snapshot.links(read, initiative_id)

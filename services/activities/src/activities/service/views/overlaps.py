@@ -10,8 +10,9 @@ from activities.domain.overlaps import Overlap, find_overlaps
 from activities.domain.schedule import runs_on
 from activities.domain.work import Work
 from activities.service.views import snapshot
-from activities.service.views.access import readable_initiative
 from backbone.auth.principal import Principal
+from backbone.readmodels.agenda import KnownInitiative
+from backbone.resources import initiative_row
 from backbone.rows import Rows
 
 
@@ -35,7 +36,7 @@ async def overlaps(rows: Rows, principal: Principal, initiative_id: uuid.UUID,
     """As ``schemas.views.OverlapsRead``, in plain values, ids as text (a large initiative
     has hundreds of overlaps)."""
     async with rows.reader(principal.tenant) as read:
-        await readable_initiative(read, principal, initiative_id)
+        await initiative_row(read, principal, KnownInitiative, initiative_id)
         works = await snapshot.activities(read, initiative_id)
         tree, _ = await snapshot.places(read, initiative_id)
         links = await snapshot.links(read, initiative_id)
