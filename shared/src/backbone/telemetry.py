@@ -4,9 +4,10 @@ Traces are exported over OTLP when the standard ``OTEL_EXPORTER_OTLP_ENDPOINT`` 
 sampled as the standard ``OTEL_TRACES_SAMPLER`` says (parent-based, always on, by default).
 With no exporter, spans are not recorded unless ``OTEL_TRACES_SAMPLER`` asks for it: trace
 and span ids are still made and propagated (so they appear in logs and on events), but no
-span is built only to be thrown away. The W3C ``traceparent`` of the request is stored on
-each outbox row, the relay publishes under it and the consumer continues it, so one trace
-spans the whole flow.
+span is built only to be thrown away: a request then gets its trace context from
+``request_context`` instead of FastAPI's server span. The W3C ``traceparent`` of the
+request is stored on each outbox row, the relay publishes under it and the consumer
+continues it, so one trace spans the whole flow.
 """
 
 from __future__ import annotations
@@ -22,7 +23,9 @@ from opentelemetry import context, propagate, trace
 from opentelemetry.sdk.resources import Resource
 from opentelemetry.sdk.trace import TracerProvider
 from opentelemetry.sdk.trace.export import BatchSpanProcessor
+from opentelemetry.sdk.trace.id_generator import RandomIdGenerator
 from opentelemetry.sdk.trace.sampling import ALWAYS_OFF, Sampler
+from opentelemetry.trace import NonRecordingSpan, SpanContext, TraceFlags
 
 tracer = trace.get_tracer("backbone")
 
@@ -46,6 +49,30 @@ def setup_tracing(service_name: str) -> None:
 
         provider.add_span_processor(BatchSpanProcessor(OTLPSpanExporter()))
     trace.set_tracer_provider(provider)
+
+
+def records_spans() -> bool:
+    """Whether this process's tracer provider keeps any span (it samples, so something
+    exports or collects them)."""
+    provider = trace.get_tracer_provider()
+    return isinstance(provider, TracerProvider) and provider.sampler is not ALWAYS_OFF
+
+
+_ids = RandomIdGenerator()
+
+
+def request_context(traceparent: bytes | None) -> context.Context:
+    """The trace context of a request when no span is recorded: the caller's trace (its
+    ``traceparent``, if valid) or a new one, and a span id of this request's own, not
+    sampled. What an SDK tracer with ``ALWAYS_OFF`` gives, without building a span."""
+    parent = (propagate.extract({"traceparent": traceparent.decode("latin-1")})
+              if traceparent else context.Context())
+    caller = trace.get_current_span(parent).get_span_context()
+    span = NonRecordingSpan(SpanContext(
+        trace_id=caller.trace_id if caller.is_valid else _ids.generate_trace_id(),
+        span_id=_ids.generate_span_id(), is_remote=False,
+        trace_flags=TraceFlags(TraceFlags.DEFAULT), trace_state=caller.trace_state))
+    return trace.set_span_in_context(span, parent)
 
 
 def current_traceparent() -> str | None:

@@ -29,10 +29,9 @@ from backbone.events.registry import EventRegistry
 from backbone.events.relay import OutboxRelay
 from backbone.http.bodies import add_body_schemas
 from backbone.http.catalogue import catalogue_router
-from backbone.http.conditional import ConditionalReads
 from backbone.http.cors import allow_cross_origin
 from backbone.http.health import router as health_router
-from backbone.http.middleware import RequestGuard
+from backbone.http.middleware import Edge
 from backbone.http.operation_links import add_links
 from backbone.http.policy import describe_access
 from backbone.http.problems import (
@@ -41,26 +40,33 @@ from backbone.http.problems import (
     install_problem_handlers,
 )
 from backbone.http.query import reject_unknown_query_parameters
-from backbone.http.ratelimit import RateLimits, StoreHolder
+from backbone.http.ratelimit import RateLimiter
 from backbone.migrations import upgrade
 from backbone.rows import Rows
 from backbone.service import ServiceSpec
 from backbone.settings import BaseServiceSettings
-from backbone.telemetry import setup_logging, setup_tracing
+from backbone.telemetry import records_spans, setup_logging, setup_tracing
 
 log = structlog.get_logger(__name__)
 
 _UNTRACED_PATHS = frozenset({"/healthz", "/readyz", "/metrics"})
 
-# FastAPI's own OpenTelemetry support: one server span per request, named by its route.
-# Request metrics are Prometheus's (``backbone.metrics``) and errors are logged by the
-# problem handlers, so FastAPI's metrics, log records and per-dependency spans stay off.
-TELEMETRY: TelemetryConfig = {
-    "metrics": False,
-    "logs": False,
-    "operation_spans": False,
-    "exclude": lambda scope: scope.get("path") in _UNTRACED_PATHS,
-}
+
+
+def telemetry(recording: bool) -> TelemetryConfig:
+    """FastAPI's own OpenTelemetry support: one server span per request, named by its
+    route, where spans are recorded. Where none would be (no exporter, no sampler asked
+    for), FastAPI's wrapper stays off and the edge layer gives each request its trace
+    context without a span. Request metrics are Prometheus's (``backbone.metrics``) and
+    errors are logged by the problem handlers, so FastAPI's metrics, log records and
+    per-dependency spans stay off."""
+    return {
+        "tracing": recording,
+        "metrics": False,
+        "logs": False,
+        "operation_spans": False,
+        "exclude": lambda scope: scope.get("path") in _UNTRACED_PATHS,
+    }
 
 ConsumerFactory = Callable[[SessionFactory], Sequence[EventConsumer]]
 
@@ -126,7 +132,8 @@ def create_service_app(
     settings.check_auth()
     setup_logging(settings.service_name, settings.log_level, settings.log_json)
     setup_tracing(settings.service_name)
-    rate_counts = StoreHolder()
+    recording = records_spans()
+    limiter = RateLimiter(settings, TokenValidator(settings), bulk_suffixes)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -140,7 +147,7 @@ def create_service_app(
         app.state.sessionmaker = FairSessions(create_sessionmaker(engine), connections)
         app.state.read_sessionmaker = FairSessions(create_read_sessionmaker(engine), connections)
         app.state.rows = await Rows.open(settings)
-        await rate_counts.open(settings)
+        await limiter.open()
         tasks: list[asyncio.Task[None]] = []
         relay_loop = BackgroundLoop("outbox-relay")
         if settings.run_relay:
@@ -171,7 +178,7 @@ def create_service_app(
             if settings.run_relay:
                 await relay_loop.stop()
             await app.state.rows.close()
-            await rate_counts.close()
+            await limiter.close()
             await engine.dispose()
 
     app = FastAPI(
@@ -183,16 +190,14 @@ def create_service_app(
                       "Health, readiness, metrics and the event catalogue."}],
         responses={k: v for k, v in PROBLEM_RESPONSES.items() if k in (401, 422, 429)},
         dependencies=[Depends(reject_unknown_query_parameters)],
-        telemetry=TELEMETRY,
+        telemetry=telemetry(recording),
     )
     app.state.settings = settings
-    app.state.token_validator = TokenValidator(settings)
+    app.state.token_validator = limiter.validator
     install_problem_handlers(app)
-    app.add_middleware(ConditionalReads)
-    app.add_middleware(RequestGuard, max_body_bytes=settings.max_body_bytes,
-                       max_bulk_bytes=settings.max_bulk_body_bytes, bulk_suffixes=bulk_suffixes)
-    app.add_middleware(RateLimits, settings=settings, validator=app.state.token_validator,
-                       store=rate_counts, bulk_suffixes=bulk_suffixes)
+    app.add_middleware(Edge, limiter=limiter, max_body_bytes=settings.max_body_bytes,
+                       max_bulk_bytes=settings.max_bulk_body_bytes, bulk_suffixes=bulk_suffixes,
+                       trace_requests=not recording)
     allow_cross_origin(app, settings.cors_allowed_origins)
     app.include_router(health_router)
     app.include_router(catalogue_router(registry))

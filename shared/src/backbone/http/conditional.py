@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import hashlib
 
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
+from starlette.types import Message
 
-_READS = {"GET", "HEAD"}
+READS = frozenset({"GET", "HEAD"})
 
 
 def representation_etag(body: bytes) -> bytes:
@@ -25,42 +25,20 @@ def _matches(if_none_match: bytes, etag: bytes) -> bool:
     return b"*" in wanted or etag.removeprefix(b"W/") in wanted
 
 
-class ConditionalReads:
-    def __init__(self, app: ASGIApp) -> None:
-        self.app = app
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http" or scope["method"] not in _READS:
-            await self.app(scope, receive, send)
-            return
-        if_none_match = dict(scope["headers"]).get(b"if-none-match")
-        held: Message | None = None
-
-        async def conditional_send(message: Message) -> None:
-            nonlocal held
-            if message["type"] == "http.response.start" and message["status"] == 200:
-                held = message
-                return
-            if held is None or message["type"] != "http.response.body":
-                await send(message)
-                return
-            start, held = held, None
-            if message.get("more_body", False):  # streamed: leave it alone
-                await send(start)
-                await send(message)
-                return
-            headers = list(start.get("headers", []))
-            etag = next((v for k, v in headers if k.lower() == b"etag"), None)
-            if etag is None:
-                etag = representation_etag(message.get("body", b""))
-                headers.append((b"etag", etag))
-            if if_none_match is not None and _matches(if_none_match, etag):
-                kept = [(k, v) for k, v in headers if k.lower() not in (
-                    b"content-length", b"content-type")]
-                await send({"type": "http.response.start", "status": 304, "headers": kept})
-                await send({"type": "http.response.body", "body": b""})
-                return
-            await send({**start, "headers": headers})
-            await send(message)
-
-        await self.app(scope, receive, conditional_send)
+def answer(start: Message, body: Message, if_none_match: bytes | None) -> list[Message]:
+    """The messages to send for a successful read's response start and its first body
+    message: with a weak ETag from the body added where the route set none, or a 304 when
+    ``If-None-Match`` matches it. A streamed body (more to come) passes through untouched."""
+    if body.get("more_body", False):
+        return [start, body]
+    headers = list(start.get("headers", []))
+    etag = next((v for k, v in headers if k.lower() == b"etag"), None)
+    if etag is None:
+        etag = representation_etag(body.get("body", b""))
+        headers.append((b"etag", etag))
+    if if_none_match is not None and _matches(if_none_match, etag):
+        kept = [(k, v) for k, v in headers if k.lower() not in (
+            b"content-length", b"content-type")]
+        return [{"type": "http.response.start", "status": 304, "headers": kept},
+                {"type": "http.response.body", "body": b""}]
+    return [{**start, "headers": headers}, body]

@@ -18,7 +18,6 @@ limit holds however many replicas answer).
 from __future__ import annotations
 
 import time
-import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol
@@ -26,11 +25,10 @@ from typing import Protocol
 import asyncpg
 from sqlalchemy import BigInteger, Integer, Text
 from sqlalchemy.orm import Mapped, mapped_column
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
+from starlette.types import Scope
 
 from backbone.auth.tokens import InvalidTokenError, TokenValidator
 from backbone.db import LibraryBase
-from backbone.http.middleware import send_problem
 from backbone.settings import BaseServiceSettings
 
 WINDOW_S = 60
@@ -125,21 +123,39 @@ def route_class(method: str, path: str, bulk_suffixes: Sequence[str]) -> str:
     return "bulk" if path.endswith(tuple(bulk_suffixes)) else "writes"
 
 
-class RateLimits:
-    """The middleware: counts ``/v1`` requests and answers the ones over their quota."""
+@dataclass(frozen=True)
+class Verdict:
+    """What a request's count says: the fields every answer carries, and whether the
+    request is over its quota (then answered 429 with ``detail`` and ``Retry-After``)."""
 
-    def __init__(self, app: ASGIApp, *, settings: BaseServiceSettings,
-                 validator: TokenValidator, store: StoreHolder,
+    fields: list[tuple[bytes, bytes]]
+    refused: bool
+    detail: str
+    retry_after: int
+
+
+class RateLimiter:
+    """Counts ``/v1`` requests against their route class's quota. The store is opened with
+    the app's lifespan (the edge layer that asks exists before it): counts in the process
+    until then, or for good with the ``memory`` store."""
+
+    def __init__(self, settings: BaseServiceSettings, validator: TokenValidator,
                  bulk_suffixes: Sequence[str] = ()) -> None:
-        self.app = app
+        self.settings = settings
         self.quotas = quotas(settings)
         self.validator = validator
-        self.store = store
-        self.bulk_suffixes = bulk_suffixes
+        self.bulk_suffixes = tuple(bulk_suffixes)
+        self.store: Store = MemoryStore()
 
-    async def _caller(self, scope: Scope) -> str:
-        authorization = dict(scope["headers"]).get(b"authorization", b"").decode("latin-1")
-        scheme, _, token = authorization.partition(" ")
+    async def open(self) -> None:
+        if self.settings.rate_limit_store == "database":
+            self.store = await DatabaseStore.open(self.settings)
+
+    async def close(self) -> None:
+        await self.store.close()
+
+    async def _caller(self, scope: Scope, authorization: bytes) -> str:
+        scheme, _, token = authorization.decode("latin-1").partition(" ")
         if scheme.lower() == "bearer" and token:
             try:
                 principal = await self.validator.validate(token.strip())
@@ -149,52 +165,23 @@ class RateLimits:
         client = scope.get("client")
         return f"a:{client[0] if client else 'unknown'}"
 
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http" or not scope["path"].startswith("/v1/"):
-            await self.app(scope, receive, send)
-            return
+    async def count(self, scope: Scope, authorization: bytes) -> Verdict | None:
+        """Count the request; None where no quota applies (outside ``/v1``, or a route
+        class whose limit is off)."""
+        if not scope["path"].startswith("/v1/"):
+            return None
         quota = self.quotas.get(route_class(scope["method"], scope["path"],
                                             self.bulk_suffixes))
         if quota is None:
-            await self.app(scope, receive, send)
-            return
+            return None
         now = time.time()
         window = int(now // WINDOW_S)
-        count = await self.store.get().hit(f"{quota.name}:{await self._caller(scope)}",
-                                           window)
+        count = await self.store.hit(f"{quota.name}:{await self._caller(scope, authorization)}",
+                                     window)
         reset = max(1, int((window + 1) * WINDOW_S - now + 0.999))
         fields = [(b"ratelimit-policy", quota.policy().encode()),
                   (b"ratelimit", f'"{quota.name}";r={max(0, quota.limit - count)};'
                                  f"t={reset}".encode())]
-        if count > quota.limit:
-            request_id = dict(scope["headers"]).get(b"x-request-id", b"").decode("latin-1")
-            await send_problem(scope, send, 429, "rate-limited",
-                               f"More than {quota.limit} {quota.name} a minute; try again in "
-                               f"{reset} s.", request_id or uuid.uuid4().hex,
-                               headers={"Retry-After": str(reset),
-                                        **{k.decode(): v.decode() for k, v in fields}})
-            return
-
-        async def with_fields(message: Message) -> None:
-            if message["type"] == "http.response.start":
-                message = {**message, "headers": [*message.get("headers", []), *fields]}
-            await send(message)
-
-        await self.app(scope, receive, with_fields)
-
-
-class StoreHolder:
-    """The store, opened with the app's lifespan (the middleware exists before it)."""
-
-    def __init__(self) -> None:
-        self._store: Store = MemoryStore()
-
-    def get(self) -> Store:
-        return self._store
-
-    async def open(self, settings: BaseServiceSettings) -> None:
-        if settings.rate_limit_store == "database":
-            self._store = await DatabaseStore.open(settings)
-
-    async def close(self) -> None:
-        await self._store.close()
+        return Verdict(fields, count > quota.limit,
+                       f"More than {quota.limit} {quota.name} a minute; try again in {reset} s.",
+                       reset)
