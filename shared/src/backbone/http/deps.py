@@ -8,7 +8,7 @@ from typing import Annotated, Any, TypeVar
 
 from fastapi import Depends, Header, Request, Response
 from fastapi.responses import JSONResponse
-from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from fastapi.security import HTTPBearer
 from pydantic import BaseModel
 from pydantic_core import to_json
 from sqlalchemy.exc import DBAPIError
@@ -26,22 +26,25 @@ from backbone.rows import Rows
 
 M = TypeVar("M", bound=BaseModel)
 
-_bearer = HTTPBearer(auto_error=False, description="A Backbone JWT (`backbone token` mints one).")
+class BearerPrincipal(HTTPBearer):
+    """The caller, from the bearer token: the security scheme the OpenAPI document declares
+    and the dependency that checks it, in one (one dependency less to solve per request
+    than the scheme's credentials passed on to a second one)."""
+
+    async def __call__(self, request: Request) -> Principal:  # type: ignore[override]
+        challenge = {"WWW-Authenticate": 'Bearer realm="backbone"'}
+        scheme, _, token = request.headers.get("authorization", "").partition(" ")
+        if scheme.lower() != "bearer" or not token.strip():
+            raise ProblemError(401, "A bearer token is required.", headers=challenge)
+        validator: TokenValidator = request.app.state.token_validator
+        try:
+            return await validator.validate(token.strip())
+        except InvalidTokenError as exc:
+            raise ProblemError(401, f"Invalid token: {exc}", headers=challenge) from exc
 
 
-async def get_principal(
-    request: Request,
-    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
-) -> Principal:
-    challenge = {"WWW-Authenticate": 'Bearer realm="backbone"'}
-    if credentials is None:
-        raise ProblemError(401, "A bearer token is required.", headers=challenge)
-    validator: TokenValidator = request.app.state.token_validator
-    try:
-        return await validator.validate(credentials.credentials)
-    except InvalidTokenError as exc:
-        raise ProblemError(401, f"Invalid token: {exc}", headers=challenge) from exc
-
+get_principal = BearerPrincipal(
+    scheme_name="HTTPBearer", description="A Backbone JWT (`backbone token` mints one).")
 
 CurrentPrincipal = Annotated[Principal, Depends(get_principal)]
 

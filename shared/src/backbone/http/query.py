@@ -20,6 +20,8 @@ def _query_names(dependant: Any) -> set[str]:
 
 
 async def reject_unknown_query_parameters(request: Request) -> None:
+    if not request.scope["query_string"]:
+        return
     route = request.scope.get("route")
     dependant = getattr(route, "dependant", None)
     if dependant is None:
