@@ -5,7 +5,10 @@ race (5), gender (2) and age band (4): 10,080 observations, all approved. The me
 service and a raw FastAPI + asyncpg endpoint (fetching the same rows, unaggregated) run as
 uvicorn processes on the same database; each query runs for a while on keep-alive
 connections from a separate process: first one connection (latency alone), then
-``--connections`` at once (latency under concurrent load).
+``--connections`` at once (latency under concurrent load). Computed figures are kept per
+indicator version, so those runs read kept figures after the first request; last, each
+query is read once right after a write to the indicator, twenty times: the latency of a
+reader who finds nothing kept.
 
     .venv/bin/python bench/series.py [--seconds 8] [--connections 8]
 """
@@ -15,6 +18,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import multiprocessing
+import time
 from concurrent.futures import ProcessPoolExecutor
 
 import httpx
@@ -103,9 +107,31 @@ def measure(infra: Infrastructure, service: ServiceProcess, seconds: float,
                 report("raw asyncpg fetch of the total's rows", raw_result)
                 for name, result in results:
                     report(name, result, raw_result)
+        first_reads(service.url, headers, indicator, queries)
     finally:
         raw.terminate()
         raw.wait(10)
+
+
+def first_reads(url: str, headers: dict[str, str], indicator: str,
+                queries: list[tuple[str, str]], writes: int = 20) -> None:
+    """Each query read once after each of ``writes`` corrections of one observation (every
+    write makes the indicator's figures anew), on one connection."""
+    print(f"first read after a write ({writes} writes per query, 1 connection)")
+    with httpx.Client(base_url=url, headers=headers, timeout=60) as api:
+        for name, path in queries:
+            took = []
+            for n in range(writes):
+                written = api.post(f"/v1/indicators/{indicator}/observations", json={
+                    "period": "2025-12", "geography": PLACES[0], "numerator": 50 + n % 2,
+                    "denominator": 100})
+                assert written.status_code in (200, 201), written.text
+                started = time.perf_counter()
+                read = api.get(path)
+                took.append(time.perf_counter() - started)
+                assert read.status_code == 200, read.text
+            p50, _ = loadgen.p50_p99(took)
+            print(f"{name:<40} p50 {p50 * 1000:6.1f} ms  max {max(took) * 1000:6.1f} ms")
 
 
 def main(seconds: float, connections: int) -> None:

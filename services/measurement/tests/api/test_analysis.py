@@ -250,3 +250,66 @@ async def test_the_chart_by_group_draws_each_group_and_the_widest_gap(
         "Widest gap in 2025: latino -19 against white (best reference group).")
     unknown = await api.get(url, params={"by": "colour"}, headers=story.staff)
     assert unknown.status_code == 422
+
+
+async def test_kept_figures_follow_everything_they_are_computed_from(
+    api: httpx.AsyncClient, setup: Any
+) -> None:
+    """Figures are kept per process; each read below first fills that store with the state
+    before a change, then the change must show: who reads, the small-cell minimum, the
+    indicator's definition, its targets and its dimension's options."""
+    url = f"/v1/indicators/{setup.indicator['id']}"
+    await setup.approved(api, [
+        {"indicator": "ready", "period": "2025", "numerator": num, "denominator": den,
+         "disaggregation": {"race": race}}
+        for race, num, den in (("black", 283, 500), ("white", 350, 500), ("asian", 3, 4))])
+
+    async def asian(headers: dict[str, str]) -> dict[str, Any]:
+        series = (await api.get(f"{url}/series", params={"by": "race"},
+                                headers=headers)).json()["series"]
+        return next(s for s in series if s["group"] == "asian")["points"][0]
+
+    assert (await asian(setup.staff))["value"] == 75.0
+    assert (await asian(setup.viewer))["suppressed"]  # the same request, another view
+    settings = f"/v1/initiatives/{setup.initiative_id}/measurement-settings"
+    changed = await api.patch(settings, headers=setup.staff, json={"min_cell_size": 3})
+    assert changed.status_code == 200, changed.text
+    assert (await asian(setup.viewer))["value"] == 75.0
+
+    async def black_value() -> float:
+        series = (await api.get(f"{url}/series", params={"where": "race:black"},
+                                headers=setup.viewer)).json()["series"]
+        return float(series[0]["points"][0]["value"])
+
+    assert await black_value() == 56.6
+    patched = await api.patch(url, headers=setup.staff, json={"decimals": 0})
+    assert patched.status_code == 200, patched.text
+    assert await black_value() == 57.0
+
+    async def target() -> Any:
+        return (await api.get(f"{url}/progress", headers=setup.viewer)).json()["overall"]["target"]
+
+    assert await target() is None
+    put = await api.put(f"{url}/targets", headers=setup.staff,
+                        json={"targets": [{"period": "2030", "value": 90}]})
+    assert put.status_code == 200, put.text
+    assert (await target())["value"] == 90.0
+
+    async def groups() -> list[str]:
+        disparities = (await api.get(f"{url}/disparities", params={"dimension": "race"},
+                                     headers=setup.staff)).json()
+        return [g["group"] for g in disparities["latest"]["groups"]]
+
+    assert await groups() == ["asian", "black", "white"]
+
+    async def series_groups() -> list[str]:
+        series = (await api.get(f"{url}/series", params={"by": "race"},
+                                headers=setup.staff)).json()["series"]
+        return [s["group"] for s in series]
+
+    assert "multiracial" not in await series_groups()
+    dimension = f"/v1/dimensions/{setup.dimension['id']}"
+    added = await api.patch(dimension, headers=setup.staff, json={"options": [
+        *setup.dimension["options"], {"code": "multiracial", "label": "Multiracial"}]})
+    assert added.status_code == 200, added.text
+    assert "multiracial" in await series_groups()

@@ -16,7 +16,7 @@ from backbone.http.deps import CurrentPrincipal, ReadSession
 from backbone.http.problems import PROBLEM_RESPONSES
 from measurement import figures
 from measurement.domain.precision import exact, rounded
-from measurement.service import chart
+from measurement.service import chart, figure_cache
 from measurement.service.analysis import SeriesData
 from measurement.service.analysis_request import AnalysisQuery, open_analysis
 
@@ -67,27 +67,32 @@ By = Annotated[str | None, Query(max_length=64, description="A dimension code: o
             operation_id="getSeries",
             summary="The indicator over time, aggregated by its rules, optionally per option")
 async def get_series(indicator_id: uuid.UUID, session: ReadSession,
-                     principal: CurrentPrincipal, q: Filter, by: By = None
-                     ) -> figures.SeriesRead:
+                     principal: CurrentPrincipal, q: Filter, by: By = None) -> Response:
     analysis, filters = await open_analysis(session, principal, indicator_id, q)
-    series = await analysis.series(session, filters, by)
-    indicator = analysis.indicator
-    return figures.SeriesRead(
-        indicator_id=indicator.id, unit=indicator.unit,
-        across_places=indicator.across_places,
-        across_time=indicator.across_time,
-        by=by, series=[figures.Series(group=s.group, points=_points(s, analysis.decimals))
-                         for s in series])
+
+    async def compute() -> figures.SeriesRead:
+        series = await analysis.series(session, filters, by)
+        indicator = analysis.indicator
+        return figures.SeriesRead(
+            indicator_id=indicator.id, unit=indicator.unit,
+            across_places=indicator.across_places,
+            across_time=indicator.across_time,
+            by=by, series=[figures.Series(group=s.group, points=_points(s, analysis.decimals))
+                           for s in series])
+
+    return _json(await figure_cache.served(figure_cache.key(analysis, filters, "series", by),
+                                           compute))
 
 
 @router.get("/indicators/{indicator_id}/progress", response_model=figures.ProgressRead,
             operation_id="getProgress",
             summary="Baseline, latest, target and status, overall and per option of `by`")
 async def get_progress(indicator_id: uuid.UUID, session: ReadSession,
-                       principal: CurrentPrincipal, q: Filter, by: By = None
-                       ) -> figures.ProgressRead:
+                       principal: CurrentPrincipal, q: Filter, by: By = None) -> Response:
     analysis, filters = await open_analysis(session, principal, indicator_id, q)
-    return await analysis.progress(session, filters, by)
+    return _json(await figure_cache.served(
+        figure_cache.key(analysis, filters, "progress", by),
+        lambda: analysis.progress(session, filters, by)))
 
 
 @router.get("/indicators/{indicator_id}/disparities", response_model=figures.DisparitiesRead,
@@ -99,10 +104,17 @@ async def get_disparities(
                                     description="The dimension to compare across.")],
     reference: Annotated[str | None, Query(max_length=64, description="The reference option; "
                                            "default: the best-performing group.")] = None,
-) -> figures.DisparitiesRead:
+) -> Response:
     analysis, filters = await open_analysis(session, principal, indicator_id, q)
-    return await analysis.disparities(session, filters, dimension.strip().lower(),
-                                      reference.strip().lower() if reference else None)
+    compared = dimension.strip().lower()
+    chosen = reference.strip().lower() if reference else None
+    return _json(await figure_cache.served(
+        figure_cache.key(analysis, filters, "disparities", compared, chosen),
+        lambda: analysis.disparities(session, filters, compared, chosen)))
+
+
+def _json(body: bytes) -> Response:
+    return Response(body, media_type="application/json")
 
 
 @router.get("/indicators/{indicator_id}/chart.svg", operation_id="getChart",
