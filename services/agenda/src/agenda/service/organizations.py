@@ -38,12 +38,18 @@ class ExternalIdTakenError(Conflict):
 
 
 async def _set_external_ids(
-    session: AsyncSession, org: Organization, external_ids: dict[str, str]
+    session: AsyncSession, org: Organization, external_ids: dict[str, str],
+    known_free: frozenset[tuple[str, str]] = frozenset(),
 ) -> bool:
-    """Replace the organization's CRM ids; 409 if another organization holds one of them."""
+    """Replace the organization's CRM ids; 409 if another organization holds one of them.
+
+    ``known_free``: ids the caller has just looked up and found unheld, not looked up
+    again (one taken since fails on the unique key when the row is written)."""
     if external_ids == org.external_ids:
         return False
     for system, external_id in external_ids.items():
+        if (system, external_id) in known_free:
+            continue
         holder = await session.scalar(select(OrganizationExternalId.organization_id).where(
             OrganizationExternalId.tenant == org.tenant,
             OrganizationExternalId.system == system,
@@ -65,14 +71,15 @@ async def _set_external_ids(
 
 
 async def create(
-    session: AsyncSession, principal: Principal, data: schemas.OrganizationCreate
+    session: AsyncSession, principal: Principal, data: schemas.OrganizationCreate,
+    known_free: frozenset[tuple[str, str]] = frozenset(),
 ) -> Organization:
     await require_directory_editor(session, principal)
     org = Organization(id=uuid.uuid4(), tenant=principal.tenant,
                        **data.columns(exclude=frozenset({"external_ids"})))
     org.external_id_rows = []
     session.add(org)
-    await _set_external_ids(session, org, data.external_ids)
+    await _set_external_ids(session, org, data.external_ids, known_free)
     await outbox.emit_state(session, ORGANIZATION_CREATED, org, None)
     return org
 
@@ -165,17 +172,12 @@ async def upsert_by_external_id(
     if org is None:
         data = data.model_copy(update={"external_ids": external_ids})
         try:
-            created = await create(session, principal, data)
+            created = await create(session, principal, data,
+                                   known_free=frozenset({(system, external_id)}))
             await session.flush()
         except IntegrityError as exc:
             # Another request created it since the lookup: run again, and update it.
             if violated_unique_constraint(exc) == EXTERNAL_ID_KEY:
-                raise ConcurrentWriteError(f"{system} id {external_id!r} was just created") \
-                    from exc
-            raise
-        except ExternalIdTakenError as exc:
-            # The same race, seen a step later (it was committed after the lookup).
-            if (exc.system, exc.external_id) == (system, external_id):
                 raise ConcurrentWriteError(f"{system} id {external_id!r} was just created") \
                     from exc
             raise
