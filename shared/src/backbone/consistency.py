@@ -77,9 +77,10 @@ _APPLIED = select(func.count()).where(
 
 
 async def wait_until_applied(app: Any, token: str, authorization: str) -> None:
-    """Before a request with the header is handled (``RequestGuard`` calls this): wait until
-    this service has applied the events the token names (those of types it consumes), at
-    most ``BACKBONE_CONSISTENCY_WAIT_S``; then a 503 with ``Retry-After``.
+    """Before a request with the header is handled (the edge layer,
+    ``backbone.http.middleware.Edge``, calls this): wait until this service has applied
+    the events the token names (those of types it consumes), at most
+    ``BACKBONE_CONSISTENCY_WAIT_S``; then a 503 with ``Retry-After``.
 
     Only authenticated callers wait: anyone else gets the route's 401 at once, and cannot
     make the service poll for events on their behalf."""
