@@ -23,7 +23,7 @@ from sqlalchemy import Uuid, any_, bindparam, func, select
 from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from backbone.auth.tokens import InvalidTokenError
+from backbone.auth.tokens import InvalidTokenError, bearer_token
 from backbone.events.inbox import InboxMessage
 from backbone.http.problems import ProblemError
 
@@ -115,11 +115,11 @@ async def wait_until_applied(app: Any, token: str, authorization: str) -> None:
 
 
 async def _authenticated(app: Any, authorization: str) -> bool:
-    scheme, _, credentials = authorization.partition(" ")
-    if scheme.lower() != "bearer" or not credentials:
+    token = bearer_token(authorization)
+    if token is None:
         return False
     try:
-        await app.state.token_validator.validate(credentials)
+        await app.state.token_validator.validate(token)
     except InvalidTokenError:
         return False
     return True

@@ -19,6 +19,14 @@ class InvalidTokenError(Exception):
     pass
 
 
+def bearer_token(authorization: str) -> str | None:
+    """The token of an ``Authorization: Bearer <token>`` header value, or None."""
+    scheme, _, token = authorization.partition(" ")
+    if scheme.lower() != "bearer":
+        return None
+    return token.strip() or None
+
+
 CACHE_SIZE = 10_000
 MAX_TOKEN_LENGTH = 8192
 """Longer tokens are refused unread: parsing and remembering them would cost the service."""

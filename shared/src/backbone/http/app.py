@@ -52,7 +52,6 @@ log = structlog.get_logger(__name__)
 _UNTRACED_PATHS = frozenset({"/healthz", "/readyz", "/metrics"})
 
 
-
 def telemetry(recording: bool) -> TelemetryConfig:
     """FastAPI's own OpenTelemetry support: one server span per request, named by its
     route, where spans are recorded. Where none would be (no exporter, no sampler asked

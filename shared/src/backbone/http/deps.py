@@ -16,7 +16,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from backbone import consistency, metrics
 from backbone.auth.principal import Principal
-from backbone.auth.tokens import InvalidTokenError, TokenValidator
+from backbone.auth.tokens import InvalidTokenError, TokenValidator, bearer_token
 from backbone.db import ConcurrentWriteError, in_tenant
 from backbone.events.actor import acting_as
 from backbone.http.etag import etag_for
@@ -33,12 +33,12 @@ class BearerPrincipal(HTTPBearer):
 
     async def __call__(self, request: Request) -> Principal:  # type: ignore[override]
         challenge = {"WWW-Authenticate": 'Bearer realm="backbone"'}
-        scheme, _, token = request.headers.get("authorization", "").partition(" ")
-        if scheme.lower() != "bearer" or not token.strip():
+        token = bearer_token(request.headers.get("authorization", ""))
+        if token is None:
             raise ProblemError(401, "A bearer token is required.", headers=challenge)
         validator: TokenValidator = request.app.state.token_validator
         try:
-            return await validator.validate(token.strip())
+            return await validator.validate(token)
         except InvalidTokenError as exc:
             raise ProblemError(401, f"Invalid token: {exc}", headers=challenge) from exc
 

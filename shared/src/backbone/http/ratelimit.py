@@ -27,7 +27,7 @@ from sqlalchemy import BigInteger, Integer, Text
 from sqlalchemy.orm import Mapped, mapped_column
 from starlette.types import Scope
 
-from backbone.auth.tokens import InvalidTokenError, TokenValidator
+from backbone.auth.tokens import InvalidTokenError, TokenValidator, bearer_token
 from backbone.db import LibraryBase
 from backbone.settings import BaseServiceSettings
 
@@ -155,10 +155,10 @@ class RateLimiter:
         await self.store.close()
 
     async def _caller(self, scope: Scope, authorization: bytes) -> str:
-        scheme, _, token = authorization.decode("latin-1").partition(" ")
-        if scheme.lower() == "bearer" and token:
+        token = bearer_token(authorization.decode("latin-1"))
+        if token is not None:
             try:
-                principal = await self.validator.validate(token.strip())
+                principal = await self.validator.validate(token)
                 return f"t{len(principal.tenant)}:{principal.tenant}{principal.sub}"
             except InvalidTokenError:
                 pass
