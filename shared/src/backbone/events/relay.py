@@ -24,7 +24,7 @@ from opentelemetry import trace
 
 from backbone import metrics
 from backbone.db import ALL_TENANTS, TENANT_SETTING
-from backbone.events.envelope import CloudEvent
+from backbone.events.envelope import kafka_headers
 from backbone.events.kafka import make_producer
 from backbone.events.outbox import NOTIFY_CHANNEL
 from backbone.settings import BaseServiceSettings
@@ -128,12 +128,11 @@ class OutboxRelay:
 
     @staticmethod
     def _headers(row: asyncpg.Record, traceparent: str | None) -> list[tuple[str, bytes]]:
-        return CloudEvent(
+        return kafka_headers(
             id=row["id"], source=row["source"], type=row["type"], subject=row["subject"],
             time=row["created_at"], dataschema=row["dataschema"], tenant=row["tenant"],
-            initiative=row["initiative"], traceparent=traceparent, data={},
-            actor=row["actor"], actororg=row["actor_org"],
-        ).headers()
+            initiative=row["initiative"], traceparent=traceparent, actor=row["actor"],
+            actororg=row["actor_org"])
 
     @staticmethod
     def _publish_spans(rows: list[asyncpg.Record]) -> dict[str | None, str | None]:
