@@ -6,9 +6,9 @@ others. Pure: no database access (the indicators and schemes are loaded beforeha
 
 from __future__ import annotations
 
-import os
+import json
 import uuid
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -22,14 +22,6 @@ from measurement.schemas import RATIO_UNITS, IndicatorStatus, Unit
 RATIO_TOLERANCE = 1e-6
 
 
-def new_ids() -> Iterator[uuid.UUID]:
-    """Random (version 4) UUIDs, drawing randomness for a thousand at a time."""
-    while True:
-        pool = os.urandom(16 * 1024)
-        for offset in range(0, len(pool), 16):
-            yield uuid.UUID(bytes=pool[offset:offset + 16], version=4)
-
-
 class RowError(ValueError):
     """Why one row cannot be recorded."""
 
@@ -38,16 +30,16 @@ class ForbiddenRowError(RowError):
     """The caller may not record this row (a permission failure, 403 for a single write)."""
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Prepared:
     """A checked row, ready to store."""
 
     row: int
-    id: uuid.UUID
     indicator: Indicator
     period: Period
     cell: str
     disaggregation: dict[str, str]
+    disaggregation_json: str
     geography: str
     organization_id: uuid.UUID | None
     value: float | None
@@ -62,6 +54,13 @@ class Prepared:
         return (self.indicator.id, self.cell, self.period.code, self.geography,
                 self.organization_id)
 
+    def staged(self) -> tuple[Any, ...]:
+        """The row as the recorder's staging table holds it."""
+        period = self.period
+        return (self.row, self.indicator.id, period.code, period.start, period.end, self.cell,
+                self.disaggregation_json, self.geography, self.organization_id, self.value,
+                self.numerator, self.denominator, self.source, self.comment)
+
 
 class RowChecker:
     """Checks observation rows for one initiative on behalf of one caller."""
@@ -75,9 +74,8 @@ class RowChecker:
         self.schemes = schemes
         self.is_staff = principal.has_role(initiative.id, InitiativeRole.BACKBONE)
         self.retired = {i.id for i in indicators if i.status == IndicatorStatus.RETIRED}
-        self._ids = new_ids()
         self._periods: dict[str, Period] = {}
-        self._cells: dict[tuple[Any, ...], tuple[str, str | None]] = {}
+        self._cells: dict[tuple[Any, ...], tuple[str, str, str | None]] = {}
 
     def prepare(self, index: int, row: ObservationIn, indicator: Indicator | None = None
                 ) -> Prepared:
@@ -86,27 +84,28 @@ class RowChecker:
         if indicator.id in self.retired:
             raise RowError(f"indicator '{indicator.code}' is retired")
         period = self._period(row.period, indicator)
-        cell = self._cell(indicator, row.disaggregation)
+        cell, cell_json = self._cell(indicator, row.disaggregation)
         value, numerator, denominator = self._figures(row, indicator)
         return Prepared(
-            row=index, id=next(self._ids), indicator=indicator, period=period,
-            cell=cell, disaggregation=row.disaggregation,
+            row=index, indicator=indicator, period=period, cell=cell,
+            disaggregation=row.disaggregation, disaggregation_json=cell_json,
             geography=row.geography, organization_id=self._organization(row),
             value=value, numerator=numerator, denominator=denominator,
             source=row.source, comment=row.comment,
         )
 
-    def _cell(self, indicator: Indicator, disaggregation: dict[str, str]) -> str:
-        """The cell's key, once checked against the indicator's scheme (remembered: a batch
-        repeats the same few cells many times)."""
+    def _cell(self, indicator: Indicator, disaggregation: dict[str, str]) -> tuple[str, str]:
+        """The cell's key and its disaggregation as JSON, once checked against the
+        indicator's scheme (remembered: a batch repeats the same few cells many times)."""
         memo = (id(indicator), *disaggregation.items())  # the instance: no attribute load
         known = self._cells.get(memo)
         if known is None:
             problem = self.schemes[indicator.id].check(disaggregation, for_new_data=True)
-            known = self._cells[memo] = (cell_key(disaggregation), problem)
-        if known[1]:
-            raise RowError(known[1])
-        return known[0]
+            known = self._cells[memo] = (cell_key(disaggregation), json.dumps(disaggregation),
+                                         problem)
+        if known[2]:
+            raise RowError(known[2])
+        return known[0], known[1]
 
     def _indicator_of(self, row: ObservationIn) -> Indicator:
         # type() rather than isinstance(): pydantic's metaclass makes isinstance slow, and
