@@ -18,7 +18,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from measurement import figures
 from measurement.domain.aggregation import AcrossPlaces
-from measurement.domain.cells import cell_key
+from measurement.domain.cells import cell_key, parse_cell
 from measurement.domain.derivation import additive, differences, nearest
 from measurement.reporting import ConsistencyNote
 from measurement.schemas import RATIO_UNITS
@@ -28,9 +28,12 @@ Unit = tuple[uuid.UUID, str, str, uuid.UUID | None]
 """(indicator, period, geography, reporting organization)."""
 Figures = tuple[dict[str, str], tuple[float | None, float | None, float | None]]
 
+_UNKNOWN: list[str] = []
+"""A breakdown not yet worked out (a breakdown found is never empty)."""
+
 _STORED = text("""
-    SELECT o.indicator_id, o.period, o.geography, o.organization_id, o.cell,
-           o.disaggregation, o.value, o.numerator, o.denominator
+    SELECT o.indicator_id, o.period, o.geography, o.organization_id, o.cell, o.value,
+           o.numerator, o.denominator
     FROM unnest(CAST(:indicators AS uuid[]), CAST(:periods AS varchar[]),
                 CAST(:geographies AS varchar[]), CAST(:organizations AS uuid[]))
          AS u(indicator_id, period, geography, organization_id)
@@ -55,22 +58,33 @@ async def disagreements(session: AsyncSession, rows: Sequence[Prepared]
     stored = await session.execute(_STORED, {
         "indicators": [k[0] for k in keys], "periods": [k[1] for k in keys],
         "geographies": [k[2] for k in keys], "organizations": [k[3] for k in keys]})
-    for (indicator_id, period, geography, organization, cell, cells, value, numerator,
+    parsed: dict[str, dict[str, str]] = {}  # a batch's few cells, each parsed once
+    for (indicator_id, period, geography, organization, cell, value, numerator,
          denominator) in stored.tuples():
+        disaggregation = parsed.get(cell)
+        if disaggregation is None:
+            disaggregation = parsed[cell] = parse_cell(cell)
         units[(indicator_id, period, geography, organization)][cell] = (
-            cells, (value, numerator, denominator))
+            disaggregation, (value, numerator, denominator))
     for row in rows:
         units[(row.indicator.id, row.period.code, row.geography, row.organization_id)][
             row.cell] = (row.disaggregation, (row.value, row.numerator, row.denominator))
     notes = []
+    # Units of a batch mostly hold the same cells: each set of cells is worked out once.
+    breakdowns: dict[tuple[str, frozenset[str]], list[str] | None] = {}
     for unit, cells in units.items():
         indicator = indicators[unit[0]]
         rule = additive(indicator.unit in RATIO_UNITS, AcrossPlaces(indicator.across_places))
-        for disaggregation, reported in cells.values():
-            parts = nearest(disaggregation, [c for c, _ in cells.values()])
+        present = frozenset(cells)
+        for cell, (disaggregation, reported) in cells.items():
+            parts = breakdowns.get((cell, present), _UNKNOWN)
+            if parts is _UNKNOWN:
+                cells_ = nearest(disaggregation, [c for c, _ in cells.values()])
+                parts = breakdowns[(cell, present)] = (
+                    None if cells_ is None else [cell_key(c) for c in cells_])
             if parts is None:
                 continue
-            derived = _sums([cells[cell_key(p)][1] for p in parts])
+            derived = _sums([cells[p][1] for p in parts])
             found = figures.consistency(differences(reported, derived, rule))
             if found is not None:
                 notes.append(ConsistencyNote(
