@@ -72,17 +72,18 @@ class Recorder(RowChecker):
         by_row = {row.row: row for row in rows}
         results: list[RowResult] = []
         corrected: list[uuid.UUID] = []
+        new = 0
         for number, id_, status, found in await connection.fetch(_CLASSIFY):
             outcome = _OUTCOMES[found]
             results.append(RowResult(row=number, outcome=outcome, observation_id=id_))
-            if outcome == RowOutcome.UPDATED:
+            if outcome is RowOutcome.CREATED:
+                new += 1
+            elif outcome is RowOutcome.UPDATED:
                 corrected.append(id_)
                 if status == "approved":
                     row = by_row[number]
                     self.withdrawn.setdefault(row.indicator.id, set()).add(row.period.code)
         results.sort(key=attrgetter("row"))
-        new = len(results) - len(corrected) - sum(
-            r.outcome is RowOutcome.UNCHANGED for r in results)
         if (new or corrected) and not dry_run:
             if corrected:
                 await archive(self.session, corrected)
