@@ -139,7 +139,8 @@ def create_service_app(
         if settings.migrate_on_start:
             await asyncio.to_thread(upgrade, settings, spec)
         engine = create_engine(settings)
-        SQLAlchemyInstrumentor().instrument(engine=engine.sync_engine)
+        if recording:  # a span per statement costs a write a few percent of its CPU
+            SQLAlchemyInstrumentor().instrument(engine=engine.sync_engine)
         app.state.engine = engine
         connections = asyncio.Semaphore(settings.database_pool_size
                                         + settings.database_max_overflow)
