@@ -6,7 +6,10 @@ agenda processes on that database (as two replicas run).
 
     .venv/bin/python bench/http_get.py [--seconds 10]
 
-Prints requests/s, p50 and p99 latency, and the ratio to the raw baseline.
+Prints requests/s, p50 and p99 latency, and the ratio to the raw baseline; and the CPU
+time the serving process spent per request (from /proc), with its ratio to the raw
+baseline's: on a machine whose speed varies from one run to the next, that ratio moves far
+less than the ratio of requests/s.
 """
 
 import argparse
@@ -17,6 +20,7 @@ import subprocess
 import sys
 import tempfile
 from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
 from pathlib import Path
 
 import httpx
@@ -41,24 +45,54 @@ def serve_raw(port: int, dsn: str) -> subprocess.Popen:
         env={**os.environ, "RAW_DSN": dsn}, cwd=Path(__file__).parent)
 
 
-def report(name: str, result: Result, baseline: Result | None = None) -> None:
-    ratio = f"  {result.rps / baseline.rps:.0%} of raw" if baseline else ""
-    print(f"{name:<28} {result.rps:8.0f} req/s  p50 {result.p50_ms:6.1f} ms  "
-          f"p99 {result.p99_ms:6.1f} ms  (n={result.n}, errors={result.errors}){ratio}")
+@dataclass
+class Served:
+    """A run's result and the CPU time the serving process spent on it."""
+
+    result: Result
+    cpu_s: float
+
+    @property
+    def cpu_ms(self) -> float:
+        """Milliseconds of the process's CPU (all its threads) per request."""
+        return 1000 * self.cpu_s / max(self.result.n, 1)
 
 
-def measure(agenda_port: int, raw_port: int, initiative_id: str, headers: dict,
-            seconds: float, second_port: int) -> None:
+def cpu_seconds(pid: int) -> float:
+    """User and system CPU time of the process so far (Linux's /proc)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def report(name: str, served: Result | Served, baseline: Served | None = None) -> None:
+    result = served.result if isinstance(served, Served) else served
+    line = (f"{name:<28} {result.rps:8.0f} req/s  p50 {result.p50_ms:6.1f} ms  "
+            f"p99 {result.p99_ms:6.1f} ms  (n={result.n}, errors={result.errors})")
+    if isinstance(served, Served):
+        line += f"  {served.cpu_ms:.2f} ms CPU/req"
+        if baseline:
+            line += (f"  {result.rps / baseline.result.rps:.0%} of raw req/s,"
+                     f" {baseline.cpu_ms / served.cpu_ms:.0%} of raw by CPU")
+    print(line)
+
+
+def measure(agenda: ServiceProcess, raw_process: subprocess.Popen, raw_port: int,
+            initiative_id: str, headers: dict, seconds: float, second_port: int) -> None:
     """Each run in a fresh process, so the generator has a core of its own to compete for.
     Last, the creates are sent to two agenda processes on the one database (half the
     connections each, as two replicas behind a load balancer)."""
     with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn")) as pool:
-        def go(port: int, method: str, path: str, body: bytes = b"", *, run_s: float = seconds,
-               content_type: str | None = None) -> Result:
-            extra = {"Content-Type": content_type} if content_type else {}
-            return pool.submit(_run, port, method, path, {**headers, **extra}, body,
-                               run_s).result()
+        pids = {agenda.port: agenda.pid, raw_port: raw_process.pid}
 
+        def go(port: int, method: str, path: str, body: bytes = b"", *, run_s: float = seconds,
+               content_type: str | None = None) -> Served:
+            extra = {"Content-Type": content_type} if content_type else {}
+            before = cpu_seconds(pids[port])
+            result = pool.submit(_run, port, method, path, {**headers, **extra}, body,
+                                 run_s).result()
+            return Served(result, cpu_seconds(pids[port]) - before)
+
+        agenda_port = agenda.port
         go(agenda_port, "GET", f"/v1/initiatives/{initiative_id}", run_s=2)  # warm up
         raw = go(raw_port, "GET", f"/initiatives/{initiative_id}")
         get = go(agenda_port, "GET", f"/v1/initiatives/{initiative_id}")
@@ -84,7 +118,7 @@ def measure(agenda_port: int, raw_port: int, initiative_id: str, headers: dict,
                  p99_ms=max(h.p99_ms for h in halves), n=sum(h.n for h in halves),
                  errors=sum(h.errors for h in halves))
     report("  ... through two processes", two)
-    print(f"  two processes made {two.rps / create.rps:.2f}x the creates of one "
+    print(f"  two processes made {two.rps / create.result.rps:.2f}x the creates of one "
           "(p50 and p99: the slower process's)")
 
 
@@ -114,7 +148,7 @@ def main(seconds: float) -> None:
         headers = {"Authorization": f"Bearer {token}"}
         created = httpx.post(f"{agenda.url}/v1/initiatives", headers=headers,
                              json={"name": "Bench"}).json()
-        measure(agenda.port, raw_port, created["id"], headers, seconds, second.port)
+        measure(agenda, raw, raw_port, created["id"], headers, seconds, second.port)
     finally:
         for process in (agenda, second):
             if process is not None:
