@@ -28,7 +28,12 @@ from backbone.events.envelope import kafka_headers
 from backbone.events.kafka import make_producer
 from backbone.events.outbox import NOTIFY_CHANNEL
 from backbone.settings import BaseServiceSettings
-from backbone.telemetry import context_from_traceparent, current_traceparent, tracer
+from backbone.telemetry import (
+    context_from_traceparent,
+    current_traceparent,
+    records_spans,
+    tracer,
+)
 
 log = structlog.get_logger(__name__)
 
@@ -137,8 +142,11 @@ class OutboxRelay:
     @staticmethod
     def _publish_spans(rows: list[asyncpg.Record]) -> dict[str | None, str | None]:
         """One producer span per writer's trace in this round (a bulk write is one trace),
-        continuing it; maps each writer traceparent to the one the events carry."""
+        continuing it; maps each writer traceparent to the one the events carry. Where no
+        span is recorded, none is built: the events carry their writer's traceparent."""
         carried: dict[str | None, str | None] = {None: None}
+        if not records_spans():
+            return carried | {row["traceparent"]: row["traceparent"] for row in rows}
         for row in rows:
             parent = row["traceparent"]
             if parent in carried:
