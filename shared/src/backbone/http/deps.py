@@ -170,7 +170,8 @@ class Writer:
             if schema is None:
                 response: Response = Response(status_code=204)
             else:
-                await session.flush()
+                if session.new or session.dirty or session.deleted:
+                    await session.flush()  # so that the response shows what is stored
                 model = schema.model_validate(result)
                 response = entity_response(
                     model, status_code() if callable(status_code) else status_code)
