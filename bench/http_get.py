@@ -1,8 +1,9 @@
 """HTTP benchmark: agenda's GET by id, create (POST) and upsert by external id (PUT, a new
 id each request) against raw FastAPI + asyncpg endpoints: a GET of the row, and a write of
-one row plus one outbox row in one transaction from the same JSON body. All are uvicorn
-processes on the same database, 64 concurrent connections. Then the creates through two
-agenda processes on that database (as two replicas run).
+one row plus one outbox row in one transaction from the same JSON body. Agenda's
+``/healthz``, which does nothing, shows what the app's framework costs a request by
+itself. All are uvicorn processes on the same database, 64 concurrent connections. Then
+the creates through two agenda processes on that database (as two replicas run).
 
     .venv/bin/python bench/http_get.py [--seconds 10]
 
@@ -96,6 +97,9 @@ def measure(agenda: ServiceProcess, raw_process: subprocess.Popen, raw_port: int
         go(agenda_port, "GET", f"/v1/initiatives/{initiative_id}", run_s=2)  # warm up
         raw = go(raw_port, "GET", f"/initiatives/{initiative_id}")
         get = go(agenda_port, "GET", f"/v1/initiatives/{initiative_id}")
+        # The framework's floor: a route of the same app that does nothing (no caller, no
+        # database), through the same edge layer, routing and dependency solving.
+        nothing = go(agenda_port, "GET", "/healthz")
         body = b'{"name": "Bench org", "sector": "other"}'
         json_type = "application/json"
         raw_write = go(raw_port, "POST", "/organizations?tenant=bench", body,
@@ -111,6 +115,7 @@ def measure(agenda: ServiceProcess, raw_process: subprocess.Popen, raw_port: int
     print(f"{CONNECTIONS} connections, {seconds:.0f} s per run, 2 cores shared by all")
     report("raw FastAPI+asyncpg GET", raw)
     report("agenda GET initiative", get, raw)
+    report("agenda GET /healthz (no work)", nothing, raw)
     report("raw FastAPI+asyncpg write", raw_write)
     report("agenda POST organization", create, raw_write)
     report("agenda PUT by external id", upsert, raw_write)
