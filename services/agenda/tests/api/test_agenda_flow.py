@@ -228,6 +228,8 @@ async def test_concurrent_crm_upserts_of_one_external_id_make_one_organization(
     assert sorted(r.status_code for r in responses) == [200, 200, 200, 201], [
         r.text for r in responses]
     assert len({r.json()["id"] for r in responses}) == 1
+    # Each update locked the organization it found: none was lost to another.
+    assert sorted(r.json()["version"] for r in responses) == [1, 2, 3, 4]
     listed = (await api.get("/v1/organizations", headers=tenant.admin)).json()["items"]
     assert len(listed) == 1
 
@@ -264,11 +266,11 @@ async def test_an_upsert_that_loses_the_race_after_its_lookup_updates_instead(
     real = organizations.find_by_external_id
     missed: list[bool] = []
 
-    async def lookup_that_misses_once(*args: Any) -> Any:
+    async def lookup_that_misses_once(*args: Any, **kwargs: Any) -> Any:
         if not missed:
             missed.append(True)
             return None  # as if the other worker had not committed yet
-        return await real(*args)
+        return await real(*args, **kwargs)
 
     monkeypatch.setattr(organizations, "find_by_external_id", lookup_that_misses_once)
     second = await api.put(url, headers=tenant.admin,

@@ -88,14 +88,25 @@ async def get(session: AsyncSession, principal: Principal, id_: uuid.UUID) -> Or
     return await get_owned(session, Organization, principal.tenant, id_, "organization")
 
 
+_BY_EXTERNAL_ID = select(Organization).join(OrganizationExternalId).where(
+    OrganizationExternalId.tenant == bindparam("tenant"),
+    OrganizationExternalId.system == bindparam("system"),
+    OrganizationExternalId.external_id == bindparam("external_id"))
+# An upsert's lookup locks the organization it finds (and loads it as it is once locked):
+# one round trip, not a lookup and then a locking refresh.
+_BY_EXTERNAL_ID_LOCKED = _BY_EXTERNAL_ID.with_for_update(of=Organization).execution_options(
+    populate_existing=True)
+
+
 async def find_by_external_id(
-    session: AsyncSession, principal: Principal, system: str, external_id: str
+    session: AsyncSession, principal: Principal, system: str, external_id: str,
+    *, lock: bool = False,
 ) -> Organization | None:
+    """The organization holding the CRM id; ``lock``: locked for update until the
+    transaction ends."""
     return await session.scalar(
-        select(Organization).join(OrganizationExternalId).where(
-            OrganizationExternalId.tenant == principal.tenant,
-            OrganizationExternalId.system == system,
-            OrganizationExternalId.external_id == external_id))
+        _BY_EXTERNAL_ID_LOCKED if lock else _BY_EXTERNAL_ID,
+        {"tenant": principal.tenant, "system": system, "external_id": external_id})
 
 
 async def get_by_external_id(
@@ -168,7 +179,7 @@ async def upsert_by_external_id(
     if data.external_ids.get(system, external_id) != external_id:
         raise Invalid(f"The body's {system} id differs from the path's.",
                       kind="external-id-mismatch")
-    org = await find_by_external_id(session, principal, system, external_id)
+    org = await find_by_external_id(session, principal, system, external_id, lock=True)
     if org is None:
         data = data.model_copy(update={"external_ids": external_ids})
         try:
@@ -182,7 +193,6 @@ async def upsert_by_external_id(
                     from exc
             raise
         return created, True
-    await session.refresh(org, with_for_update=True)
     await require_directory_editor(session, principal, org.id)
     check_if_match(if_match, org.version)
     changes = data.columns(exclude=frozenset({"external_ids"}))
