@@ -1,5 +1,6 @@
 """HTTP benchmark: agenda's GET by id, create (POST) and upsert by external id (PUT, a new
-id each request) against raw FastAPI + asyncpg endpoints: a GET of the row, and a write of
+id each request, then one record again and again, unchanged, as a CRM sync mostly sends)
+against raw FastAPI + asyncpg endpoints: a GET of the row, and a write of
 one row plus one outbox row in one transaction from the same JSON body. Agenda's
 ``/healthz``, which does nothing, shows what the app's framework costs a request by
 itself. All are uvicorn processes on the same database, 64 concurrent connections. Then
@@ -107,6 +108,9 @@ def measure(agenda: ServiceProcess, raw_process: subprocess.Popen, raw_port: int
         create = go(agenda_port, "POST", "/v1/organizations", body, content_type=json_type)
         upsert = go(agenda_port, "PUT", "/v1/organizations/by-external-id/bench/E-{n}", body,
                     content_type=json_type)
+        # A CRM sync's usual request: the record again, unchanged (E-1 exists by now).
+        resync = go(agenda_port, "PUT", "/v1/organizations/by-external-id/bench/E-1", body,
+                    content_type=json_type)
     with ProcessPoolExecutor(2, mp_context=multiprocessing.get_context("spawn")) as pool:
         both = [pool.submit(_run, port, "POST", "/v1/organizations",
                             {**headers, "Content-Type": "application/json"}, body, seconds,
@@ -119,6 +123,7 @@ def measure(agenda: ServiceProcess, raw_process: subprocess.Popen, raw_port: int
     report("raw FastAPI+asyncpg write", raw_write)
     report("agenda POST organization", create, raw_write)
     report("agenda PUT by external id", upsert, raw_write)
+    report("agenda PUT again, unchanged", resync, raw_write)
     two = Result(rps=sum(h.rps for h in halves), p50_ms=max(h.p50_ms for h in halves),
                  p99_ms=max(h.p99_ms for h in halves), n=sum(h.n for h in halves),
                  errors=sum(h.errors for h in halves))
