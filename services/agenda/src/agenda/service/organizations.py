@@ -93,9 +93,10 @@ _BY_EXTERNAL_ID = select(Organization).join(OrganizationExternalId).where(
     OrganizationExternalId.system == bindparam("system"),
     OrganizationExternalId.external_id == bindparam("external_id"))
 # An upsert's lookup locks the organization it finds (and loads it as it is once locked):
-# one round trip, not a lookup and then a locking refresh.
-_BY_EXTERNAL_ID_LOCKED = _BY_EXTERNAL_ID.with_for_update(of=Organization).execution_options(
-    populate_existing=True)
+# one round trip, not a lookup and then a locking refresh. ``FOR NO KEY UPDATE``, as
+# ``get_owned`` takes: rows that merely reference it are not held up.
+_BY_EXTERNAL_ID_LOCKED = _BY_EXTERNAL_ID.with_for_update(
+    of=Organization, key_share=True).execution_options(populate_existing=True)
 
 
 async def find_by_external_id(
