@@ -7,6 +7,7 @@ base URL: a route added to any service is covered without a test written for it.
 - BFLA: every write route declares who may call it (``x-backbone-access``); the policy
   table below says what each role gets for each declaration, and every cell is called.
 - Tokens: every operation refuses every kind of bad token with a 401 problem.
+- Query: every operation refuses a query parameter it does not take with a 422 problem.
 - Every 4xx and 5xx of all this is ``application/problem+json``.
 """
 
@@ -242,6 +243,39 @@ def _bad_tokens(tenant: Any) -> dict[str, str]:
         "oversize": signed(roles=["network:admin"] * 1000),
         "not a JWT": "not-a-token",
     }
+
+
+def test_every_operation_refuses_a_query_parameter_it_does_not_take(
+        gateway_server: RunningService, agenda_server: RunningService,
+        measurement_server: RunningService, activities_server: RunningService,
+        notifications_server: RunningService, world: Any) -> None:
+    """A misspelt parameter (``update_since`` for ``updated_since``) is a 422 problem that
+    names it, never silently ignored: on every operation, with or without a caller, before
+    the route runs; and on each service's own operations routes."""
+    document = _document(gateway_server)
+    typo = {"update_since": "2026-01-01T00:00:00Z"}
+    checked = 0
+    with httpx.Client(base_url=gateway_server.url, timeout=60) as api:
+        for method, path, operation in _operations(document):
+            arguments = _arguments(operation, document, world.ids)
+            arguments["params"] = {**arguments["params"], **typo}
+            callers: list[dict[str, str]] = [world.callers["network admin"], {}]
+            for headers in callers:
+                answer = _call(api, method, _url(path, world.ids), headers, arguments)
+                assert answer.status_code == 422, (method, path, answer.status_code)
+                _assert_problem(answer, method, path)
+                assert [e["loc"] for e in answer.json()["errors"]] == [["query", "update_since"]]
+                checked += 1
+    assert checked == 2 * len(_operations(document))
+    own = {server.url: ("/healthz", "/readyz", "/metrics", "/v1/event-types")
+           for server in (agenda_server, measurement_server, activities_server,
+                          notifications_server)}
+    own[gateway_server.url] = ("/healthz", "/readyz", "/v1/event-types", "/openapi.json")
+    for url, paths in own.items():
+        for path in paths:
+            answer = httpx.get(f"{url}{path}", params=typo)
+            assert answer.status_code == 422, (url, path, answer.status_code)
+            _assert_problem(answer, url, path)
 
 
 def test_every_operation_refuses_every_bad_token(gateway_server: RunningService,

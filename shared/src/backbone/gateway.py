@@ -27,14 +27,20 @@ from typing import Any
 
 import httpx
 import structlog
-from fastapi import FastAPI, Request, Response
+from fastapi import Depends, FastAPI, Request, Response
 from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import JSONResponse, StreamingResponse
 from starlette.background import BackgroundTask
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from backbone.apidocs import merge
-from backbone.http.problems import PROBLEM_MEDIA_TYPE, TYPE_PREFIX
+from backbone.http.problems import (
+    PROBLEM_MEDIA_TYPE,
+    TYPE_PREFIX,
+    ProblemError,
+    problem_response,
+)
+from backbone.http.query import reject_unknown_query_parameters
 from backbone.routing import RouteTable
 
 log = structlog.get_logger(__name__)
@@ -99,6 +105,13 @@ def create_app(upstreams: dict[str, str] | None = None) -> FastAPI:
 
     app = FastAPI(title="Backbone", lifespan=lifespan, openapi_url=None, docs_url=None,
                   redoc_url=None)
+    # Its own routes take no query parameters: one that names any is refused, as every
+    # service's routes refuse those they do not take.
+    checked = [Depends(reject_unknown_query_parameters)]
+
+    @app.exception_handler(ProblemError)
+    async def refused(request: Request, exc: ProblemError) -> JSONResponse:
+        return problem_response(request, exc)
 
     @app.exception_handler(StarletteHTTPException)
     async def not_routed(request: Request, exc: StarletteHTTPException) -> JSONResponse:
@@ -108,23 +121,23 @@ def create_app(upstreams: dict[str, str] | None = None) -> FastAPI:
         problem.headers.update(exc.headers or {})
         return problem
 
-    @app.get("/openapi.json", include_in_schema=False)
+    @app.get("/openapi.json", include_in_schema=False, dependencies=checked)
     async def openapi(request: Request) -> JSONResponse:
         return JSONResponse(request.app.state.openapi)
 
-    @app.get("/docs", include_in_schema=False)
+    @app.get("/docs", include_in_schema=False, dependencies=checked)
     async def docs() -> Response:
         return get_swagger_ui_html(openapi_url="/openapi.json", title="Backbone API")
 
-    @app.get("/v1/event-types", include_in_schema=False)
+    @app.get("/v1/event-types", include_in_schema=False, dependencies=checked)
     async def event_types(request: Request) -> JSONResponse:
         return JSONResponse(request.app.state.catalogue)
 
-    @app.get("/healthz", include_in_schema=False)
+    @app.get("/healthz", include_in_schema=False, dependencies=checked)
     async def healthz() -> dict[str, str]:
         return {"status": "ok"}
 
-    @app.get("/readyz", include_in_schema=False)
+    @app.get("/readyz", include_in_schema=False, dependencies=checked)
     async def readyz(request: Request) -> JSONResponse:
         client: httpx.AsyncClient = request.app.state.client
         answers = await asyncio.gather(*(client.get(f"{url}/readyz") for url in

@@ -189,7 +189,6 @@ def create_service_app(
         openapi_tags=[*(openapi_tags or []), {"name": "operations", "description":
                       "Health, readiness, metrics and the event catalogue."}],
         responses={k: v for k, v in PROBLEM_RESPONSES.items() if k in (401, 422, 429)},
-        dependencies=[Depends(reject_unknown_query_parameters)],
         telemetry=telemetry(recording),
     )
     app.state.settings = settings
@@ -199,8 +198,10 @@ def create_service_app(
                        max_bulk_bytes=settings.max_bulk_body_bytes, bulk_suffixes=bulk_suffixes,
                        trace_requests=not recording)
     allow_cross_origin(app, settings.cors_allowed_origins)
-    app.include_router(health_router)
-    app.include_router(catalogue_router(registry))
+    # Every other route checks its query in its caller's dependency (``BearerPrincipal``).
+    checked = [Depends(reject_unknown_query_parameters)]
+    app.include_router(health_router, dependencies=checked)
+    app.include_router(catalogue_router(registry), dependencies=checked)
     for router in routers:
         app.include_router(router)
     _complete_the_document(app, body_models)

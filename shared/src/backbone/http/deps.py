@@ -22,6 +22,7 @@ from backbone.events.actor import acting_as
 from backbone.http.etag import etag_for
 from backbone.http.idempotency import IdempotencyRecord, caller_scope, find_replay, fingerprint
 from backbone.http.problems import ProblemError
+from backbone.http.query import check_query_parameters
 from backbone.rows import Rows
 
 M = TypeVar("M", bound=BaseModel)
@@ -29,9 +30,14 @@ M = TypeVar("M", bound=BaseModel)
 class BearerPrincipal(HTTPBearer):
     """The caller, from the bearer token: the security scheme the OpenAPI document declares
     and the dependency that checks it, in one (one dependency less to solve per request
-    than the scheme's credentials passed on to a second one)."""
+    than the scheme's credentials passed on to a second one).
+
+    It first refuses query parameters the route does not take (``backbone.http.query``):
+    every route with a caller has this dependency, so the check costs no dependency of its
+    own, and an unknown parameter is reported before the caller is looked at, as before."""
 
     async def __call__(self, request: Request) -> Principal:  # type: ignore[override]
+        check_query_parameters(request)
         challenge = {"WWW-Authenticate": 'Bearer realm="backbone"'}
         token = bearer_token(request.headers.get("authorization", ""))
         if token is None:

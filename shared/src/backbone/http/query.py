@@ -19,7 +19,10 @@ def _query_names(dependant: Any) -> set[str]:
     return names
 
 
-async def reject_unknown_query_parameters(request: Request) -> None:
+def check_query_parameters(request: Request) -> None:
+    """422 if the query names a parameter the request's route does not take. The caller's
+    dependency (``backbone.http.deps.BearerPrincipal``) runs it on every route that has a
+    caller, and ``reject_unknown_query_parameters`` on the others."""
     if not request.scope["query_string"]:
         return
     route = request.scope.get("route")
@@ -36,3 +39,8 @@ async def reject_unknown_query_parameters(request: Request) -> None:
             errors=[{"loc": ["query", name], "msg": "unknown parameter", "type": "extra_forbidden"}
                     for name in unknown],
         )
+
+
+async def reject_unknown_query_parameters(request: Request) -> None:
+    """The check as a dependency, for the routes that have no caller (health, catalogue)."""
+    check_query_parameters(request)
