@@ -175,6 +175,30 @@ async def test_organizations_sync_with_a_crm_by_external_id(api: httpx.AsyncClie
     assert names == ["Eastside Family Health"]
 
 
+async def test_a_crm_id_replaced_is_freed_for_another_organization(
+    api: httpx.AsyncClient, tenant: Tenant,
+) -> None:
+    """The CRM re-keys a record: the organization's id in that system changes, and the old
+    id is free at once (taken by another organization in the next request)."""
+    org = (await api.post("/v1/organizations", headers=tenant.admin, json={
+        "name": "Northside Clinic", "sector": "health",
+        "external_ids": {"salesforce": "OLD-1", "hubspot": "9"}})).json()
+    rekeyed = await api.patch(f"/v1/organizations/{org['id']}", headers=tenant.admin,
+                              json={"external_ids": {"salesforce": "NEW-1", "hubspot": "9"}})
+    assert rekeyed.status_code == 200, rekeyed.text
+    assert rekeyed.json()["external_ids"] == {"hubspot": "9", "salesforce": "NEW-1"}
+    assert rekeyed.json()["version"] == org["version"] + 1
+    old = "/v1/organizations/by-external-id/salesforce/OLD-1"
+    assert (await api.get(old, headers=tenant.admin)).status_code == 404
+    taken = await api.put(old, headers=tenant.admin,
+                          json={"name": "Northside Dental", "sector": "health"})
+    assert taken.status_code == 201, taken.text
+    assert taken.json()["id"] != org["id"]
+    new = await api.get("/v1/organizations/by-external-id/salesforce/NEW-1",
+                        headers=tenant.admin)
+    assert new.json()["id"] == org["id"]
+
+
 async def test_participants_working_groups_and_decisions(api: httpx.AsyncClient,
                                                          tenant: Tenant,
     make_initiative: MakeInitiative) -> None:

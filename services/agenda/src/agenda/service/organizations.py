@@ -57,12 +57,15 @@ async def _set_external_ids(
         if holder is not None and holder != org.id:
             raise ExternalIdTakenError(system, external_id, holder)
     kept = []
+    removed = False
     for row in list(org.external_id_rows):
         if external_ids.get(row.system) == row.external_id:
             kept.append(row.system)
         else:
             org.external_id_rows.remove(row)
-    await session.flush()  # free the old ids before new rows take their place
+            removed = True
+    if removed:
+        await session.flush()  # free the old ids before new rows take their place
     for system, external_id in sorted(external_ids.items()):
         if system not in kept:
             org.external_id_rows.append(OrganizationExternalId(
