@@ -9,7 +9,7 @@ from contextlib import asynccontextmanager
 from typing import Any, Protocol
 
 import structlog
-from fastapi import APIRouter, Depends, FastAPI
+from fastapi import APIRouter, FastAPI
 from fastapi.telemetry import TelemetryConfig
 from opentelemetry.instrumentation.sqlalchemy import SQLAlchemyInstrumentor
 from pydantic import BaseModel
@@ -39,7 +39,7 @@ from backbone.http.problems import (
     document_problem_media_type,
     install_problem_handlers,
 )
-from backbone.http.query import reject_unknown_query_parameters
+from backbone.http.query import CALLERLESS_ROUTE
 from backbone.http.ratelimit import RateLimiter
 from backbone.migrations import upgrade
 from backbone.rows import Rows
@@ -199,9 +199,8 @@ def create_service_app(
                        trace_requests=not recording)
     allow_cross_origin(app, settings.cors_allowed_origins)
     # Every other route checks its query in its caller's dependency (``BearerPrincipal``).
-    checked = [Depends(reject_unknown_query_parameters)]
-    app.include_router(health_router, dependencies=checked)
-    app.include_router(catalogue_router(registry), dependencies=checked)
+    app.include_router(health_router, dependencies=CALLERLESS_ROUTE)
+    app.include_router(catalogue_router(registry), dependencies=CALLERLESS_ROUTE)
     for router in routers:
         app.include_router(router)
     _complete_the_document(app, body_models)

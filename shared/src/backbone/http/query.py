@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from fastapi import Request
+from fastapi import Depends, Request
 
 from backbone.http.problems import ProblemError
 
@@ -44,3 +44,7 @@ def check_query_parameters(request: Request) -> None:
 async def reject_unknown_query_parameters(request: Request) -> None:
     """The check as a dependency, for the routes that have no caller (health, catalogue)."""
     check_query_parameters(request)
+
+
+CALLERLESS_ROUTE = (Depends(reject_unknown_query_parameters),)
+"""The dependencies of a route (or router) with no caller: its query checked on its own."""
