@@ -25,8 +25,11 @@ from backbone.testing import Network, RunningService, Tenant
 from measurement.app import SERVICE as MEASUREMENT
 from notifications.app import SERVICE as NOTIFICATIONS
 
-DATABASES = {"notifications": "backbone_notifications_contract"}
-"""The databases of servers that do not share the in-process tests' database."""
+DATABASES = {"agenda": "backbone_agenda_contract",
+             "notifications": "backbone_notifications_contract"}
+"""The databases of servers that do not share the in-process tests' database. Agenda's is
+its own so that its relay never publishes (in its own process) an event that an in-process
+agenda test waits to see its own relay publish."""
 
 UNLIMITED = {f"BACKBONE_RATE_LIMIT_{kind}_PER_MINUTE": "0" for kind in ("READS", "WRITES",
                                                                        "BULK")}
@@ -79,7 +82,7 @@ async def _begin_at_the_end(infra: Infrastructure, spec: ServiceSpec, group: str
 
 @pytest.fixture(scope="session")
 def agenda_server(infra: Infrastructure) -> Iterator[RunningService]:
-    yield from _serve(infra, AGENDA)
+    yield from _serve(infra, AGENDA, DATABASES["agenda"])
 
 
 @pytest.fixture(scope="session")
