@@ -68,6 +68,10 @@ class BaseServiceSettings(BaseSettings):
     kafka_topic_partitions: int = 3
 
     outbox_poll_interval_s: float = 1.0
+    outbox_linger_s: float = Field(
+        0.005, ge=0, description="How long the relay waits before its next round when events "
+        "were written during the last one: more events per round under load, no delay when "
+        "it was idle.")
     outbox_batch_size: int = 2000
     outbox_retention_hours: float = 72.0
     consumer_max_attempts: int = 5

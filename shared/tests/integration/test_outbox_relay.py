@@ -179,8 +179,10 @@ async def test_no_event_is_lost_when_the_broker_goes_down_while_writes_continue(
 
 async def waiting_relay(settings: BaseServiceSettings) -> tuple[OutboxRelay, asyncio.Task[None]]:
     """A leading relay with polling effectively off, past its first round: from now on only
-    a notification wakes it."""
-    relay = OutboxRelay(settings.model_copy(update={"outbox_poll_interval_s": 3600}))
+    a notification wakes it. Its linger is an hour too: a relay woken while idle must not
+    linger (only one woken while it was publishing does), or nothing would come out."""
+    relay = OutboxRelay(settings.model_copy(update={"outbox_poll_interval_s": 3600,
+                                                    "outbox_linger_s": 3600}))
     task = asyncio.create_task(relay.run())
 
     async def leads() -> bool:
