@@ -5,8 +5,9 @@ from __future__ import annotations
 import uuid
 from typing import Any, TypeVar
 
-from sqlalchemy import Select, bindparam, select
+from sqlalchemy import Column, Insert, Select, bindparam, insert, inspect, select
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import make_transient_to_detached
 
 from backbone.db import TenantEntity, TenantScoped
 from backbone.errors import NotFound
@@ -59,3 +60,47 @@ def apply_changes(entity: TenantEntity, changes: dict[str, Any]) -> bool:
     if changed:
         entity.touch()
     return changed
+
+
+_INSERTS: dict[type[Any], tuple[Insert, list[tuple[str, Column[Any]]]]] = {}
+
+
+def _insert_for(model: type[Any]) -> tuple[Insert, list[tuple[str, Column[Any]]]]:
+    """The model's ``INSERT`` (built once: SQLAlchemy caches its compiled form) and its
+    columns by attribute name."""
+    found = _INSERTS.get(model)
+    if found is None:
+        mapper = inspect(model)
+        if len(mapper.tables) != 1:
+            raise TypeError(f"{model.__name__} spans several tables: add it to the session")
+        columns = [(prop.key, prop.columns[0]) for prop in mapper.column_attrs]
+        found = _INSERTS[model] = (insert(mapper.local_table), columns)
+    return found
+
+
+async def insert_new(session: AsyncSession, entity: Any) -> None:
+    """Write a new entity's row at once, with one Core ``INSERT``, and make it part of the
+    session as if it had been loaded: later changes to it are flushed as updates, and
+    related objects it holds (cascading) are added to the session as usual.
+
+    The same row ``session.add`` and a flush would write, at less CPU: for a small write
+    the unit of work's flush was about a fifth of a request's (``docs/benchmarks.md``).
+    Python-side column defaults are applied here, as a flush applies them; a column whose
+    value only the server would generate (an identity) is refused."""
+    stmt, columns = _insert_for(type(entity))
+    values: dict[str, Any] = {}
+    for key, column in columns:
+        value = getattr(entity, key)
+        default: Any = column.default
+        if value is None and default is not None and (default.is_scalar
+                                                      or default.is_callable):
+            value = default.arg(None) if default.is_callable else default.arg
+            setattr(entity, key, value)
+        elif value is None and (default is not None or column.server_default is not None
+                                or column.identity is not None):
+            raise TypeError(f"{column} is generated in the database: add the entity to the "
+                            "session instead")
+        values[column.key] = value
+    await (await session.connection()).execute(stmt, values)
+    make_transient_to_detached(entity)
+    session.add(entity)

@@ -27,7 +27,7 @@ from backbone.events.registry import EventType
 from backbone.http.etag import check_if_match
 from backbone.http.pagination import Page, PageParams
 from backbone.listing import Listing
-from backbone.repository import apply_changes, get_owned
+from backbone.repository import apply_changes, get_owned, insert_new
 from backbone.rows import RowReader, Rows
 
 E = TypeVar("E", bound=TenantEntity)
@@ -129,7 +129,7 @@ class InitiativeResource(Generic[E]):
             await check(initiative)
         entity: E = cast(Any, self.model)(tenant=principal.tenant, initiative_id=initiative_id,
                                           **values)
-        session.add(entity)
+        await insert_new(session, entity)
         await self.outbox.emit_state(session, self.created, entity, initiative_id)
         await self._changed(session, principal, initiative, self.created.name)
         return entity
