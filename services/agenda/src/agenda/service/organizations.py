@@ -9,6 +9,7 @@ from sqlalchemy import Table, bindparam, func, select
 from sqlalchemy.dialects.postgresql import aggregate_order_by
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm.attributes import set_committed_value
 
 from agenda import schemas
 from agenda.events import outbox
@@ -21,7 +22,7 @@ from backbone.errors import Conflict, Invalid, NotFound
 from backbone.http.etag import check_if_match
 from backbone.http.pagination import Page, PageParams
 from backbone.listing import Listing
-from backbone.repository import apply_changes, get_owned
+from backbone.repository import apply_changes, get_owned, insert_new
 from backbone.rows import Rows
 
 EXTERNAL_ID_KEY = cast(Table, OrganizationExternalId.__table__).primary_key.name
@@ -56,20 +57,24 @@ async def _set_external_ids(
             OrganizationExternalId.external_id == external_id))
         if holder is not None and holder != org.id:
             raise ExternalIdTakenError(system, external_id, holder)
-    kept = []
+    rows = {}
     removed = False
-    for row in list(org.external_id_rows):
+    for row in org.external_id_rows:
         if external_ids.get(row.system) == row.external_id:
-            kept.append(row.system)
+            rows[row.system] = row
         else:
-            org.external_id_rows.remove(row)
+            await session.delete(row)
             removed = True
     if removed:
         await session.flush()  # free the old ids before new rows take their place
-    for system, external_id in sorted(external_ids.items()):
-        if system not in kept:
-            org.external_id_rows.append(OrganizationExternalId(
-                tenant=org.tenant, system=system, external_id=external_id, organization_id=org.id))
+    for system, external_id in external_ids.items():
+        if system not in rows:
+            rows[system] = OrganizationExternalId(tenant=org.tenant, system=system,
+                                                  external_id=external_id,
+                                                  organization_id=org.id)
+            await insert_new(session, rows[system])
+    # What is stored now, as if loaded: nothing left for the unit of work to reconcile.
+    set_committed_value(org, "external_id_rows", [rows[s] for s in sorted(rows)])
     return True
 
 
@@ -81,7 +86,7 @@ async def create(
     org = Organization(id=uuid.uuid4(), tenant=principal.tenant,
                        **data.columns(exclude=frozenset({"external_ids"})))
     org.external_id_rows = []
-    session.add(org)
+    await insert_new(session, org)
     await _set_external_ids(session, org, data.external_ids, known_free)
     await outbox.emit_state(session, ORGANIZATION_CREATED, org, None)
     return org
@@ -91,15 +96,20 @@ async def get(session: AsyncSession, principal: Principal, id_: uuid.UUID) -> Or
     return await get_owned(session, Organization, principal.tenant, id_, "organization")
 
 
-_BY_EXTERNAL_ID = select(Organization).join(OrganizationExternalId).where(
+# The organization whose id the CRM id's row holds, found by primary keys, not by a join:
+# whatever plan PostgreSQL caches for the prepared statement, it stays two index lookups. A
+# join's generic plan, cached while the tables were still empty, scanned every organization
+# of the tenant (``docs/benchmarks.md``).
+_BY_EXTERNAL_ID = select(Organization).where(Organization.id == select(
+    OrganizationExternalId.organization_id).where(
     OrganizationExternalId.tenant == bindparam("tenant"),
     OrganizationExternalId.system == bindparam("system"),
-    OrganizationExternalId.external_id == bindparam("external_id"))
+    OrganizationExternalId.external_id == bindparam("external_id")).scalar_subquery())
 # An upsert's lookup locks the organization it finds (and loads it as it is once locked):
 # one round trip, not a lookup and then a locking refresh. ``FOR NO KEY UPDATE``, as
 # ``get_owned`` takes: rows that merely reference it are not held up.
 _BY_EXTERNAL_ID_LOCKED = _BY_EXTERNAL_ID.with_for_update(
-    of=Organization, key_share=True).execution_options(populate_existing=True)
+    key_share=True).execution_options(populate_existing=True)
 
 
 async def find_by_external_id(
@@ -189,7 +199,6 @@ async def upsert_by_external_id(
         try:
             created = await create(session, principal, data,
                                    known_free=frozenset({(system, external_id)}))
-            await session.flush()
         except IntegrityError as exc:
             # Another request created it since the lookup: run again, and update it.
             if violated_unique_constraint(exc) == EXTERNAL_ID_KEY:
