@@ -21,6 +21,7 @@ import os
 import subprocess
 import sys
 import tempfile
+from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -79,10 +80,14 @@ def report(name: str, served: Result | Served, baseline: Served | None = None) -
 
 
 def measure(agenda: ServiceProcess, raw_process: subprocess.Popen, raw_port: int,
-            initiative_id: str, headers: dict, seconds: float, second_port: int) -> None:
+            initiative_id: str, headers: dict, seconds: float,
+            start_second: Callable[[], ServiceProcess]) -> None:
     """Each run in a fresh process, so the generator has a core of its own to compete for.
     Last, the creates are sent to two agenda processes on the one database (half the
-    connections each, as two replicas behind a load balancer)."""
+    connections each, as two replicas behind a load balancer). The second process starts
+    only then: until it does, the measured process is the one whose relay leads, so its CPU
+    per write includes publishing the events (with two processes from the start, either
+    relay might lead, and a run's figures depended on which)."""
     with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn")) as pool:
         pids = {agenda.port: agenda.pid, raw_port: raw_process.pid}
 
@@ -111,6 +116,7 @@ def measure(agenda: ServiceProcess, raw_process: subprocess.Popen, raw_port: int
         # A CRM sync's usual request: the record again, unchanged (E-1 exists by now).
         resync = go(agenda_port, "PUT", "/v1/organizations/by-external-id/bench/E-1", body,
                     content_type=json_type)
+    second_port = start_second().port
     with ProcessPoolExecutor(2, mp_context=multiprocessing.get_context("spawn")) as pool:
         both = [pool.submit(_run, port, "POST", "/v1/organizations",
                             {**headers, "Content-Type": "application/json"}, body, seconds,
@@ -141,28 +147,31 @@ def _run(port: int, method: str, path: str, headers: dict, body: bytes,
 def main(seconds: float) -> None:
     infra = start_infrastructure(Path(tempfile.mkdtemp()), pg_port=free_port(),
                                  kafka_port=free_port(), durable=False)
-    agenda = second = raw = None
+    processes: list[ServiceProcess] = []
+    raw = None
+
+    def start_agenda() -> ServiceProcess:
+        process = ServiceProcess(SERVICE, infra, free_port(), Path(tempfile.mkdtemp()) / "a.log",
+                                 env={"BACKBONE_LOG_LEVEL": "WARNING", **UNLIMITED})
+        processes.append(process)
+        process.wait_ready()
+        return process
+
     try:
         prepare_service(infra, SERVICE)
         settings = infra.settings("agenda")
         raw_port = free_port()
         raw = serve_raw(raw_port, settings.owner_asyncpg_dsn)
-        agenda, second = (ServiceProcess(SERVICE, infra, free_port(),
-                                         Path(tempfile.mkdtemp()) / "a.log",
-                                         env={"BACKBONE_LOG_LEVEL": "WARNING", **UNLIMITED})
-                          for _ in range(2))
+        agenda = start_agenda()
         wait_for_port(raw_port, 60, "raw")
-        agenda.wait_ready()
-        second.wait_ready()
         token = mint_token(settings, sub="bench", tenant="bench", roles=["network:admin"])
         headers = {"Authorization": f"Bearer {token}"}
         created = httpx.post(f"{agenda.url}/v1/initiatives", headers=headers,
                              json={"name": "Bench"}).json()
-        measure(agenda, raw, raw_port, created["id"], headers, seconds, second.port)
+        measure(agenda, raw, raw_port, created["id"], headers, seconds, start_agenda)
     finally:
-        for process in (agenda, second):
-            if process is not None:
-                process.stop()
+        for process in processes:
+            process.stop()
         if raw is not None:
             raw.terminate()
             raw.wait(10)
