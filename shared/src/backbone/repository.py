@@ -71,9 +71,14 @@ def _insert_for(model: type[Any]) -> tuple[Insert, list[tuple[str, Column[Any]]]
     found = _INSERTS.get(model)
     if found is None:
         mapper = inspect(model)
-        if len(mapper.tables) != 1:
-            raise TypeError(f"{model.__name__} spans several tables: add it to the session")
         columns = [(prop.key, prop.columns[0]) for prop in mapper.column_attrs]
+        if len(mapper.tables) != 1 or any(
+                not isinstance(column, Column) or column.table is not mapper.local_table
+                for _, column in columns):
+            # Several tables, or an attribute computed by a query: only a flush (and the
+            # loads that follow it) gives those.
+            raise TypeError(f"{model.__name__} is not one table's columns: add it to the "
+                            "session")
         found = _INSERTS[model] = (insert(mapper.local_table), columns)
     return found
 

@@ -9,11 +9,20 @@ from collections.abc import AsyncIterator
 from typing import Any
 
 import pytest
-from sqlalchemy import BigInteger, ForeignKey, Identity, String, UniqueConstraint, select, text
+from sqlalchemy import (
+    BigInteger,
+    ForeignKey,
+    Identity,
+    String,
+    UniqueConstraint,
+    func,
+    select,
+    text,
+)
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy.orm import DeclarativeBase, Mapped, column_property, mapped_column, relationship
 
 from backbone.db import TenantEntity, service_metadata, violated_unique_constraint
 from backbone.migrations import secure_database
@@ -51,6 +60,16 @@ class Numbered(Base):
     id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
     tenant: Mapped[str] = mapped_column(String(100))
     seq: Mapped[int] = mapped_column(BigInteger, Identity())
+
+
+class Counted(Base):
+    __tablename__ = "insert_new_counted"
+
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
+    tenant: Mapped[str] = mapped_column(String(100))
+
+
+Counted.parts = column_property(select(func.count(WidgetPart.id)).scalar_subquery())
 
 
 @pytest.fixture
@@ -132,9 +151,12 @@ async def test_a_violated_constraint_is_sqlalchemys_integrity_error(
     assert violated_unique_constraint(raised.value) == "uq_insert_new_widgets_tenant"
 
 
-async def test_a_value_the_database_generates_is_refused(
+async def test_what_only_a_flush_gives_is_refused(
     tables: None, sessionmaker: async_sessionmaker[AsyncSession],
 ) -> None:
+    """A value the database generates, or an attribute computed by a query."""
     async with sessionmaker() as session, session.begin():
         with pytest.raises(TypeError, match="seq"):
             await insert_new(session, Numbered(tenant="t1"))
+        with pytest.raises(TypeError, match="Counted"):
+            await insert_new(session, Counted(tenant="t1"))
