@@ -92,8 +92,21 @@ async def create(
     return org
 
 
+_EXTERNAL_ID_ROWS = select(OrganizationExternalId).where(
+    OrganizationExternalId.organization_id == bindparam("organization_id")).order_by(
+    OrganizationExternalId.system)
+
+
+async def _with_external_ids(session: AsyncSession, org: Organization) -> Organization:
+    """The organization with its CRM id rows loaded."""
+    rows = await session.scalars(_EXTERNAL_ID_ROWS, {"organization_id": org.id})
+    set_committed_value(org, "external_id_rows", list(rows))
+    return org
+
+
 async def get(session: AsyncSession, principal: Principal, id_: uuid.UUID) -> Organization:
-    return await get_owned(session, Organization, principal.tenant, id_, "organization")
+    return await _with_external_ids(session, await get_owned(
+        session, Organization, principal.tenant, id_, "organization"))
 
 
 # The organization whose id the CRM id's row holds, found by primary keys, not by a join:
@@ -118,9 +131,10 @@ async def find_by_external_id(
 ) -> Organization | None:
     """The organization holding the CRM id; ``lock``: locked for update until the
     transaction ends."""
-    return await session.scalar(
+    org = await session.scalar(
         _BY_EXTERNAL_ID_LOCKED if lock else _BY_EXTERNAL_ID,
         {"tenant": principal.tenant, "system": system, "external_id": external_id})
+    return None if org is None else await _with_external_ids(session, org)
 
 
 async def get_by_external_id(
@@ -174,7 +188,8 @@ async def update(
     session: AsyncSession, principal: Principal, id_: uuid.UUID,
     patch: schemas.OrganizationUpdate, if_match: str | None,
 ) -> Organization:
-    org = await get_owned(session, Organization, principal.tenant, id_, "organization", lock=True)
+    org = await _with_external_ids(session, await get_owned(
+        session, Organization, principal.tenant, id_, "organization", lock=True))
     await require_directory_editor(session, principal, org.id)
     check_if_match(if_match, org.version)
     external_ids = patch.external_ids if "external_ids" in patch.model_fields_set else None
