@@ -19,15 +19,20 @@ _BY_ID: dict[tuple[type[TenantScoped], bool], Select[Any]] = {}
 
 
 def by_id(model: type[TenantScoped], lock: bool = False) -> Select[Any]:
-    """The entity with ``id`` in ``tenant`` (bind parameters): the one tenant-scoped lookup
-    by id, for sessions (``get_owned``) and single-row reads (``backbone.rows``).
+    """The entity with ``id`` (a bind parameter): the one lookup by id, for sessions
+    (``get_owned``) and single-row reads (``backbone.rows``), which check the tenant on the
+    row it finds (as row-level security does in the database).
+
+    Not ``AND tenant = ...`` in the statement: PostgreSQL caches a generic plan for a
+    prepared statement, and one made while the table was empty took the tenant's index
+    over the primary key, reading every row of the tenant to find one, until the table was
+    next analysed (``docs/benchmarks.md``).
 
     Built once per model: a statement object that is reused skips building the query and
     computing its cache key on every call (a third of the ORM's cost for one row)."""
     stmt = _BY_ID.get((model, lock))
     if stmt is None:
-        stmt = select(model).where(model.id == bindparam("id"),
-                                   model.tenant == bindparam("tenant"))
+        stmt = select(model).where(model.id == bindparam("id"))
         if lock:
             stmt = stmt.with_for_update(key_share=True)
         _BY_ID[(model, lock)] = stmt
@@ -44,8 +49,8 @@ async def get_owned(
     inserts that merely reference it (whose foreign key checks take ``FOR KEY SHARE``).
     """
     stmt = by_id(model, lock)
-    entity = (await session.execute(stmt, {"id": id_, "tenant": tenant})).scalar_one_or_none()
-    if entity is None:
+    entity = (await session.execute(stmt, {"id": id_})).scalar_one_or_none()
+    if entity is None or entity.tenant != tenant:
         raise NotFound.of(what, getattr(model, "NOT_FOUND_HINT", ""))
     return entity
 

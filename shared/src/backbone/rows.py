@@ -105,8 +105,8 @@ class RowReader:
         query = _BY_ID.get(model)
         if query is None:
             query = _BY_ID[model] = RowQuery(by_id(model))
-        row = await self.one(query, {"id": id_, "tenant": self.tenant})
-        if row is None:
+        row = await self.one(query, {"id": id_})
+        if row is None or row["tenant"] != self.tenant:
             raise NotFound.of(what, getattr(model, "NOT_FOUND_HINT", ""))
         return row
 

@@ -33,9 +33,8 @@ async def indicator_for(
     role: InitiativeRole, *, lock: bool = False,
 ) -> tuple[Indicator, Initiative]:
     """The indicator and its initiative, in one query (``lock`` locks the indicator)."""
-    found = (await session.execute(_WITH_INITIATIVE[lock], {
-        "id": indicator_id, "tenant": principal.tenant})).one_or_none()
-    if found is None:
+    found = (await session.execute(_WITH_INITIATIVE[lock], {"id": indicator_id})).one_or_none()
+    if found is None or found[0].tenant != principal.tenant:
         raise NotFound.of("indicator")
     indicator, initiative = found
     require_role(principal, initiative.id, role)
@@ -43,9 +42,10 @@ async def indicator_for(
 
 
 def _with_initiative(lock: bool) -> Select[tuple[Indicator, Initiative]]:
+    """By the indicator's id alone, its tenant checked on the row: see ``by_id``."""
     stmt = select(Indicator, Initiative).join(
         Initiative, Initiative.id == Indicator.initiative_id).where(
-        Indicator.id == bindparam("id"), Indicator.tenant == bindparam("tenant"))
+        Indicator.id == bindparam("id"))
     return stmt.with_for_update(key_share=True, of=Indicator) if lock else stmt
 
 
