@@ -1,10 +1,12 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
+from contextlib import AbstractAsyncContextManager, asynccontextmanager
 
 import asyncpg
 import pytest
+from sqlalchemy import MetaData
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from backbone.db import ALL_TENANTS, TENANT_SETTING, TenantSession, create_engine
@@ -66,6 +68,27 @@ async def owner_engine(lib_settings: BaseServiceSettings) -> AsyncIterator[Async
     engine = create_engine(lib_settings, as_owner=True)
     yield engine
     await engine.dispose()
+
+
+@pytest.fixture
+def fresh_tables(lib_settings: BaseServiceSettings, owner_engine: AsyncEngine
+                 ) -> Callable[[MetaData], AbstractAsyncContextManager[None]]:
+    """Makes a test's tables anew (row-level security on their tenant columns, as a
+    service's migrations set it up) and drops them afterwards."""
+
+    @asynccontextmanager
+    async def tables(metadata: MetaData) -> AsyncIterator[None]:
+        async with owner_engine.begin() as connection:
+            await connection.run_sync(metadata.drop_all)
+            await connection.run_sync(metadata.create_all)
+        await secure_database(lib_settings)
+        try:
+            yield
+        finally:
+            async with owner_engine.begin() as connection:
+                await connection.run_sync(metadata.drop_all)
+
+    return tables
 
 
 @pytest.fixture

@@ -5,7 +5,8 @@ SQLAlchemy's."""
 from __future__ import annotations
 
 import uuid
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
+from contextlib import AbstractAsyncContextManager
 from typing import Any
 
 import pytest
@@ -13,6 +14,7 @@ from sqlalchemy import (
     BigInteger,
     ForeignKey,
     Identity,
+    MetaData,
     String,
     UniqueConstraint,
     func,
@@ -21,13 +23,11 @@ from sqlalchemy import (
 )
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from sqlalchemy.orm import DeclarativeBase, Mapped, column_property, mapped_column, relationship
 
 from backbone.db import TenantEntity, service_metadata, violated_unique_constraint
-from backbone.migrations import secure_database
 from backbone.repository import insert_new
-from backbone.settings import BaseServiceSettings
 
 
 class Base(DeclarativeBase):
@@ -73,15 +73,10 @@ Counted.parts = column_property(select(func.count(WidgetPart.id)).scalar_subquer
 
 
 @pytest.fixture
-async def tables(lib_settings: BaseServiceSettings, owner_engine: AsyncEngine
+async def tables(fresh_tables: Callable[[MetaData], AbstractAsyncContextManager[None]]
                  ) -> AsyncIterator[None]:
-    async with owner_engine.begin() as connection:
-        await connection.run_sync(Base.metadata.drop_all)
-        await connection.run_sync(Base.metadata.create_all)
-    await secure_database(lib_settings)  # row-level security on the tenant columns
-    yield
-    async with owner_engine.begin() as connection:
-        await connection.run_sync(Base.metadata.drop_all)
+    async with fresh_tables(Base.metadata):
+        yield
 
 
 async def _stored(session: AsyncSession, id_: uuid.UUID) -> dict[str, Any]:

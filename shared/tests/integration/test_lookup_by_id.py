@@ -4,18 +4,18 @@ caches for it keeps using the primary key however the table has grown since."""
 from __future__ import annotations
 
 import uuid
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
+from contextlib import AbstractAsyncContextManager
 
 import asyncpg
 import pytest
-from sqlalchemy import String
+from sqlalchemy import MetaData, String
 from sqlalchemy.dialects.postgresql.asyncpg import PGDialect_asyncpg
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from backbone.db import TENANT_SETTING, TenantEntity, service_metadata
 from backbone.errors import NotFound
-from backbone.migrations import secure_database
 from backbone.repository import by_id, get_owned
 from backbone.rows import Rows
 from backbone.settings import BaseServiceSettings
@@ -34,15 +34,10 @@ class Sprocket(TenantEntity, Base):
 
 
 @pytest.fixture
-async def table(lib_settings: BaseServiceSettings, owner_engine: AsyncEngine
-                ) -> AsyncIterator[None]:
-    async with owner_engine.begin() as connection:
-        await connection.run_sync(Base.metadata.drop_all)
-        await connection.run_sync(Base.metadata.create_all)
-    await secure_database(lib_settings)
-    yield
-    async with owner_engine.begin() as connection:
-        await connection.run_sync(Base.metadata.drop_all)
+async def table(fresh_tables: Callable[[MetaData], AbstractAsyncContextManager[None]]
+                 ) -> AsyncIterator[None]:
+    async with fresh_tables(Base.metadata):
+        yield
 
 
 async def test_another_tenants_id_is_not_found_even_where_every_tenant_is_visible(
