@@ -4,8 +4,8 @@ One relay per service is active at a time (a Postgres advisory lock elects it); 
 wait as standbys. It wakes on ``LISTEN/NOTIFY`` and polls as a fallback. Woken while it was
 publishing, it lingers briefly before the next round (``outbox_linger_s``), as a Kafka
 producer's ``linger.ms`` does: under a steady stream of writes each round then takes
-several events instead of one or two. A crash between
-publishing and marking re-sends rows with the same event id, which consumers dedupe.
+several events instead of one or two. A crash between publishing and marking re-sends
+rows with the same event id, which consumers dedupe.
 """
 
 from __future__ import annotations

@@ -104,9 +104,10 @@ async def _with_external_ids(session: AsyncSession, org: Organization) -> Organi
     return org
 
 
-async def get(session: AsyncSession, principal: Principal, id_: uuid.UUID) -> Organization:
+async def get(session: AsyncSession, principal: Principal, id_: uuid.UUID,
+              *, lock: bool = False) -> Organization:
     return await _with_external_ids(session, await get_owned(
-        session, Organization, principal.tenant, id_, "organization"))
+        session, Organization, principal.tenant, id_, "organization", lock=lock))
 
 
 # The organization whose id the CRM id's row holds, found by primary keys, not by a join:
@@ -188,8 +189,7 @@ async def update(
     session: AsyncSession, principal: Principal, id_: uuid.UUID,
     patch: schemas.OrganizationUpdate, if_match: str | None,
 ) -> Organization:
-    org = await _with_external_ids(session, await get_owned(
-        session, Organization, principal.tenant, id_, "organization", lock=True))
+    org = await get(session, principal, id_, lock=True)
     await require_directory_editor(session, principal, org.id)
     check_if_match(if_match, org.version)
     external_ids = patch.external_ids if "external_ids" in patch.model_fields_set else None
