@@ -15,6 +15,13 @@ Lists run oldest change first by ``(updated_at, id)``, so that paging with
 ``updated_since`` is a change feed; logs (feeds, inboxes) run newest first by the columns
 they name, ``cursor`` continuing with older rows and ``updated_since`` stopping at rows
 older than it.
+
+Every list needs an index on its scope's columns (the tenant, or the columns its ``scope``
+compares with a value, e.g. the initiative's id) followed by its two order columns, and a
+``Listing`` refuses a model without one. With it a page reads its rows in order and stops
+at the limit, whatever plan PostgreSQL has cached for the statement; without it, a plan
+cached while the table was small read every row in scope and sorted them, a page after a
+bulk import costing the whole table until the next analyse (``docs/benchmarks.md``).
 """
 
 from __future__ import annotations
@@ -22,11 +29,21 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import Enum
+from itertools import takewhile
 from typing import Any, TypeVar
 
 from pydantic import BaseModel
-from sqlalchemy import ColumnElement, bindparam, select, tuple_
+from sqlalchemy import (
+    BinaryExpression,
+    BindParameter,
+    Column,
+    ColumnElement,
+    bindparam,
+    select,
+    tuple_,
+)
 from sqlalchemy.orm import InstrumentedAttribute
+from sqlalchemy.sql import operators
 
 from backbone.http.pagination import Page, PageParams, decode_cursor, encode_cursor
 from backbone.rows import RowQuery, RowReader
@@ -47,6 +64,14 @@ class Listing:
     """Newest first by these two columns (a log); by default oldest change first."""
     _queries: dict[frozenset[str], RowQuery] = field(default_factory=dict, init=False,
                                                      repr=False)
+
+    def __post_init__(self) -> None:
+        scope = _compared_columns(self.scope) or {"tenant"}
+        at, id_ = (key.expression.name for key in self._keys())
+        if not any(_serves(index, scope, at, id_) for index in self.model.__table__.indexes):
+            raise TypeError(
+                f"{self.model.__name__}'s list needs an index on {', '.join(sorted(scope))} "
+                f"(the tenant's or the scope's columns, in any order), then {at}, {id_}")
 
     def _query(self, present: frozenset[str]) -> RowQuery:
         query = self._queries.get(present)
@@ -94,3 +119,21 @@ class Listing:
         cursor = encode_cursor(rows[-1][at.key], rows[-1][id_.key]) if more else None
         return Page[schema].model_validate(  # type: ignore[valid-type]
             {"items": rows, "next_cursor": cursor})
+
+
+def _compared_columns(conditions: Sequence[ColumnElement[bool]]) -> set[str]:
+    """The columns the conditions compare with a value (``column == bindparam(...)``)."""
+    return {condition.left.name for condition in conditions
+            if isinstance(condition, BinaryExpression) and condition.operator is operators.eq
+            and isinstance(condition.left, Column)
+            and isinstance(condition.right, BindParameter)}
+
+
+def _serves(index: Any, scope: set[str], at: str, id_: str) -> bool:
+    """Whether the index leads with the scope's columns (the tenant's may come too), then
+    the order's two."""
+    names = [column.name for column in index.columns]
+    head = list(takewhile((scope | {"tenant"}).__contains__, names))
+    partial = index.dialect_options["postgresql"]["where"] is not None
+    return (not partial and scope <= set(head)
+            and names[len(head):len(head) + 2] == [at, id_])

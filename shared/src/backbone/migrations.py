@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import asyncio
 import os
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 import asyncpg
@@ -166,3 +167,24 @@ def install_outbox_notify() -> None:
 def remove_outbox_notify() -> None:
     for statement in DROP_NOTIFY_TRIGGER_DDL:
         op.execute(statement)
+
+
+ListScopes = Mapping[str, Sequence[str]]
+"""Per table, the columns its list is scoped by (``backbone.listing``)."""
+
+
+def create_list_indexes(lists: ListScopes, replacing: Sequence[str] = ()) -> None:
+    """In a service's migration: each list's index (its scope's columns, then ``updated_at``
+    and ``id``), dropping the ``replacing`` tables' index on ``initiative_id``, which the new
+    one (led by that column) serves as well."""
+    for table, scope in lists.items():
+        op.create_index(f"ix_{table}_list", table, [*scope, "updated_at", "id"])
+    for table in replacing:
+        op.drop_index(f"ix_{table}_initiative_id", table_name=table)
+
+
+def drop_list_indexes(lists: ListScopes, replacing: Sequence[str] = ()) -> None:
+    for table in replacing:
+        op.create_index(f"ix_{table}_initiative_id", table, ["initiative_id"])
+    for table in lists:
+        op.drop_index(f"ix_{table}_list", table_name=table)

@@ -59,6 +59,9 @@ class InitiativeResource(Generic[E]):
     filters: Mapping[str, ColumnElement[bool]] = field(default_factory=dict)
     """The conditions a list may be filtered by (``backbone.listing``)."""
 
+    def __post_init__(self) -> None:
+        self.listing  # noqa: B018 -- built now, so a table without its list's index fails at import
+
     async def get(self, session: AsyncSession, principal: Principal, id_: uuid.UUID) -> E:
         entity = await get_owned(session, self.model, principal.tenant, id_, self.what)
         require_role(principal, cast(Any, entity).initiative_id, InitiativeRole.VIEWER)

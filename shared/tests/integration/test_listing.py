@@ -1,23 +1,25 @@
-"""Lists on the row pool: every row once across pages, filters only when given, one tenant."""
+"""Lists on the row pool: every row once across pages, filters only when given, one tenant;
+and the index each list needs, without which it is refused."""
 
 from __future__ import annotations
 
 import enum
 import uuid
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
+from contextlib import AbstractAsyncContextManager
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+import asyncpg
 import pytest
 from pydantic import BaseModel, ConfigDict
-from sqlalchemy import DateTime, Integer, String, bindparam, func
-from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
+from sqlalchemy import DateTime, Index, Integer, MetaData, String, Uuid, bindparam, func
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
-from backbone.db import TenantEntity, service_metadata
+from backbone.db import TENANT_SETTING, TenantEntity, service_metadata
 from backbone.http.pagination import PageParams
 from backbone.listing import Listing
-from backbone.migrations import secure_database
 from backbone.rows import Rows
 from backbone.settings import BaseServiceSettings
 
@@ -33,6 +35,8 @@ class Colour(enum.StrEnum):
 
 class Widget(TenantEntity, Base):
     __tablename__ = "listing_widgets"
+    __table_args__ = (Index("ix_listing_widgets_list", "tenant", "updated_at", "id"),
+                      Index("ix_listing_widgets_made", "tenant", "made_at", "id"))
 
     colour: Mapped[str] = mapped_column(String(10))
     size: Mapped[int] = mapped_column(Integer)
@@ -58,14 +62,13 @@ NEWEST_MADE = Listing(Widget, extra=[(Widget.size > 10).label("big")],
 
 
 @pytest.fixture
-async def rows(lib_settings: BaseServiceSettings, owner_engine: AsyncEngine
+async def rows(lib_settings: BaseServiceSettings,
+               fresh_tables: Callable[[MetaData], AbstractAsyncContextManager[None]]
                ) -> AsyncIterator[Rows]:
-    async with owner_engine.begin() as connection:
-        await connection.run_sync(Widget.__table__.create, checkfirst=True)  # type: ignore[attr-defined]
-    await secure_database(lib_settings)
-    reader = await Rows.open(lib_settings)
-    yield reader
-    await reader.close()
+    async with fresh_tables(Base.metadata):
+        reader = await Rows.open(lib_settings)
+        yield reader
+        await reader.close()
 
 
 async def _widgets(sessionmaker: async_sessionmaker[AsyncSession], tenant: str,
@@ -168,3 +171,56 @@ async def test_no_list_reaches_another_tenants_rows(
         total = await session.scalar(func.count(Widget.id).select().where(
             Widget.tenant.in_([ours, theirs])))
     assert total == 6
+
+
+class OtherBase(DeclarativeBase):
+    metadata = service_metadata()
+
+
+class Gadget(TenantEntity, OtherBase):
+    """Indexed in every way that does not serve a list by tenant, and in one that serves a
+    list by kit."""
+
+    __tablename__ = "listing_gadgets"
+    __table_args__ = (
+        Index("ix_listing_gadgets_no_id", "tenant", "updated_at"),
+        Index("ix_listing_gadgets_order_first", "updated_at", "id", "tenant"),
+        Index("ix_listing_gadgets_partial", "tenant", "updated_at", "id",
+              postgresql_where="version > 1"),
+        Index("ix_listing_gadgets_by_kit", "kit_id", "updated_at", "id"),
+    )
+
+    kit_id: Mapped[uuid.UUID] = mapped_column(Uuid)
+
+
+def test_a_list_is_refused_without_an_index_that_reads_its_pages_in_order() -> None:
+    with pytest.raises(TypeError, match="needs an index on tenant"):
+        Listing(Gadget)
+    with pytest.raises(TypeError, match="needs an index on kit_id"):
+        Listing(Gadget, [Gadget.kit_id == bindparam("kit_id")], order=(Gadget.created_at,
+                                                                        Gadget.id))
+    Listing(Gadget, [Gadget.kit_id == bindparam("kit_id")])
+
+
+async def test_the_plan_cached_while_the_table_was_empty_reads_only_the_page(
+    rows: Rows, lib_settings: BaseServiceSettings, sessionmaker: async_sessionmaker[AsyncSession],
+) -> None:
+    """PostgreSQL switches a prepared statement to a generic plan after five executions
+    and keeps it until the table is analysed; made on an empty table with only the tenant's
+    index, it read every row of the tenant and sorted them for each page."""
+    connection = await asyncpg.connect(lib_settings.asyncpg_dsn)
+    try:
+        await connection.execute("SELECT set_config($1, 't1', false)", TENANT_SETTING)
+        await connection.execute(f"PREPARE page AS {BY_COLOUR._query(frozenset()).sql}")
+        for _ in range(6):
+            await connection.fetch("EXECUTE page(10, 't1', 11)")
+        await _widgets(sessionmaker, "t1", 2000)
+        plan = "\n".join(row[0] for row in await connection.fetch(
+            "EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF, SUMMARY OFF) EXECUTE page(10, 't1', 11)"))
+        generic = await connection.fetchval(
+            "SELECT generic_plans FROM pg_prepared_statements WHERE name = 'page'")
+    finally:
+        await connection.close()
+    assert generic >= 1, "the test must look at the generic plan"
+    assert "ix_listing_widgets_list" in plan, plan
+    assert "Sort" not in plan, plan

@@ -37,7 +37,10 @@ class Base(DeclarativeBase):
 
 
 class InInitiative(TenantEntity):
-    initiative_id: Mapped[uuid.UUID] = mapped_column(Uuid, index=True)
+    """Each table indexes ``initiative_id`` by the index its list reads
+    (``backbone.listing``)."""
+
+    initiative_id: Mapped[uuid.UUID] = mapped_column(Uuid)
 
 
 class Geography(InInitiative, Base):
@@ -45,7 +48,8 @@ class Geography(InInitiative, Base):
     (county > city > neighborhood, district > school). Codes never change."""
 
     __tablename__ = "geographies"
-    __table_args__ = (UniqueConstraint("initiative_id", "code"),)
+    __table_args__ = (UniqueConstraint("initiative_id", "code"),
+                      Index("ix_geographies_list", "initiative_id", "updated_at", "id"))
 
     code: Mapped[str] = mapped_column(String(200))
     name: Mapped[str] = mapped_column(String(200))
@@ -55,7 +59,8 @@ class Geography(InInitiative, Base):
 class Activity(InInitiative, Base):
     __tablename__ = "activities"
     __table_args__ = (Index("ix_activities_external_ids", "external_ids",
-                            postgresql_using="gin"),)
+                            postgresql_using="gin"),
+                      Index("ix_activities_list", "initiative_id", "updated_at", "id"))
 
     title: Mapped[str] = mapped_column(String(300))
     description: Mapped[str] = mapped_column(Text, default="")
@@ -77,7 +82,8 @@ class Contributor(InInitiative, Base):
     """One organization's part in an activity, in one IATI role, and what it brings."""
 
     __tablename__ = "contributors"
-    __table_args__ = (UniqueConstraint("activity_id", "organization_id", "role"),)
+    __table_args__ = (UniqueConstraint("activity_id", "organization_id", "role"),
+                      Index("ix_contributors_list", "initiative_id", "updated_at", "id"))
 
     activity_id: Mapped[uuid.UUID] = mapped_column(
         ForeignKey("activities.id", ondelete="CASCADE"), index=True)
@@ -103,7 +109,8 @@ class Commitment(InInitiative, Base):
 
     __tablename__ = "commitments"
     __table_args__ = (Index("ix_commitments_to_check", "due_date",
-                            postgresql_where=sql("status = 'open' AND overdue_since IS NULL")),)
+                            postgresql_where=sql("status = 'open' AND overdue_since IS NULL")),
+                      Index("ix_commitments_list", "initiative_id", "updated_at", "id"))
 
     organization_id: Mapped[uuid.UUID] = mapped_column(Uuid, index=True)
     text: Mapped[str] = mapped_column(Text)
@@ -120,6 +127,7 @@ class ActivityUpdate(InInitiative, Base):
     (``[{"name", "value", "unit"}]``)."""
 
     __tablename__ = "activity_updates"
+    __table_args__ = (Index("ix_activity_updates_list", "initiative_id", "updated_at", "id"),)
 
     activity_id: Mapped[uuid.UUID] = mapped_column(
         ForeignKey("activities.id", ondelete="CASCADE"), index=True)
@@ -137,7 +145,8 @@ class ActivityLink(InInitiative, Base):
     """A typed edge from one activity to another of the same initiative."""
 
     __tablename__ = "activity_links"
-    __table_args__ = (UniqueConstraint("from_activity_id", "to_activity_id", "kind"),)
+    __table_args__ = (UniqueConstraint("from_activity_id", "to_activity_id", "kind"),
+                      Index("ix_activity_links_list", "initiative_id", "updated_at", "id"))
 
     from_activity_id: Mapped[uuid.UUID] = mapped_column(
         ForeignKey("activities.id", ondelete="CASCADE"), index=True)

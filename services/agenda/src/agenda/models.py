@@ -28,15 +28,17 @@ class Base(DeclarativeBase):
 
 
 class InitiativeOwned(TenantEntity):
-    """An entity that belongs to one initiative (and goes with it)."""
+    """An entity that belongs to one initiative (and goes with it). Each table indexes
+    ``initiative_id`` by the index its list reads (``backbone.listing``)."""
 
     initiative_id: Mapped[uuid.UUID] = mapped_column(
-        ForeignKey("initiatives.id", ondelete="CASCADE"), index=True
+        ForeignKey("initiatives.id", ondelete="CASCADE")
     )
 
 
 class Initiative(TenantEntity, Base):
     __tablename__ = "initiatives"
+    __table_args__ = (Index("ix_initiatives_list", "tenant", "updated_at", "id"),)
 
     name: Mapped[str] = mapped_column(String(200))
     problem_statement: Mapped[str] = mapped_column(Text, default="")
@@ -53,6 +55,7 @@ class Initiative(TenantEntity, Base):
 
 class Organization(TenantEntity, Base):
     __tablename__ = "organizations"
+    __table_args__ = (Index("ix_organizations_list", "tenant", "updated_at", "id"),)
 
     name: Mapped[str] = mapped_column(String(200))
     sector: Mapped[str] = mapped_column(String(40))
@@ -100,11 +103,13 @@ class Participant(InitiativeOwned, Base):
     __table_args__ = (
         Index("uq_participants_initiative_org", "initiative_id", "organization_id", unique=True,
               postgresql_where="organization_id IS NOT NULL"),
+        Index("ix_participants_list", "initiative_id", "updated_at", "id"),
     )
 
 
 class Goal(InitiativeOwned, Base):
     __tablename__ = "goals"
+    __table_args__ = (Index("ix_goals_list", "initiative_id", "updated_at", "id"),)
 
     title: Mapped[str] = mapped_column(String(300))
     description: Mapped[str] = mapped_column(Text, default="")
@@ -115,6 +120,7 @@ class Goal(InitiativeOwned, Base):
 
 class Strategy(InitiativeOwned, Base):
     __tablename__ = "strategies"
+    __table_args__ = (Index("ix_strategies_list", "initiative_id", "updated_at", "id"),)
 
     goal_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("goals.id", ondelete="CASCADE"),
                                                index=True)
@@ -125,6 +131,7 @@ class Strategy(InitiativeOwned, Base):
 
 class WorkingGroup(InitiativeOwned, Base):
     __tablename__ = "working_groups"
+    __table_args__ = (Index("ix_working_groups_list", "initiative_id", "updated_at", "id"),)
 
     name: Mapped[str] = mapped_column(String(200))
     purpose: Mapped[str] = mapped_column(Text, default="")
@@ -134,6 +141,7 @@ class WorkingGroup(InitiativeOwned, Base):
 
 class Decision(InitiativeOwned, Base):
     __tablename__ = "decisions"
+    __table_args__ = (Index("ix_decisions_list", "initiative_id", "updated_at", "id"),)
 
     title: Mapped[str] = mapped_column(String(300))
     description: Mapped[str] = mapped_column(Text, default="")

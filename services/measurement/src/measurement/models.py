@@ -62,15 +62,19 @@ Initiative.name = column_property(
 
 
 class InitiativeOwned(TenantEntity):
+    """Each table indexes ``initiative_id`` by the index its list reads
+    (``backbone.listing``)."""
+
     initiative_id: Mapped[uuid.UUID] = mapped_column(
-        ForeignKey("initiatives.id", ondelete="CASCADE"), index=True)
+        ForeignKey("initiatives.id", ondelete="CASCADE"))
 
 
 class Dimension(InitiativeOwned, Base):
     """A disaggregation scheme; options are only ever added or retired, never removed."""
 
     __tablename__ = "dimensions"
-    __table_args__ = (UniqueConstraint("initiative_id", "code"),)
+    __table_args__ = (UniqueConstraint("initiative_id", "code"),
+                      Index("ix_dimensions_list", "initiative_id", "updated_at", "id"))
 
     code: Mapped[str] = mapped_column(String(64))
     name: Mapped[str] = mapped_column(String(200))
@@ -80,7 +84,8 @@ class Dimension(InitiativeOwned, Base):
 
 class Indicator(InitiativeOwned, Base):
     __tablename__ = "indicators"
-    __table_args__ = (UniqueConstraint("initiative_id", "code"),)
+    __table_args__ = (UniqueConstraint("initiative_id", "code"),
+                      Index("ix_indicators_list", "initiative_id", "updated_at", "id"))
 
     code: Mapped[str] = mapped_column(String(64))
     name: Mapped[str] = mapped_column(String(300))
@@ -160,6 +165,7 @@ class Observation(TenantEntity, Base):
     __table_args__ = (
         Index("uq_observations_key", "indicator_id", "cell", "period", "geography",
               "organization_id", unique=True, postgresql_nulls_not_distinct=True),
+        Index("ix_observations_list", "indicator_id", "updated_at", "id"),
     )
 
     tenant: Mapped[str] = mapped_column(String(100))

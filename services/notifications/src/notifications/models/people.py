@@ -33,7 +33,8 @@ from notifications.models.base import Base
 class Recipient(TenantEntity, Base):
     __tablename__ = "recipients"
     __table_args__ = (UniqueConstraint("tenant", "subject"),
-                      Index("ix_recipients_organization", "tenant", "organization_id"))
+                      Index("ix_recipients_organization", "tenant", "organization_id"),
+                      Index("ix_recipients_list", "tenant", "updated_at", "id"))
 
     subject: Mapped[str] = mapped_column(String(300))
     name: Mapped[str] = mapped_column(String(200), default="")
@@ -79,8 +80,9 @@ class Announcement(TenantEntity, Base):
     chosen organizations (``audience`` as its request said)."""
 
     __tablename__ = "announcements"
+    __table_args__ = (Index("ix_announcements_list", "initiative_id", "updated_at", "id"),)
 
-    initiative_id: Mapped[uuid.UUID] = mapped_column(Uuid, index=True)
+    initiative_id: Mapped[uuid.UUID] = mapped_column(Uuid)
     title: Mapped[str] = mapped_column(String(200))
     body: Mapped[str] = mapped_column(Text)
     audience: Mapped[dict[str, Any]] = mapped_column(JSONB)

@@ -22,6 +22,7 @@ class WebhookEndpoint(TenantEntity, Base):
     events, signed with ``secret`` (and ``previous_secret`` until it expires)."""
 
     __tablename__ = "webhook_endpoints"
+    __table_args__ = (Index("ix_webhook_endpoints_list", "tenant", "updated_at", "id"),)
 
     initiative_id: Mapped[uuid.UUID | None] = mapped_column(Uuid, index=True)
     url: Mapped[str] = mapped_column(String(2000))
@@ -44,6 +45,7 @@ class Delivery(TenantScoped, Base):
               postgresql_where="status = 'pending'"),
         Index("uq_deliveries_endpoint_event", "endpoint_id", "event_id", unique=True),
         Index("ix_deliveries_recent_claims", "endpoint_id", "claimed_at"),
+        Index("ix_deliveries_list", "endpoint_id", "updated_at", "id"),
     )
 
     endpoint_id: Mapped[uuid.UUID] = mapped_column(
