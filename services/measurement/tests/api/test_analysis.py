@@ -8,6 +8,11 @@ from xml.etree import ElementTree
 
 import httpx
 import pytest
+from fastapi import FastAPI
+from sqlalchemy import update
+
+from backbone.testing import every_tenant
+from measurement.models import Observation
 
 SVG = "{http://www.w3.org/2000/svg}"
 
@@ -228,6 +233,37 @@ async def test_every_change_shows_in_the_next_read(api: httpx.AsyncClient, setup
         series = (await api.get(f"{url}/series", headers=setup.staff)).json()
         read.append(len(series["series"][0]["points"]))
     assert read == [10, 10, 0, 20, 20, 0]
+
+
+async def test_a_write_reads_again_only_the_periods_it_changed(
+    api: httpx.AsyncClient, setup: Any, measurement_app: FastAPI
+) -> None:
+    """The figures after a write are those kept from the data before it, with the written
+    period read again; unless the write brings a cell the indicator had none of, which
+    changes what every period derives from. Shown by changing a stored row behind the
+    service's back (so no new data version): kept figures do not see it, a full read does."""
+    url = f"/v1/indicators/{setup.indicator['id']}"
+
+    async def write(period: str, numerator: int, **extra: Any) -> None:
+        made = await api.post(f"{url}/observations", headers=setup.staff, json={
+            "period": period, "numerator": numerator, "denominator": 100, **extra})
+        assert made.status_code in (200, 201), made.text
+
+    async def numerators() -> dict[str, float]:
+        series = (await api.get(f"{url}/series", headers=setup.staff)).json()
+        return {p["period"]: p["numerator"] for p in series["series"][0]["points"]}
+
+    await write("2024", 10)
+    await write("2025", 20)
+    assert await numerators() == {"2024": 10, "2025": 20}
+    async with every_tenant(measurement_app)() as session, session.begin():
+        await session.execute(update(Observation).where(
+            Observation.indicator_id == uuid.UUID(setup.indicator["id"]),
+            Observation.period == "2024").values(numerator=11))
+    await write("2025", 30)
+    assert await numerators() == {"2024": 10, "2025": 30}
+    await write("2025", 5, disaggregation={"race": "black"})
+    assert await numerators() == {"2024": 11, "2025": 30}
 
 
 async def test_the_chart_by_group_draws_each_group_and_the_widest_gap(

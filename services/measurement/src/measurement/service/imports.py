@@ -89,7 +89,8 @@ async def _run(session: AsyncSession, principal: Principal, initiative: Initiati
         # Indicator rows are locked in one order by every writer, as observation keys are.
         for indicator in sorted(changed.values(), key=lambda i: str(i.id)):
             await refresh_status(session, indicator, initiative,
-                                 recorder.withdrawn.get(indicator.id, ()), only_data=True)
+                                 recorder.withdrawn.get(indicator.id, ()), only_data=True,
+                                 changed_periods=recorder.changed.get(indicator.id, ()))
     return reporting.ImportResult(import_id=import_id, applied=not dry_run and not refused,
                                 dry_run=dry_run, mode=mode, summary=summary,
                                 ignored_columns=ignored, consistency=notes,

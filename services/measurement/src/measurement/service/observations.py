@@ -53,7 +53,8 @@ async def record(session: AsyncSession, principal: Principal, indicator_id: uuid
     [result] = await recorder.store([prepared], dry_run=False)
     if result.outcome is not reporting.RowOutcome.UNCHANGED:
         await refresh_status(session, indicator, initiative,
-                             recorder.withdrawn.get(indicator.id, ()), only_data=True)
+                             recorder.withdrawn.get(indicator.id, ()), only_data=True,
+                             changed_periods=recorder.changed.get(indicator.id, ()))
     observation = await session.get(Observation, result.observation_id, populate_existing=True)
     assert observation is not None
     return observation, result.outcome
@@ -126,7 +127,8 @@ async def review(session: AsyncSession, principal: Principal, id_: uuid.UUID,
             **dict(reporting.ObservationFacts.model_validate(observation, from_attributes=True)),
             id=observation.id, indicator_code=indicator.code, version=observation.version,
             changed_by=observation.changed_by, note=observation.review_note)))
-    await refresh_status(session, indicator, initiative, [observation.period])
+    await refresh_status(session, indicator, initiative, [observation.period],
+                         changed_periods=[observation.period])
     return observation
 
 

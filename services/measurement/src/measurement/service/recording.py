@@ -54,6 +54,8 @@ class Recorder(RowChecker):
         self.session = session
         self.withdrawn: dict[uuid.UUID, set[str]] = {}
         """Per indicator, the periods where a correction withdrew approved data."""
+        self.changed: dict[uuid.UUID, set[str]] = {}
+        """Per indicator, the periods where observations were created or corrected."""
 
     @classmethod
     async def for_initiative(cls, session: AsyncSession, principal: Principal,
@@ -76,12 +78,15 @@ class Recorder(RowChecker):
         for number, id_, status, found in await connection.fetch(_CLASSIFY):
             outcome = _OUTCOMES[found]
             results.append(RowResult(row=number, outcome=outcome, observation_id=id_))
+            if outcome is RowOutcome.UNCHANGED:
+                continue
+            row = by_row[number]
+            self.changed.setdefault(row.indicator.id, set()).add(row.period.code)
             if outcome is RowOutcome.CREATED:
                 new += 1
-            elif outcome is RowOutcome.UPDATED:
+            else:
                 corrected.append(id_)
                 if status == "approved":
-                    row = by_row[number]
                     self.withdrawn.setdefault(row.indicator.id, set()).add(row.period.code)
         results.sort(key=attrgetter("row"))
         if (new or corrected) and not dry_run:

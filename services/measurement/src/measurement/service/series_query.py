@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import uuid
 from collections import OrderedDict
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
@@ -109,13 +109,15 @@ def _newest(column: str, source: str = "") -> str:
 
 
 @cache
-def statement(derived: bool, latest: bool, by_geography: bool, by_organization: bool
-              ) -> TextClause:
+def statement(derived: bool, latest: bool, by_geography: bool, by_organization: bool,
+              by_period: bool = False) -> TextClause:
     """Built once per shape. ``latest``: the indicator combines places by their latest
-    report, which needs ordered aggregates (they sort each group, so only then)."""
+    report, which needs ordered aggregates (they sort each group, so only then);
+    ``by_period``: only the periods named in ``periods``."""
     filters = "".join((" AND o.geography = :geography" if by_geography else "",
                        " AND o.organization_id = :organization_id" if by_organization
-                       else ""))
+                       else "",
+                       " AND o.period = ANY(CAST(:periods AS text[]))" if by_period else ""))
     if not derived:
         newest = ", ".join(_newest(c) for c in FIGURES) if latest else "NULL, NULL, NULL"
         return text(_REPORTED.format(complete=_COMPLETE, latest=newest, filters=filters))
@@ -150,9 +152,31 @@ class Summary:
 
 
 Summaries = dict[tuple[str, str], Summary]
-_CACHE: OrderedDict[tuple[Any, ...], Summaries] = OrderedDict()
+
+
+@dataclass(frozen=True, slots=True)
+class _Computed:
+    stored: tuple[str, ...]  # the indicator's distinct cells, which the derivation follows
+    summaries: Summaries
+
+
+_CACHE: OrderedDict[tuple[Any, ...], _Computed] = OrderedDict()
 CACHED = 1024
 """Summaries kept per process, the most recently used; each is a few kilobytes."""
+_FOLLOWS: OrderedDict[uuid.UUID, tuple[uuid.UUID, frozenset[str]]] = OrderedDict()
+
+
+def follows(data_version: uuid.UUID, previous: uuid.UUID, periods: Collection[str]) -> None:
+    """Note that the observations of ``data_version`` are those of ``previous`` but in
+    ``periods``: its summaries are then the previous version's (if kept) with only those
+    periods read again.
+
+    The caller holds the indicator's row lock from reading ``previous`` (the last version
+    committed) until its own version commits, so no other change comes between the two.
+    """
+    _FOLLOWS[data_version] = (previous, frozenset(periods))
+    if len(_FOLLOWS) > CACHED:
+        _FOLLOWS.popitem(last=False)
 
 
 async def summaries(session: AsyncSession, indicator_id: uuid.UUID,
@@ -163,37 +187,51 @@ async def summaries(session: AsyncSession, indicator_id: uuid.UUID,
 
     Cached under the indicator's ``data_version``, which every transaction that changes
     its observations sets anew: a reader that saw a version finds the figures of that
-    version (or, read a moment later, of a newer one), never older ones.
+    version (or, read a moment later, of a newer one), never older ones. A version that
+    ``follows`` a kept one is computed from it.
     """
-    key = (indicator_id, data_version, tuple(cells), tuple(statuses), latest, geography,
-           organization_id)
-    if data_version is not None and (found := _CACHE.get(key)) is not None:
+    shape = (tuple(cells), tuple(statuses), latest, geography, organization_id)
+    if data_version is not None and (found := _CACHE.get(key := (
+            indicator_id, data_version, *shape))) is not None:
         _CACHE.move_to_end(key)
-        return found
-    found = await _query(session, indicator_id, cells, statuses, latest=latest,
-                         geography=geography, organization_id=organization_id)
+        return found.summaries
+    previous, periods = _FOLLOWS.get(data_version, (None, frozenset())) \
+        if data_version is not None else (None, frozenset())
+    computed = await _query(session, indicator_id, cells, statuses, latest=latest,
+                            geography=geography, organization_id=organization_id,
+                            since=_CACHE.get((indicator_id, previous, *shape)),
+                            periods=periods)
     if data_version is not None:
-        _CACHE[key] = found
+        _CACHE[(indicator_id, data_version, *shape)] = computed
         if len(_CACHE) > CACHED:
             _CACHE.popitem(last=False)
-    return found
+    return computed.summaries
 
 
 async def _query(session: AsyncSession, indicator_id: uuid.UUID,
                  cells: Mapping[str, Mapping[str, str]], statuses: Sequence[str], *,
-                 latest: bool, geography: str | None, organization_id: uuid.UUID | None
-                 ) -> Summaries:
+                 latest: bool, geography: str | None, organization_id: uuid.UUID | None,
+                 since: _Computed | None, periods: frozenset[str]) -> _Computed:
+    """The summaries; with ``since`` (those of a version that differs from this one only
+    in ``periods``), those periods read again and the rest kept, unless the indicator's
+    cells differ (a new breakdown changes what every period derives from)."""
     connection = await session.connection()
-    stored = [parse_cell(c) for c in (await connection.execute(
-        _CELLS, {"indicator_id": indicator_id})).scalars()]
+    cell_keys = tuple((await connection.execute(
+        _CELLS, {"indicator_id": indicator_id})).scalars())
+    base = since if since is not None and since.stored == cell_keys else None
+    if base is not None and not periods:
+        return base
+    stored = [parse_cell(c) for c in cell_keys]
     wanted = list(cells)
     breakdowns = {w: sorted({signature(c) for c in stored if refines(c, pairs)},
                             key=nearness) for w, pairs in cells.items()}
     derived = any(breakdowns.values())
-    stmt = statement(derived, latest, geography is not None, organization_id is not None)
+    stmt = statement(derived, latest, geography is not None, organization_id is not None,
+                     base is not None)
     parameters: dict[str, Any] = {
         "indicator_id": indicator_id, "statuses": list(statuses), "geography": geography,
-        "organization_id": organization_id, "cells": wanted, "nobody": uuid.UUID(int=0)}
+        "organization_id": organization_id, "cells": wanted, "nobody": uuid.UUID(int=0),
+        "periods": sorted(periods)}
     if derived:
         rows = [(i, w, 0) for i, w in enumerate(wanted)]
         for i, w in enumerate(wanted):
@@ -203,7 +241,8 @@ async def _query(session: AsyncSession, indicator_id: uuid.UUID,
         parameters |= {"wanted": [r[0] for r in rows], "cells": [r[1] for r in rows],
                        "priorities": [r[2] for r in rows]}
     result = await connection.execute(stmt, parameters)
-    out: Summaries = {}
+    out: Summaries = {} if base is None else {
+        key: summary for key, summary in base.summaries.items() if key[1] not in periods}
     for row in result.tuples():
         (number, period, start, end, count, value_sum, values, numerators, denominators,
          value, numerator, denominator, at, *rest) = row
@@ -214,4 +253,4 @@ async def _query(session: AsyncSession, indicator_id: uuid.UUID,
             bool(rest and rest[0]),
             Check((rest[1], rest[3], rest[5]), (rest[2], rest[4], rest[6])) if rest
             else NO_CHECK)
-    return out
+    return _Computed(cell_keys, out)

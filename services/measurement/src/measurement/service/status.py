@@ -22,6 +22,7 @@ from backbone.events.registry import DomainEvent
 from measurement.domain.cells import Scheme
 from measurement.events import outbox
 from measurement.models import Dimension, Indicator, Initiative
+from measurement.service import series_query
 from measurement.service.analysis import ALL_VISIBLE, Analysis, Filters, View
 from measurement.service.context import schemes_for
 from measurement.service.disclosure import decide_again
@@ -35,21 +36,26 @@ VIEWS = {
 
 async def refresh_status(session: AsyncSession, indicator: Indicator, initiative: Initiative,
                          reviewed_periods: Collection[str] | None = (), *,
-                         only_data: bool = False) -> None:
+                         only_data: bool = False,
+                         changed_periods: Collection[str] | None = None) -> None:
     """Decide the small cells of ``reviewed_periods`` (the periods whose approved data
     changed; None: all) again, then recompute the overall status in each view and, if
     reviewed data changed, the disparities; publish each change.
 
     ``only_data``: the caller changed observations and nothing else (no rule, target or
     setting); then, unless approved data changed, only the staff view can have a new
-    status, and the reviewed view is not recomputed.
+    status, and the reviewed view is not recomputed. ``changed_periods``: the only periods
+    whose observations (of any status) the caller changed, if it knows them; figures kept
+    from the data before are then read again for those periods only.
 
     The indicator row is locked, so concurrent writers decide and announce each change
     once. These are derived data: they do not change the indicator's version (ETag).
     """
-    await session.execute(select(Indicator.id).where(Indicator.id == indicator.id)
-                          .with_for_update(key_share=True))
+    previous = await session.scalar(select(Indicator.data_version).where(
+        Indicator.id == indicator.id).with_for_update(key_share=True))
     indicator.data_version = uuid.uuid4()  # never seen by anyone if this is rolled back
+    if previous is not None and changed_periods is not None:
+        series_query.follows(indicator.data_version, previous, changed_periods)
     await decide_again(session, indicator, initiative, reviewed_periods)
     reviewed_unchanged = only_data and reviewed_periods is not None and not reviewed_periods
     for view, (column, make_view) in VIEWS.items():
