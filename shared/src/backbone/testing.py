@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import asyncpg
 import httpx
 import pytest
 import sqlalchemy as sa
@@ -30,7 +31,7 @@ from sqlalchemy.engine import Connection
 
 from backbone.auth.tokens import mint_token
 from backbone.consistency import HEADER
-from backbone.db import ALL_TENANTS, LibraryBase, SessionFactory, create_engine
+from backbone.db import ALL_TENANTS, TENANT_SETTING, LibraryBase, SessionFactory, create_engine
 from backbone.devstack.infra import Infrastructure, prepare_service, start_infrastructure
 from backbone.devstack.ports import free_port
 from backbone.events.envelope import CloudEvent
@@ -217,3 +218,26 @@ async def schema_differences(settings: BaseServiceSettings, *metadata: sa.MetaDa
             return await conn.run_sync(compare)
     finally:
         await engine.dispose()
+
+
+async def cached_plan(settings: BaseServiceSettings, sql: str, arguments: str,
+                      grow: Callable[[], Awaitable[None]]) -> str:
+    """The plan a statement runs by after its table grew: prepared and executed six times
+    while the table is empty (PostgreSQL then caches a generic plan, kept until the table
+    is analysed), then, after ``grow``, explained as executed with ``arguments`` (SQL
+    literals). Runs as the service's role, in tenant ``t1``."""
+    connection = await asyncpg.connect(settings.asyncpg_dsn)
+    try:
+        await connection.execute("SELECT set_config($1, 't1', false)", TENANT_SETTING)
+        await connection.execute(f"PREPARE cached AS {sql}")
+        for _ in range(6):
+            await connection.fetch(f"EXECUTE cached({arguments})")
+        await grow()
+        explained = "\n".join(row[0] for row in await connection.fetch(
+            f"EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF, SUMMARY OFF) EXECUTE cached({arguments})"))
+        generic = await connection.fetchval(
+            "SELECT generic_plans FROM pg_prepared_statements WHERE name = 'cached'")
+    finally:
+        await connection.close()
+    assert generic >= 1, "the plan looked at must be the generic one"
+    return explained

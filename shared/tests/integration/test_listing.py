@@ -10,18 +10,18 @@ from contextlib import AbstractAsyncContextManager
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-import asyncpg
 import pytest
 from pydantic import BaseModel, ConfigDict
 from sqlalchemy import DateTime, Index, Integer, MetaData, String, Uuid, bindparam, func
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
-from backbone.db import TENANT_SETTING, TenantEntity, service_metadata
+from backbone.db import TenantEntity, service_metadata
 from backbone.http.pagination import PageParams
 from backbone.listing import Listing
 from backbone.rows import Rows
 from backbone.settings import BaseServiceSettings
+from backbone.testing import cached_plan
 
 
 class Base(DeclarativeBase):
@@ -203,24 +203,16 @@ def test_a_list_is_refused_without_an_index_that_reads_its_pages_in_order() -> N
 
 
 async def test_the_plan_cached_while_the_table_was_empty_reads_only_the_page(
-    rows: Rows, lib_settings: BaseServiceSettings, sessionmaker: async_sessionmaker[AsyncSession],
+    rows: Rows, lib_settings: BaseServiceSettings,
+    sessionmaker: async_sessionmaker[AsyncSession],
 ) -> None:
-    """PostgreSQL switches a prepared statement to a generic plan after five executions
-    and keeps it until the table is analysed; made on an empty table with only the tenant's
-    index, it read every row of the tenant and sorted them for each page."""
-    connection = await asyncpg.connect(lib_settings.asyncpg_dsn)
-    try:
-        await connection.execute("SELECT set_config($1, 't1', false)", TENANT_SETTING)
-        await connection.execute(f"PREPARE page AS {BY_COLOUR._query(frozenset()).sql}")
-        for _ in range(6):
-            await connection.fetch("EXECUTE page(10, 't1', 11)")
+    """Made on an empty table with only the tenant's index, the cached plan read every row
+    of the tenant and sorted them for each page."""
+
+    async def grow() -> None:
         await _widgets(sessionmaker, "t1", 2000)
-        plan = "\n".join(row[0] for row in await connection.fetch(
-            "EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF, SUMMARY OFF) EXECUTE page(10, 't1', 11)"))
-        generic = await connection.fetchval(
-            "SELECT generic_plans FROM pg_prepared_statements WHERE name = 'page'")
-    finally:
-        await connection.close()
-    assert generic >= 1, "the test must look at the generic plan"
+
+    plan = await cached_plan(lib_settings, BY_COLOUR._query(frozenset()).sql, "10, 't1', 11",
+                             grow)
     assert "ix_listing_widgets_list" in plan, plan
     assert "Sort" not in plan, plan

@@ -7,18 +7,18 @@ import uuid
 from collections.abc import AsyncIterator, Callable
 from contextlib import AbstractAsyncContextManager
 
-import asyncpg
 import pytest
 from sqlalchemy import MetaData, String
 from sqlalchemy.dialects.postgresql.asyncpg import PGDialect_asyncpg
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
-from backbone.db import TENANT_SETTING, TenantEntity, service_metadata
+from backbone.db import TenantEntity, service_metadata
 from backbone.errors import NotFound
 from backbone.repository import by_id, get_owned
 from backbone.rows import Rows
 from backbone.settings import BaseServiceSettings
+from backbone.testing import cached_plan
 
 
 class Base(DeclarativeBase):
@@ -65,26 +65,16 @@ async def test_another_tenants_id_is_not_found_even_where_every_tenant_is_visibl
 async def test_the_plan_cached_while_the_table_was_empty_uses_the_primary_key(
     table: None, lib_settings: BaseServiceSettings, owner_engine: AsyncEngine,
 ) -> None:
-    """PostgreSQL switches a prepared statement to a generic plan after five executions
-    and keeps it until the table is analysed; made on an empty table, a plan for ``id``
-    and ``tenant`` took the tenant's index and read all of the tenant's rows."""
-    sql = str(by_id(Sprocket).compile(dialect=PGDialect_asyncpg()))
-    connection = await asyncpg.connect(lib_settings.asyncpg_dsn)
-    try:
-        await connection.execute("SELECT set_config($1, 't1', false)", TENANT_SETTING)
-        await connection.execute(f"PREPARE lookup(uuid) AS {sql}")
-        for _ in range(6):
-            await connection.fetch(f"EXECUTE lookup('{uuid.uuid4()}')")
+    """Made on an empty table, a plan for ``id`` and ``tenant`` took the tenant's index and
+    read all of the tenant's rows."""
+
+    async def grow() -> None:
         async with owner_engine.begin() as owner:
             await owner.exec_driver_sql(
                 "INSERT INTO lookup_by_id_sprockets (id, tenant, name, version, created_at, "
                 "updated_at) SELECT gen_random_uuid(), 't1', 'cog', 1, now(), now() "
                 "FROM generate_series(1, 2000)")
-        plan = "\n".join(row[0] for row in await connection.fetch(
-            f"EXPLAIN EXECUTE lookup('{uuid.uuid4()}')"))
-        generic = await connection.fetchval(
-            "SELECT generic_plans FROM pg_prepared_statements WHERE name = 'lookup'")
-    finally:
-        await connection.close()
-    assert generic >= 1, "the test must look at the generic plan"
+
+    sql = str(by_id(Sprocket).compile(dialect=PGDialect_asyncpg()))
+    plan = await cached_plan(lib_settings, sql, f"'{uuid.uuid4()}'::uuid", grow)
     assert "pk_lookup_by_id_sprockets" in plan, plan
