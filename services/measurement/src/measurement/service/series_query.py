@@ -27,9 +27,14 @@ from measurement.domain.aggregation import Point, Reports
 from measurement.domain.cells import cell_key, parse_cell
 from measurement.domain.derivation import FIGURES, nearness, refines, signature
 
+# ``cell >= ''`` (true of every cell) puts the key's index on the first step as on the
+# others: without it, on the statistics of a table just bulk-loaded (which say it is nearly
+# empty), the first step read all of the indicator's rows through the list's index and
+# sorted them, 5 ms at 10,080 rows instead of 0.1 ms.
 _CELLS = text("""
 WITH RECURSIVE cells(cell) AS (
-    (SELECT cell FROM observations WHERE indicator_id = :indicator_id ORDER BY cell LIMIT 1)
+    (SELECT cell FROM observations WHERE indicator_id = :indicator_id AND cell >= ''
+     ORDER BY cell LIMIT 1)
     UNION ALL
     SELECT (SELECT o.cell FROM observations o
             WHERE o.indicator_id = :indicator_id AND o.cell > c.cell ORDER BY o.cell LIMIT 1)
