@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import asyncio
 import os
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 
 import asyncpg
@@ -169,22 +169,26 @@ def remove_outbox_notify() -> None:
         op.execute(statement)
 
 
-ListScopes = Mapping[str, Sequence[str]]
-"""Per table, the columns its list is scoped by (``backbone.listing``)."""
+ListIndex = tuple[str, str, Sequence[str]]
+"""An index a list reads by (``backbone.listing``): its name, its table and the list's
+scope columns, which ``updated_at`` and ``id`` follow."""
+Replaced = tuple[str, str, str]
+"""An index of one column that a list's index (led by that column) serves as well: its
+name, its table and the column."""
 
 
-def create_list_indexes(lists: ListScopes, replacing: Sequence[str] = ()) -> None:
-    """In a service's migration: each list's index (its scope's columns, then ``updated_at``
-    and ``id``), dropping the ``replacing`` tables' index on ``initiative_id``, which the new
-    one (led by that column) serves as well."""
-    for table, scope in lists.items():
-        op.create_index(f"ix_{table}_list", table, [*scope, "updated_at", "id"])
-    for table in replacing:
-        op.drop_index(f"ix_{table}_initiative_id", table_name=table)
+def create_list_indexes(indexes: Sequence[ListIndex], replacing: Sequence[Replaced] = ()
+                        ) -> None:
+    """In a service's migration: the lists' indexes, then drop the ones they replace."""
+    for name, table, scope in indexes:
+        op.create_index(name, table, [*scope, "updated_at", "id"])
+    for name, table, _ in replacing:
+        op.drop_index(name, table_name=table)
 
 
-def drop_list_indexes(lists: ListScopes, replacing: Sequence[str] = ()) -> None:
-    for table in replacing:
-        op.create_index(f"ix_{table}_initiative_id", table, ["initiative_id"])
-    for table in lists:
-        op.drop_index(f"ix_{table}_list", table_name=table)
+def drop_list_indexes(indexes: Sequence[ListIndex], replacing: Sequence[Replaced] = ()
+                      ) -> None:
+    for name, table, column in replacing:
+        op.create_index(name, table, [column])
+    for name, table, _ in indexes:
+        op.drop_index(name, table_name=table)

@@ -58,9 +58,15 @@ class InitiativeResource(Generic[E]):
     after_change: ChangeHook | None = None
     filters: Mapping[str, ColumnElement[bool]] = field(default_factory=dict)
     """The conditions a list may be filtered by (``backbone.listing``)."""
+    under: str | None = None
+    """The filter naming the item of another resource these entities are listed under
+    (``list_under``: a goal's strategies, an activity's updates)."""
 
     def __post_init__(self) -> None:
-        self.listing  # noqa: B018 -- built now, so a table without its list's index fails at import
+        # Built now, so a table without a list's index fails at import.
+        self.listing  # noqa: B018
+        if self.under is not None:
+            self.listing_under  # noqa: B018
 
     async def get(self, session: AsyncSession, principal: Principal, id_: uuid.UUID) -> E:
         entity = await get_owned(session, self.model, principal.tenant, id_, self.what)
@@ -84,6 +90,16 @@ class InitiativeResource(Generic[E]):
         return Listing(model, [model.initiative_id == bindparam("initiative_id")],
                        self.filters)
 
+    @cached_property
+    def listing_under(self) -> Listing:
+        """The list under an item: scoped by it too, so that it reads by an index of its
+        own (led by the item's column) when the condition is an equality."""
+        model: Any = self.model
+        assert self.under is not None
+        return Listing(model, [model.initiative_id == bindparam("initiative_id"),
+                               self.filters[self.under]],
+                       {k: v for k, v in self.filters.items() if k != self.under})
+
     async def list(
         self, rows: Rows, principal: Principal, initiative_id: uuid.UUID, params: PageParams,
         schema: type[T], **filters: Any,
@@ -97,15 +113,16 @@ class InitiativeResource(Generic[E]):
 
     async def list_under(
         self, rows: Rows, principal: Principal, parent: InitiativeResource[Any],
-        parent_id: uuid.UUID, key: str, params: PageParams, schema: type[T],
+        parent_id: uuid.UUID, params: PageParams, schema: type[T],
     ) -> Page[T]:
         """A page of the entities under an item of ``parent`` the caller may read (e.g. a
-        goal's strategies); ``key`` is the filter that names the item."""
+        goal's strategies), the item named by the ``under`` filter."""
+        assert self.under is not None, f"{self.what} is not listed under another item"
         async with rows.reader(principal.tenant) as reader:
             item = await parent._readable_row(reader, principal, parent_id)
-            return await self.listing.page(reader, params, schema,
-                                           initiative_id=item["initiative_id"],
-                                           **{key: parent_id})
+            return await self.listing_under.page(reader, params, schema,
+                                                 initiative_id=item["initiative_id"],
+                                                 **{self.under: parent_id})
 
     async def managed_initiative(
         self, session: AsyncSession, principal: Principal, initiative_id: uuid.UUID

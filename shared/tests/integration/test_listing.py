@@ -200,6 +200,9 @@ def test_a_list_is_refused_without_an_index_that_reads_its_pages_in_order() -> N
         Listing(Gadget, [Gadget.kit_id == bindparam("kit_id")], order=(Gadget.created_at,
                                                                         Gadget.id))
     Listing(Gadget, [Gadget.kit_id == bindparam("kit_id")])
+    with pytest.raises(TypeError, match="needs an index on kit_id, version"):
+        Listing(Gadget, [Gadget.kit_id == bindparam("kit_id"),
+                         Gadget.version == bindparam("version")])
 
 
 async def test_the_plan_cached_while_the_table_was_empty_reads_only_the_page(

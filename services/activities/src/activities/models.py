@@ -83,10 +83,12 @@ class Contributor(InInitiative, Base):
 
     __tablename__ = "contributors"
     __table_args__ = (UniqueConstraint("activity_id", "organization_id", "role"),
-                      Index("ix_contributors_list", "initiative_id", "updated_at", "id"))
+                      Index("ix_contributors_list", "initiative_id", "updated_at", "id"),
+                      Index("ix_contributors_activity_id_list", "activity_id", "initiative_id",
+                            "updated_at", "id"))
 
     activity_id: Mapped[uuid.UUID] = mapped_column(
-        ForeignKey("activities.id", ondelete="CASCADE"), index=True)
+        ForeignKey("activities.id", ondelete="CASCADE"))
     organization_id: Mapped[uuid.UUID] = mapped_column(Uuid, index=True)
     role: Mapped[str] = mapped_column(String(20))
     money_amount: Mapped[Decimal | None] = mapped_column(Numeric)
@@ -127,10 +129,12 @@ class ActivityUpdate(InInitiative, Base):
     (``[{"name", "value", "unit"}]``)."""
 
     __tablename__ = "activity_updates"
-    __table_args__ = (Index("ix_activity_updates_list", "initiative_id", "updated_at", "id"),)
+    __table_args__ = (Index("ix_activity_updates_list", "initiative_id", "updated_at", "id"),
+                      Index("ix_activity_updates_activity_id_list", "activity_id",
+                            "initiative_id", "updated_at", "id"))
 
     activity_id: Mapped[uuid.UUID] = mapped_column(
-        ForeignKey("activities.id", ondelete="CASCADE"), index=True)
+        ForeignKey("activities.id", ondelete="CASCADE"))
     kind: Mapped[str] = mapped_column(String(20))
     reported_on: Mapped[date] = mapped_column(Date)
     text: Mapped[str] = mapped_column(Text, default="")

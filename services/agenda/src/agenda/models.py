@@ -120,10 +120,11 @@ class Goal(InitiativeOwned, Base):
 
 class Strategy(InitiativeOwned, Base):
     __tablename__ = "strategies"
-    __table_args__ = (Index("ix_strategies_list", "initiative_id", "updated_at", "id"),)
+    __table_args__ = (Index("ix_strategies_list", "initiative_id", "updated_at", "id"),
+                      Index("ix_strategies_goal_id_list", "goal_id", "initiative_id",
+                            "updated_at", "id"))
 
-    goal_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("goals.id", ondelete="CASCADE"),
-                                               index=True)
+    goal_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("goals.id", ondelete="CASCADE"))
     title: Mapped[str] = mapped_column(String(300))
     description: Mapped[str] = mapped_column(Text, default="")
     position: Mapped[int] = mapped_column(Integer, default=0)

@@ -39,7 +39,8 @@ from backbone.rows import Rows
 CONTRIBUTORS = InitiativeResource(
     Contributor, "contributor", KnownInitiative, outbox, CONTRIBUTOR_ADDED,
     CONTRIBUTOR_UPDATED, CONTRIBUTOR_REMOVED,
-    filters={"activity_id": Contributor.activity_id == bindparam("activity_id")})
+    filters={"activity_id": Contributor.activity_id == bindparam("activity_id")},
+    under="activity_id")
 """For reads by id; writes follow the partner rules."""
 UNIQUE_ROLE = "uq_contributors_activity_id"
 
@@ -109,5 +110,5 @@ async def remove(session: AsyncSession, principal: Principal, id_: uuid.UUID,
 
 async def list_(rows: Rows, principal: Principal, activity_id: uuid.UUID,
                 page: PageParams) -> Page[ContributorRead]:
-    return await CONTRIBUTORS.list_under(rows, principal, ACTIVITIES, activity_id, "activity_id",
+    return await CONTRIBUTORS.list_under(rows, principal, ACTIVITIES, activity_id,
         page, ContributorRead)

@@ -30,7 +30,8 @@ from backbone.rows import Rows
 LINKS = InitiativeResource(
     ActivityLink, "link", KnownInitiative, outbox, LINK_ADDED, LINK_ADDED, LINK_REMOVED,
     filters={"activity_id": or_(ActivityLink.from_activity_id == bindparam("activity_id"),
-                                ActivityLink.to_activity_id == bindparam("activity_id"))})
+                                ActivityLink.to_activity_id == bindparam("activity_id"))},
+    under="activity_id")
 """For reads by id; links are added and removed, never changed."""
 UNIQUE_LINK = "uq_activity_links_from_activity_id"
 
@@ -85,5 +86,5 @@ async def remove(session: AsyncSession, principal: Principal, id_: uuid.UUID,
 async def list_(rows: Rows, principal: Principal, activity_id: uuid.UUID,
                 page: PageParams) -> Page[LinkRead]:
     """Links from and to the activity."""
-    return await LINKS.list_under(rows, principal, ACTIVITIES, activity_id, "activity_id",
+    return await LINKS.list_under(rows, principal, ACTIVITIES, activity_id,
         page, LinkRead)

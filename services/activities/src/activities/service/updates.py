@@ -26,7 +26,8 @@ from backbone.rows import Rows
 UPDATES = InitiativeResource(
     ActivityUpdate, "update", KnownInitiative, outbox, UPDATE_POSTED, UPDATE_REVISED,
     UPDATE_DELETED,
-    filters={"activity_id": ActivityUpdate.activity_id == bindparam("activity_id")})
+    filters={"activity_id": ActivityUpdate.activity_id == bindparam("activity_id")},
+    under="activity_id")
 """For reads by id; writes follow the partner rules."""
 
 
@@ -93,5 +94,5 @@ async def delete_(session: AsyncSession, principal: Principal, id_: uuid.UUID,
 
 async def list_(rows: Rows, principal: Principal, activity_id: uuid.UUID,
                 page: PageParams) -> Page[UpdateRead]:
-    return await UPDATES.list_under(rows, principal, ACTIVITIES, activity_id, "activity_id",
+    return await UPDATES.list_under(rows, principal, ACTIVITIES, activity_id,
         page, UpdateRead)

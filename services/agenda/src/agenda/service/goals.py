@@ -28,7 +28,8 @@ GOALS = agenda_resource(Goal, "goal", GOAL_CREATED, GOAL_UPDATED, GOAL_DELETED,
                         filters={"status": Goal.status == bindparam("status")})
 STRATEGIES = agenda_resource(Strategy, "strategy", STRATEGY_CREATED, STRATEGY_UPDATED,
                              STRATEGY_DELETED, revises_agenda=True,
-                             filters={"goal_id": Strategy.goal_id == bindparam("goal_id")})
+                             filters={"goal_id": Strategy.goal_id == bindparam("goal_id")},
+                             under="goal_id")
 
 
 async def list_goals(
@@ -42,7 +43,7 @@ async def list_goals(
 async def list_strategies(
     rows: Rows, principal: Principal, goal_id: uuid.UUID, page: PageParams,
 ) -> Page[schemas.StrategyRead]:
-    return await STRATEGIES.list_under(rows, principal, GOALS, goal_id, "goal_id", page,
+    return await STRATEGIES.list_under(rows, principal, GOALS, goal_id, page,
                                        schemas.StrategyRead)
 
 

@@ -17,7 +17,8 @@ from backbone.resources import InitiativeResource
 def agenda_resource(
     model: Any, what: str, created: EventType, updated: EventType, deleted: EventType,
     *, revises_agenda: bool = False, filters: Mapping[str, ColumnElement[bool]] | None = None,
+    under: str | None = None,
 ) -> InitiativeResource[Any]:
     return InitiativeResource(model, what, Initiative, outbox, created, updated, deleted,
                               after_change=revise if revises_agenda else None,
-                              filters=filters or {})
+                              filters=filters or {}, under=under)

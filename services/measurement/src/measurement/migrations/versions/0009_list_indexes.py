@@ -12,12 +12,15 @@ down_revision = "0008"
 branch_labels = None
 depends_on = None
 
-LISTS = {
-    "dimensions": ("initiative_id",),
-    "indicators": ("initiative_id",),
-    "observations": ("indicator_id",),
-}
-REPLACED = ("dimensions", "indicators")
+LISTS = [
+    ("ix_dimensions_list", "dimensions", ("initiative_id",)),
+    ("ix_indicators_list", "indicators", ("initiative_id",)),
+    ("ix_observations_list", "observations", ("indicator_id",)),
+]
+REPLACED = [
+    ("ix_dimensions_initiative_id", "dimensions", "initiative_id"),
+    ("ix_indicators_initiative_id", "indicators", "initiative_id"),
+]
 
 
 def upgrade() -> None:

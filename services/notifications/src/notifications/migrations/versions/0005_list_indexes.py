@@ -12,13 +12,15 @@ down_revision = "0004"
 branch_labels = None
 depends_on = None
 
-LISTS = {
-    "announcements": ("initiative_id",),
-    "webhook_endpoints": ("tenant",),
-    "recipients": ("tenant",),
-    "deliveries": ("endpoint_id",),
-}
-REPLACED = ("announcements",)
+LISTS = [
+    ("ix_announcements_list", "announcements", ("initiative_id",)),
+    ("ix_webhook_endpoints_list", "webhook_endpoints", ("tenant",)),
+    ("ix_recipients_list", "recipients", ("tenant",)),
+    ("ix_deliveries_list", "deliveries", ("endpoint_id",)),
+]
+REPLACED = [
+    ("ix_announcements_initiative_id", "announcements", "initiative_id"),
+]
 
 
 def upgrade() -> None:
