@@ -195,28 +195,30 @@ async def summaries(session: AsyncSession, indicator_id: uuid.UUID,
     version (or, read a moment later, of a newer one), never older ones. A version that
     ``follows`` a kept one is computed from it.
     """
+    if data_version is None:  # nothing recorded yet: nothing to keep or to start from
+        return (await _query(session, indicator_id, cells, statuses, latest=latest,
+                             geography=geography, organization_id=organization_id)).summaries
     shape = (tuple(cells), tuple(statuses), latest, geography, organization_id)
-    if data_version is not None and (found := _CACHE.get(key := (
-            indicator_id, data_version, *shape))) is not None:
+    key = (indicator_id, data_version, *shape)
+    if (found := _CACHE.get(key)) is not None:
         _CACHE.move_to_end(key)
         return found.summaries
-    previous, periods = _FOLLOWS.get(data_version, (None, frozenset())) \
-        if data_version is not None else (None, frozenset())
+    previous, periods = _FOLLOWS.get(data_version, (None, frozenset()))
     computed = await _query(session, indicator_id, cells, statuses, latest=latest,
                             geography=geography, organization_id=organization_id,
                             since=_CACHE.get((indicator_id, previous, *shape)),
                             periods=periods)
-    if data_version is not None:
-        _CACHE[(indicator_id, data_version, *shape)] = computed
-        if len(_CACHE) > CACHED:
-            _CACHE.popitem(last=False)
+    _CACHE[key] = computed
+    if len(_CACHE) > CACHED:
+        _CACHE.popitem(last=False)
     return computed.summaries
 
 
 async def _query(session: AsyncSession, indicator_id: uuid.UUID,
                  cells: Mapping[str, Mapping[str, str]], statuses: Sequence[str], *,
                  latest: bool, geography: str | None, organization_id: uuid.UUID | None,
-                 since: _Computed | None, periods: frozenset[str]) -> _Computed:
+                 since: _Computed | None = None, periods: frozenset[str] = frozenset()
+                 ) -> _Computed:
     """The summaries; with ``since`` (those of a version that differs from this one only
     in ``periods``), those periods read again and the rest kept, unless the indicator's
     cells differ (a new breakdown changes what every period derives from)."""
