@@ -6,9 +6,12 @@ ready request coroutine, which showed up as a long latency tail under load.
 The thread still shares the interpreter lock with the request loop, and Python makes a
 running thread hand the lock over only every "switch interval" (5 ms by default). Each of
 the relay's awaits that became ready while a request was running waited up to that long,
-several times per published batch. At 100 writes/s the commit-to-handler p99 was 65 ms
-with the default, 35-59 ms with 0.5 ms and 29-49 ms with ``SWITCH_INTERVAL_S`` (0.2 ms),
-with no loss of request or ingest throughput. A loop started here sets it for the process.
+several times per published batch: at 100 writes/s the commit-to-handler p99 was 65 ms
+with the default. A shorter interval costs CPU under load, as every forced hand-over is a
+thread switch: at 0.2 ms the relay thread spent 0.41 ms of CPU per create under 64
+concurrent creates, at ``SWITCH_INTERVAL_S`` (1 ms) 0.22 ms (each round takes more
+events), with the same p99 at 100 writes/s (20-25 ms against 21-22 ms;
+``docs/benchmarks.md``). A loop started here sets it for the process.
 """
 
 from __future__ import annotations
@@ -19,7 +22,7 @@ import threading
 from collections.abc import Coroutine
 from typing import Any
 
-SWITCH_INTERVAL_S = 0.0002
+SWITCH_INTERVAL_S = 0.001
 
 
 class BackgroundLoop:
