@@ -11,7 +11,9 @@ the creates through two agenda processes on that database (as two replicas run).
 Prints requests/s, p50 and p99 latency, and the ratio to the raw baseline; and the CPU
 time the serving process spent per request (from /proc), with its ratio to the raw
 baseline's: on a machine whose speed varies from one run to the next, that ratio moves far
-less than the ratio of requests/s.
+less than the ratio of requests/s. Of a service's CPU, the part its other threads spent
+(the outbox relay publishing the writes' events, which the raw write does not) is shown
+in brackets.
 """
 
 import argparse
@@ -50,21 +52,33 @@ def serve_raw(port: int, dsn: str) -> subprocess.Popen:
 
 @dataclass
 class Served:
-    """A run's result and the CPU time the serving process spent on it."""
+    """A run's result and the CPU time the serving process spent on it: in all, and in
+    threads other than the one serving requests (a service's outbox relay)."""
 
     result: Result
     cpu_s: float
+    background_s: float
 
     @property
     def cpu_ms(self) -> float:
         """Milliseconds of the process's CPU (all its threads) per request."""
         return 1000 * self.cpu_s / max(self.result.n, 1)
 
+    @property
+    def background_ms(self) -> float:
+        return 1000 * self.background_s / max(self.result.n, 1)
 
-def cpu_seconds(pid: int) -> float:
-    """User and system CPU time of the process so far (Linux's /proc)."""
-    fields = Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()
+
+def _stat_cpu(stat: Path) -> float:
+    fields = stat.read_text().rpartition(")")[2].split()
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def cpu_seconds(pid: int) -> tuple[float, float]:
+    """User and system CPU time so far of the process, and of its threads but the main one
+    (Linux's /proc; the main thread's id is the process's)."""
+    total = _stat_cpu(Path(f"/proc/{pid}/stat"))
+    return total, total - _stat_cpu(Path(f"/proc/{pid}/task/{pid}/stat"))
 
 
 def report(name: str, served: Result | Served, baseline: Served | None = None) -> None:
@@ -73,6 +87,8 @@ def report(name: str, served: Result | Served, baseline: Served | None = None) -
             f"p99 {result.p99_ms:6.1f} ms  (n={result.n}, errors={result.errors})")
     if isinstance(served, Served):
         line += f"  {served.cpu_ms:.2f} ms CPU/req"
+        if served.background_ms >= 0.01:
+            line += f" ({served.background_ms:.2f} relay)"
         if baseline:
             line += (f"  {result.rps / baseline.result.rps:.0%} of raw req/s,"
                      f" {baseline.cpu_ms / served.cpu_ms:.0%} of raw by CPU")
@@ -94,10 +110,11 @@ def measure(agenda: ServiceProcess, raw_process: subprocess.Popen, raw_port: int
         def go(port: int, method: str, path: str, body: bytes = b"", *, run_s: float = seconds,
                content_type: str | None = None) -> Served:
             extra = {"Content-Type": content_type} if content_type else {}
-            before = cpu_seconds(pids[port])
+            total, background = cpu_seconds(pids[port])
             result = pool.submit(_run, port, method, path, {**headers, **extra}, body,
                                  run_s).result()
-            return Served(result, cpu_seconds(pids[port]) - before)
+            total_after, background_after = cpu_seconds(pids[port])
+            return Served(result, total_after - total, background_after - background)
 
         agenda_port = agenda.port
         go(agenda_port, "GET", f"/v1/initiatives/{initiative_id}", run_s=2)  # warm up
