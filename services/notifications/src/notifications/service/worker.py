@@ -45,33 +45,40 @@ CLAIM = text("""
     UPDATE deliveries AS d SET leased_until = now() + make_interval(secs => :lease),
                                claimed_at = now()
     FROM webhook_endpoints AS e
-    WHERE e.id = d.endpoint_id AND d.id IN (
-        SELECT id FROM deliveries WHERE id IN (
-            SELECT due.id FROM webhook_endpoints e
-            LEFT JOIN unnest(CAST(:endpoints AS uuid[]), CAST(:running AS int[]))
-                AS f(endpoint_id, running) ON f.endpoint_id = e.id
-            CROSS JOIN LATERAL (
-                SELECT d.id, d.next_attempt_at FROM deliveries d
-                WHERE d.endpoint_id = e.id AND d.status = 'pending'
-                  AND d.next_attempt_at <= now()
-                  AND (d.leased_until IS NULL OR d.leased_until < now())
-                ORDER BY d.next_attempt_at
-                LIMIT greatest(least(:per_endpoint - coalesce(f.running, 0), CASE
-                    WHEN e.rate_limit IS NULL THEN :per_endpoint
-                    ELSE e.rate_limit - (SELECT count(*) FROM deliveries r
-                                         WHERE r.endpoint_id = e.id
-                                           AND r.claimed_at > now() - interval '1 second')
-                    END), 0)) AS due
-            WHERE e.enabled
-            ORDER BY due.next_attempt_at LIMIT :limit)
-        FOR UPDATE SKIP LOCKED)
-      AND (d.leased_until IS NULL OR d.leased_until < now())
+    WHERE e.id = d.endpoint_id AND d.id = ANY(ARRAY(
+        SELECT due.id FROM webhook_endpoints e
+        LEFT JOIN unnest(CAST(:endpoints AS uuid[]), CAST(:running AS int[]))
+            AS f(endpoint_id, running) ON f.endpoint_id = e.id
+        CROSS JOIN LATERAL (
+            SELECT d.id, d.next_attempt_at FROM deliveries d
+            WHERE d.endpoint_id = e.id AND d.status = 'pending'
+              AND d.next_attempt_at <= now()
+              AND (d.leased_until IS NULL OR d.leased_until < now())
+            ORDER BY d.next_attempt_at
+            LIMIT greatest(least(:per_endpoint - coalesce(f.running, 0), CASE
+                WHEN e.rate_limit IS NULL THEN :per_endpoint
+                ELSE e.rate_limit - (SELECT count(*) FROM (
+                    SELECT FROM deliveries r
+                    WHERE r.endpoint_id = e.id AND r.claimed_at > now() - interval '1 second'
+                    ORDER BY r.claimed_at DESC LIMIT e.rate_limit) AS recent)
+                END), 0)
+            FOR UPDATE SKIP LOCKED) AS due
+        WHERE e.enabled
+        ORDER BY due.next_attempt_at LIMIT :limit))
     RETURNING d.id, d.endpoint_id, d.event_id, d.body, e.url, e.secret,
               CASE WHEN e.previous_secret_expires_at > now() THEN e.previous_secret END
                   AS previous_secret""")
 """Leases due deliveries, oldest first, as many per endpoint as it has free slots in this
-worker and its rate limit leaves this second (a concurrent claim of the same rows skips
-them, or finds them leased); returns what sending them needs."""
+worker and its rate limit leaves this second (a concurrent claim skips the rows this one
+locks); returns what sending them needs.
+
+Shaped so that the plan PostgreSQL caches while the tables are still empty stays index
+lookups as they grow (``tests/test_claim_plans.py``): rows are locked as the due index
+finds them, the leased ones are updated by their ids in an array computed once, and the
+claims of the last second are counted in the order of their own index. With ``d.id IN
+(SELECT ... FOR UPDATE SKIP LOCKED)`` the cached plan read every delivery (pending,
+delivered, dead versions) on each claim: at 100 events/s the claims took 30 ms each and
+deliveries fell seconds behind."""
 DELIVERED = text("""
     WITH done AS (
         UPDATE deliveries SET status = 'delivered', attempts = attempts + 1,
