@@ -14,6 +14,7 @@ from backbone.devstack.infra import Infrastructure
 from backbone.events.inbox import InboxMessage
 from backbone.events.kafka import ensure_topics
 from backbone.events.outbox import OutboxMessage
+from backbone.http.idempotency import IdempotencyRecord
 from backbone.migrations import ensure_database, secure_database
 from backbone.settings import BaseServiceSettings
 
@@ -28,7 +29,8 @@ async def library_database(infra: Infrastructure) -> str:
     await ensure_database(settings)
     engine = create_engine(settings, as_owner=True)
     async with engine.begin() as conn:
-        for table in (OutboxMessage.__table__, InboxMessage.__table__):
+        for table in (OutboxMessage.__table__, InboxMessage.__table__,
+                      IdempotencyRecord.__table__):
             await conn.run_sync(table.drop, checkfirst=True)
             await conn.run_sync(table.create)
         await conn.exec_driver_sql("DROP TABLE IF EXISTS effects")

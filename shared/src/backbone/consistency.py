@@ -17,11 +17,10 @@ import json
 import time
 import uuid
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, Protocol
 
 from sqlalchemy import Uuid, any_, bindparam, func, select
 from sqlalchemy.dialects.postgresql import ARRAY
-from sqlalchemy.ext.asyncio import AsyncSession
 
 from backbone.auth.tokens import InvalidTokenError, bearer_token
 from backbone.events.inbox import InboxMessage
@@ -36,17 +35,26 @@ _EMITTED = "backbone_emitted_events"
 MAX_EVENTS = 200
 
 
-def emitted(session: AsyncSession, key: str, type_: str, event_id: uuid.UUID | str) -> None:
-    """Note an event the session's transaction adds (a later one of the same initiative
-    and type replaces it)."""
-    events: dict[tuple[str, str], str] = session.info.setdefault(_EMITTED, {})
+class Transaction(Protocol):
+    """A session, or a row writer (``backbone.rowwrites``): what keeps ``info`` for one
+    transaction."""
+
+    @property
+    def info(self) -> dict[Any, Any]: ...
+
+
+def emitted(transaction: Transaction, key: str, type_: str,
+            event_id: uuid.UUID | str) -> None:
+    """Note an event the transaction adds (a later one of the same initiative and type
+    replaces it)."""
+    events: dict[tuple[str, str], str] = transaction.info.setdefault(_EMITTED, {})
     events.pop((key, type_), None)
     events[(key, type_)] = str(event_id)
 
 
-def token_for(session: AsyncSession) -> str | None:
-    """The token naming what the session's transaction emitted, or None."""
-    events: dict[tuple[str, str], str] = session.info.get(_EMITTED, {})
+def token_for(transaction: Transaction) -> str | None:
+    """The token naming what the transaction emitted, or None."""
+    events: dict[tuple[str, str], str] = transaction.info.get(_EMITTED, {})
     if not events:
         return None
     return encode([(type_, id_) for (_, type_), id_ in events.items()])

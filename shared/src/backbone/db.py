@@ -58,12 +58,16 @@ class ConcurrentWriteError(Exception):
     and runs the command again, as it does after a serialization failure."""
 
 
-def violated_unique_constraint(exc: IntegrityError) -> str | None:
+def violated_unique_constraint(exc: Exception) -> str | None:
     """The name of the unique constraint (or index) a failed write violated, if that was
-    the failure."""
-    if getattr(exc.orig, "sqlstate", None) != "23505":
+    the failure: of a session's write (``IntegrityError``) or a row writer's (asyncpg's)."""
+    if isinstance(exc, IntegrityError):
+        if getattr(exc.orig, "sqlstate", None) != "23505":
+            return None
+        exc = getattr(exc.orig, "__cause__", None) or exc
+    if getattr(exc, "sqlstate", None) != "23505":
         return None
-    return getattr(getattr(exc.orig, "__cause__", None), "constraint_name", None)
+    return getattr(exc, "constraint_name", None)
 
 
 def service_metadata() -> MetaData:

@@ -1,8 +1,8 @@
-"""Reads on a plain asyncpg pool: ``GET`` of one entity by id, every list
-(``backbone.listing``), and reads that fetch whole sets of rows to compute something from
-them (the activities views).
+"""Statements on a plain asyncpg pool: ``GET`` of one entity by id, every list
+(``backbone.listing``), reads that fetch whole sets of rows to compute something from
+them (the activities views), and the writes of ``backbone.rowwrites``.
 
-Writes and most reads that assemble several tables go through SQLAlchemy sessions
+Other writes and most reads that assemble several tables go through SQLAlchemy sessions
 (``backbone.db``). Reading rows by a Core statement needs none of the ORM's unit of work,
 and its cost per request was most of a GET's (measured in ``docs/benchmarks.md``): here
 the statement is still SQLAlchemy Core, built from the same table definitions, but
@@ -17,11 +17,13 @@ import json
 import uuid
 from collections.abc import AsyncIterator, Callable, Mapping, Sequence
 from contextlib import asynccontextmanager
-from typing import Any
+from typing import Any, cast
 
 import asyncpg
 from sqlalchemy import ARRAY, ColumnElement, Select
 from sqlalchemy.dialects.postgresql.asyncpg import PGDialect_asyncpg
+from sqlalchemy.sql import ClauseElement
+from sqlalchemy.sql.compiler import SQLCompiler
 
 from backbone.db import TENANT_SETTING, TenantScoped
 from backbone.errors import NotFound
@@ -32,23 +34,31 @@ _DIALECT = PGDialect_asyncpg()
 Processor = Callable[[Any], Any]
 
 
-class RowQuery:
-    """A Core ``SELECT`` of columns (or labelled expressions), compiled once to asyncpg's SQL.
+class RowStatement:
+    """A Core statement compiled once to asyncpg's SQL.
 
-    Rows are keyed by column name (or label). Parameters are the statement's bind parameters
-    without a value, by name, passed as asyncpg takes them (JSON as Python values: the pool
-    encodes it).
-    Result processors depend on the type the server reports for each column (e.g. numeric
-    or double precision behind a ``Float``), so they are looked up on first use.
-    """
+    Parameters are the statement's bind parameters without a value, by name, passed as
+    asyncpg takes them (JSON as Python values: the pool encodes it)."""
 
-    def __init__(self, stmt: Select[Any]) -> None:
-        compiled = stmt.compile(dialect=_DIALECT)
+    def __init__(self, stmt: ClauseElement) -> None:
+        compiled = cast(SQLCompiler, stmt.compile(dialect=_DIALECT))
         self.sql = compiled.string
         self.params: Sequence[str] = compiled.positiontup or ()
         self.fixed = {name: bind.effective_value for name, bind in compiled.binds.items()
                       if not bind.required}
         """Values written into the statement (e.g. ``status == "open"``), bound as parameters."""
+
+
+class RowQuery(RowStatement):
+    """A Core ``SELECT`` of columns (or labelled expressions), compiled once to asyncpg's SQL.
+
+    Rows are keyed by column name (or label).
+    Result processors depend on the type the server reports for each column (e.g. numeric
+    or double precision behind a ``Float``), so they are looked up on first use.
+    """
+
+    def __init__(self, stmt: Select[Any]) -> None:
+        super().__init__(stmt)
         self.columns: list[ColumnElement[Any]] = list(stmt.selected_columns)
         self.names = [c.name for c in self.columns]
         self.processors: dict[str, Processor] | None = None
@@ -72,7 +82,7 @@ def _decoded_as_loaded(column: ColumnElement[Any]) -> bool:
         item._cached_result_processor(_DIALECT, 0) is None
 
 
-_BY_ID: dict[type[TenantScoped], RowQuery] = {}
+_BY_ID: dict[tuple[type[TenantScoped], bool], RowQuery] = {}
 
 
 class RowReader:
@@ -86,7 +96,7 @@ class RowReader:
         if query.processors is None:
             query.bind_types((await self._connection.prepare(query.sql)).get_attributes())
 
-    def _params(self, query: RowQuery, params: Mapping[str, Any]) -> list[Any]:
+    def _params(self, query: RowStatement, params: Mapping[str, Any]) -> list[Any]:
         return [params[p] if p in params else query.fixed[p] for p in query.params]
 
     async def one(self, query: RowQuery, params: Mapping[str, Any]) -> dict[str, Any] | None:
@@ -100,11 +110,12 @@ class RowReader:
         return values
 
     async def owned(self, model: type[TenantScoped], id_: uuid.UUID,
-                    what: str) -> dict[str, Any]:
-        """The entity's row, if it is in the reader's tenant; otherwise a 404."""
-        query = _BY_ID.get(model)
+                    what: str, *, lock: bool = False) -> dict[str, Any]:
+        """The entity's row, if it is in the reader's tenant; otherwise a 404. ``lock``
+        (in a writer's transaction): as ``repository.get_owned`` locks it."""
+        query = _BY_ID.get((model, lock))
         if query is None:
-            query = _BY_ID[model] = RowQuery(by_id(model))
+            query = _BY_ID[(model, lock)] = RowQuery(by_id(model, lock))
         row = await self.one(query, {"id": id_})
         if row is None or row["tenant"] != self.tenant:
             raise NotFound.of(what, getattr(model, "NOT_FOUND_HINT", ""))
@@ -151,7 +162,8 @@ async def _json_codecs(connection: asyncpg.Connection) -> None:
 
 
 async def _nothing_to_reset(_: asyncpg.Connection) -> None:
-    """These connections only run single autocommit SELECTs: no session state to reset.
+    """These connections hold no session state but the tenant they name (which each use
+    names again if it differs), so there is nothing to reset.
 
     asyncpg's default reset runs one more query (``RESET ALL``, ``UNLISTEN *``, ...) on
     every release, a round trip per read; it still rolls back a transaction left open.
@@ -159,7 +171,8 @@ async def _nothing_to_reset(_: asyncpg.Connection) -> None:
 
 
 class Rows:
-    """The service's pool for single-row reads (autocommit: one round trip per read).
+    """The service's pool for reads (autocommit: one round trip per read) and row writes
+    (``backbone.rowwrites``: a transaction each).
 
     Callers queue on a FIFO semaphore before the pool, as ``FairSessions`` does, because
     asyncpg hands a released connection to whoever asks next, not to the longest waiter.
@@ -181,11 +194,19 @@ class Rows:
         await self._pool.close()
 
     @asynccontextmanager
+    async def connection(self, tenant: str) -> AsyncIterator[TenantConnection]:
+        """A connection of the pool, in its turn, naming the tenant (outside any
+        transaction, so that no rollback can undo it): for a reader, or a writer
+        (``backbone.rowwrites``)."""
+        async with self._limit, self._pool.acquire() as connection:
+            await connection.name_tenant(tenant)
+            yield connection
+
+    @asynccontextmanager
     async def reader(self, tenant: str) -> AsyncIterator[RowReader]:
         """A connection for several statements of the tenant's rows (in autocommit: each
         sees what was committed when it ran)."""
-        async with self._limit, self._pool.acquire() as connection:
-            await connection.name_tenant(tenant)
+        async with self.connection(tenant) as connection:
             yield RowReader(connection, tenant)
 
     async def owned(self, model: type[TenantScoped], tenant: str, id_: uuid.UUID,

@@ -43,9 +43,9 @@ class BaseServiceSettings(BaseSettings):
                           "of a service on the same broker needs its own.")
     database_pool_size: int = Field(10, description="Pooled connections per process for "
                                     "writes and composed reads.")
-    database_read_pool_size: int = Field(10, description="Connections per process for "
-                                         "reads on the row pool (GET by id, lists), opened "
-                                         "on demand.")
+    database_read_pool_size: int = Field(10, description="Connections per process of the "
+                                         "row pool (GET by id, lists, and the writes made "
+                                         "on it), opened on demand.")
     database_max_overflow: int = Field(
         0, description="Extra connections beyond the pool under load; they are opened and "
         "closed per burst, which costs more than waiting for a pooled one.",

@@ -115,20 +115,19 @@ def _record(message: OutboxMessage) -> tuple[Any, ...]:
                  for c in _COLUMNS)
 
 
+async def write_messages(driver: asyncpg.Connection, messages: list[OutboxMessage]) -> None:
+    """Write a transaction's events, in one round trip, on its driver connection."""
+    if not driver.is_in_transaction():  # e.g. SQLAlchemy's adapter began none: autocommit
+        raise RuntimeError("events are written only in a transaction")
+    await driver.executemany(_INSERT, [_record(m) for m in messages])
+
+
 @listens_for(Session, "before_commit")
 def _write_pending(session: Session) -> None:
     pending: list[OutboxMessage] = session.info.pop(_PENDING, [])
-    if not pending:
-        return
-    records = [_record(m) for m in pending]
-    adapted = cast(AdaptedConnection, session.connection().connection.dbapi_connection)
-
-    async def write(driver: asyncpg.Connection) -> None:
-        if not driver.is_in_transaction():  # SQLAlchemy's adapter began none: autocommit
-            raise RuntimeError("events are written only in a transaction")
-        await driver.executemany(_INSERT, records)
-
-    adapted.run_async(write)
+    if pending:
+        adapted = cast(AdaptedConnection, session.connection().connection.dbapi_connection)
+        adapted.run_async(lambda driver: write_messages(driver, pending))
 
 
 @listens_for(Session, "after_soft_rollback")
@@ -146,8 +145,15 @@ class Outbox:
 
     def add(self, session: AsyncSession, event: DomainEvent) -> OutboxMessage:
         """Add the event to the session's transaction (written as it commits)."""
+        message = self.message(event)
+        session.info.setdefault(_PENDING, []).append(message)
+        emitted(session, message.key, message.type, message.id)
+        return message
+
+    def message(self, event: DomainEvent) -> OutboxMessage:
+        """The event's outbox row, caused by the current actor in the current trace."""
         actor = current_actor(self.service)
-        message = OutboxMessage(
+        return OutboxMessage(
             id=uuid.uuid4(),
             topic=self.topic,
             key=event.key,
@@ -163,9 +169,6 @@ class Outbox:
             payload=event.data.model_dump(mode="json"),
             created_at=utcnow(),
         )
-        session.info.setdefault(_PENDING, []).append(message)
-        emitted(session, message.key, message.type, message.id)
-        return message
 
     async def emit_state(
         self, session: AsyncSession, event_type: EventType, entity: Any,

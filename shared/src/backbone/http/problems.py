@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import structlog
+from asyncpg.exceptions import IntegrityConstraintViolationError
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
@@ -181,6 +182,7 @@ def install_problem_handlers(app: FastAPI) -> None:
     app.add_exception_handler(RequestValidationError, on_validation)
     app.add_exception_handler(StarletteHTTPException, on_http)
     app.add_exception_handler(IntegrityError, on_integrity)
+    app.add_exception_handler(IntegrityConstraintViolationError, on_integrity)  # row writes
     app.add_exception_handler(ConcurrentWriteError, on_concurrent_write)
     app.add_exception_handler(Exception, on_error)
 
