@@ -18,7 +18,7 @@ from sqlalchemy import (
     Uuid,
 )
 from sqlalchemy.dialects.postgresql import JSONB
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from backbone.db import TenantEntity, service_metadata, utcnow
 
@@ -62,16 +62,8 @@ class Organization(TenantEntity, Base):
     contact_name: Mapped[str | None] = mapped_column(String(200))
     contact_email: Mapped[str | None] = mapped_column(String(320))
     website: Mapped[str | None] = mapped_column(String(500))
-    # Loaded by ``agenda.service.organizations`` with one statement built once (set as
-    # loaded): the ``selectin`` loader built its query on every load, a fifth of the CPU of
-    # an upsert that changed nothing. Never loaded implicitly.
-    external_id_rows: Mapped[list[OrganizationExternalId]] = relationship(
-        cascade="all, delete-orphan", lazy="raise", order_by="OrganizationExternalId.system"
-    )
-
-    @property
-    def external_ids(self) -> dict[str, str]:
-        return {row.system: row.external_id for row in self.external_id_rows}
+    # Its CRM ids are rows of OrganizationExternalId, written and read with it on the row
+    # pool (``agenda.service.organizations``).
 
 
 class OrganizationExternalId(Base):

@@ -125,6 +125,32 @@ async def test_concurrent_retries_with_one_key_create_one_entity(
     assert len(listed) == 1
 
 
+async def test_organizations_written_on_the_row_pool_replay_and_create_once(
+    api: httpx.AsyncClient, tenant: Tenant
+) -> None:
+    """The directory's writes run on the row pool (``Writer.run_rows``), with the same
+    idempotency as a session's: a replay, a refusal of another body, one entity for a
+    burst of retries."""
+    headers = {**tenant.admin, "Idempotency-Key": "org-1"}
+    body = {"name": "Eastside Library", "sector": "nonprofit",
+            "external_ids": {"salesforce": "001IDEM"}}
+    responses = await asyncio.gather(*[
+        api.post("/v1/organizations", headers=headers, json=body) for _ in range(5)])
+    assert {r.status_code for r in responses} <= {201, 409}
+    again = await api.post("/v1/organizations", headers=headers, json=body)
+    assert again.status_code == 201
+    assert again.headers["Idempotent-Replayed"] == "true"
+    assert again.headers["ETag"] == '"1"'
+    other = await api.post("/v1/organizations", headers=headers, json={**body, "name": "X"})
+    assert other.status_code == 422
+    listed = (await api.get("/v1/organizations", headers=tenant.admin)).json()["items"]
+    assert [(o["name"], o["external_ids"]) for o in listed] == [
+        ("Eastside Library", {"salesforce": "001IDEM"})]
+    found = await api.get("/v1/organizations/by-external-id/salesforce/001IDEM",
+                          headers=tenant.admin)
+    assert found.json() == again.json()
+
+
 async def test_cursor_pagination_and_updated_since(api: httpx.AsyncClient,
                                                    tenant: Tenant,
     make_initiative: MakeInitiative) -> None:

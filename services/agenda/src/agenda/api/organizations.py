@@ -6,16 +6,13 @@ import uuid
 from typing import Annotated
 
 from fastapi import APIRouter, Path, Query, Response
-from sqlalchemy.ext.asyncio import AsyncSession
 
 from agenda import schemas
-from agenda.models import Organization
 from agenda.service import organizations
 from backbone.http.deps import (
     CurrentPrincipal,
     IdempotencyKey,
     IfMatch,
-    ReadSession,
     RowReads,
     Write,
     entity_response,
@@ -23,6 +20,7 @@ from backbone.http.deps import (
 from backbone.http.pagination import Page, Pages, page_response
 from backbone.http.policy import Access, access
 from backbone.http.problems import PROBLEM_RESPONSES
+from backbone.rowwrites import RowWriter
 
 router = APIRouter(prefix="/v1", tags=["organizations"], responses=PROBLEM_RESPONSES)
 
@@ -36,8 +34,9 @@ ExternalIdPath = Annotated[str, Path(min_length=1, max_length=200, pattern=r"^\S
 async def create_organization(
     body: schemas.OrganizationCreate, write: Write, key: IdempotencyKey = None
 ) -> Response:
-    return await write.run(lambda s: organizations.create(s, write.principal, body),
-                           schemas.OrganizationRead, status_code=201, idempotency_key=key)
+    return await write.run_rows(lambda w: organizations.create(w, write.principal, body),
+                                schemas.OrganizationRead, status_code=201,
+                                idempotency_key=key)
 
 
 @router.get("/organizations", response_model=Page[schemas.OrganizationRead],
@@ -54,9 +53,9 @@ async def list_organizations(
 @router.get("/organizations/{organization_id}", response_model=schemas.OrganizationRead,
             operation_id="getOrganization", summary="An organization")
 async def get_organization(
-    organization_id: uuid.UUID, session: ReadSession, principal: CurrentPrincipal
+    organization_id: uuid.UUID, rows: RowReads, principal: CurrentPrincipal
 ) -> Response:
-    org = await organizations.get(session, principal, organization_id)
+    org = await organizations.get(rows, principal, organization_id)
     return entity_response(schemas.OrganizationRead.model_validate(org))
 
 
@@ -67,8 +66,8 @@ async def update_organization(
     organization_id: uuid.UUID, body: schemas.OrganizationUpdate, write: Write,
     if_match: IfMatch = None,
 ) -> Response:
-    return await write.run(
-        lambda s: organizations.update(s, write.principal, organization_id, body, if_match),
+    return await write.run_rows(
+        lambda w: organizations.update(w, write.principal, organization_id, body, if_match),
         schemas.OrganizationRead)
 
 
@@ -76,10 +75,10 @@ async def update_organization(
             response_model=schemas.OrganizationRead, operation_id="getOrganizationByExternalId",
             summary="Look an organization up by its id in another system (e.g. a CRM)")
 async def get_organization_by_external_id(
-    system: SystemPath, external_id: ExternalIdPath, session: ReadSession,
+    system: SystemPath, external_id: ExternalIdPath, rows: RowReads,
     principal: CurrentPrincipal,
 ) -> Response:
-    org = await organizations.get_by_external_id(session, principal, system, external_id)
+    org = await organizations.get_by_external_id(rows, principal, system, external_id)
     return entity_response(schemas.OrganizationRead.model_validate(org))
 
 
@@ -94,13 +93,13 @@ async def upsert_organization_by_external_id(
 ) -> Response:
     created = False
 
-    async def command(session: AsyncSession) -> Organization:
+    async def command(writer: RowWriter) -> organizations.OrganizationRow:
         nonlocal created
         org, created = await organizations.upsert_by_external_id(
-            session, write.principal, system, external_id, body, if_match)
+            writer, write.principal, system, external_id, body, if_match)
         return org
 
-    response = await write.run(command, schemas.OrganizationRead)
+    response = await write.run_rows(command, schemas.OrganizationRead)
     if created:
         response.status_code = 201
     return response

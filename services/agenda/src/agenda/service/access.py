@@ -5,13 +5,14 @@ from __future__ import annotations
 import uuid
 from datetime import date
 
-from sqlalchemy import exists, select
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy import Uuid, any_, bindparam, exists, select
+from sqlalchemy.dialects.postgresql import ARRAY
 
 from agenda.models import Participant
 from agenda.schemas import dates_in_order
 from backbone.auth.principal import InitiativeRole, Principal
 from backbone.errors import Forbidden, Invalid
+from backbone.rows import RowQuery, RowReader
 
 
 def ensure_dates_in_order(start: date | None, end: date | None) -> None:
@@ -20,8 +21,15 @@ def ensure_dates_in_order(start: date | None, end: date | None) -> None:
         raise Invalid("The end date is before the start date.", kind="invalid-dates")
 
 
+_PARTNER_OF = RowQuery(select(exists().where(
+    Participant.tenant == bindparam("tenant"),
+    Participant.organization_id == bindparam("organization_id"),
+    Participant.initiative_id == any_(bindparam("initiatives", type_=ARRAY(Uuid))),
+).label("found")))
+
+
 async def require_directory_editor(
-    session: AsyncSession, principal: Principal, organization_id: uuid.UUID | None = None
+    reader: RowReader, principal: Principal, organization_id: uuid.UUID | None = None
 ) -> None:
     """Network admins and backbone staff edit the directory; a partner edits its own
     organization's entry, if it is a partner of an initiative the organization takes part
@@ -32,11 +40,11 @@ async def require_directory_editor(
     if any(principal.has_role(i, InitiativeRole.BACKBONE) for i in initiatives):
         return
     as_partner = [i for i in initiatives if principal.has_role(i, InitiativeRole.PARTNER)]
-    if organization_id is not None and principal.org == organization_id and as_partner and (
-            await session.scalar(select(exists().where(
-                Participant.tenant == principal.tenant,
-                Participant.organization_id == organization_id,
-                Participant.initiative_id.in_(as_partner))))):
-        return
+    if organization_id is not None and principal.org == organization_id and as_partner:
+        found = await reader.one(_PARTNER_OF, {"tenant": principal.tenant,
+                                               "organization_id": organization_id,
+                                               "initiatives": as_partner})
+        if found is not None and found["found"]:
+            return
     raise Forbidden("Only network admins, backbone staff, or a partner for its own "
                     "organization, may do this.")

@@ -1,15 +1,17 @@
-"""The network's directory of organizations, synchronisable with CRMs by external id."""
+"""The network's directory of organizations, synchronisable with CRMs by external id.
+
+Written and read on the row pool (``backbone.rowwrites``, ``backbone.rows``): an
+organization is its row as a dict, with ``external_ids`` (system -> id) beside the columns.
+"""
 
 from __future__ import annotations
 
 import uuid
-from typing import cast
+from typing import Any, cast
 
-from sqlalchemy import Table, bindparam, func, select
-from sqlalchemy.dialects.postgresql import aggregate_order_by
-from sqlalchemy.exc import IntegrityError
-from sqlalchemy.ext.asyncio import AsyncSession
-from sqlalchemy.orm.attributes import set_committed_value
+import asyncpg
+from sqlalchemy import String, Table, any_, bindparam, delete, func, select
+from sqlalchemy.dialects.postgresql import ARRAY, aggregate_order_by
 
 from agenda import schemas
 from agenda.events import outbox
@@ -17,15 +19,20 @@ from agenda.models import Organization, OrganizationExternalId
 from agenda.service.access import require_directory_editor
 from backbone.auth.principal import Principal
 from backbone.contracts.agenda.events import ORGANIZATION_CREATED, ORGANIZATION_UPDATED
-from backbone.db import ConcurrentWriteError, violated_unique_constraint
+from backbone.db import ConcurrentWriteError, utcnow, violated_unique_constraint
 from backbone.errors import Conflict, Invalid, NotFound
 from backbone.http.etag import check_if_match
 from backbone.http.pagination import Page, PageParams
 from backbone.listing import Listing
-from backbone.repository import apply_changes, get_owned, insert_new
-from backbone.rows import Rows
+from backbone.rows import RowQuery, RowReader, Rows, RowStatement
+from backbone.rowwrites import RowWriter
 
-EXTERNAL_ID_KEY = cast(Table, OrganizationExternalId.__table__).primary_key.name
+ORGANIZATIONS = cast(Table, Organization.__table__)
+EXTERNAL_IDS = cast(Table, OrganizationExternalId.__table__)
+EXTERNAL_ID_KEY = EXTERNAL_IDS.primary_key.name
+
+OrganizationRow = dict[str, Any]
+"""An organization's columns, and ``external_ids``."""
 
 
 class ExternalIdTakenError(Conflict):
@@ -38,110 +45,108 @@ class ExternalIdTakenError(Conflict):
         self.external_id = external_id
 
 
+_HOLDER = RowQuery(select(OrganizationExternalId.organization_id).where(
+    OrganizationExternalId.tenant == bindparam("tenant"),
+    OrganizationExternalId.system == bindparam("system"),
+    OrganizationExternalId.external_id == bindparam("external_id")))
+_EXTERNAL_ID_ROWS = RowQuery(select(
+    OrganizationExternalId.system, OrganizationExternalId.external_id).where(
+    OrganizationExternalId.organization_id == bindparam("organization_id")).order_by(
+    OrganizationExternalId.system))
+_REMOVE_EXTERNAL_IDS = RowStatement(delete(EXTERNAL_IDS).where(
+    EXTERNAL_IDS.c.organization_id == bindparam("organization_id"),
+    EXTERNAL_IDS.c.system == any_(bindparam("systems", type_=ARRAY(String)))))
+
+
 async def _set_external_ids(
-    session: AsyncSession, org: Organization, external_ids: dict[str, str],
+    writer: RowWriter, org: OrganizationRow, external_ids: dict[str, str],
     known_free: frozenset[tuple[str, str]] = frozenset(),
 ) -> bool:
     """Replace the organization's CRM ids; 409 if another organization holds one of them.
 
     ``known_free``: ids the caller has just looked up and found unheld, not looked up
     again (one taken since fails on the unique key when the row is written)."""
-    if external_ids == org.external_ids:
+    current: dict[str, str] = org["external_ids"]
+    if external_ids == current:
         return False
-    for system, external_id in external_ids.items():
+    added = {s: i for s, i in external_ids.items() if current.get(s) != i}
+    for system, external_id in added.items():
         if (system, external_id) in known_free:
             continue
-        holder = await session.scalar(select(OrganizationExternalId.organization_id).where(
-            OrganizationExternalId.tenant == org.tenant,
-            OrganizationExternalId.system == system,
-            OrganizationExternalId.external_id == external_id))
-        if holder is not None and holder != org.id:
-            raise ExternalIdTakenError(system, external_id, holder)
-    rows = {}
-    removed = False
-    for row in org.external_id_rows:
-        if external_ids.get(row.system) == row.external_id:
-            rows[row.system] = row
-        else:
-            await session.delete(row)
-            removed = True
-    if removed:
-        await session.flush()  # free the old ids before new rows take their place
-    for system, external_id in external_ids.items():
-        if system not in rows:
-            rows[system] = OrganizationExternalId(tenant=org.tenant, system=system,
-                                                  external_id=external_id,
-                                                  organization_id=org.id)
-            await insert_new(session, rows[system])
-    # What is stored now, as if loaded: nothing left for the unit of work to reconcile.
-    set_committed_value(org, "external_id_rows", [rows[s] for s in sorted(rows)])
+        holder = await writer.one(_HOLDER, {"tenant": org["tenant"], "system": system,
+                                            "external_id": external_id})
+        if holder is not None:
+            raise ExternalIdTakenError(system, external_id, holder["organization_id"])
+    removed = [s for s, i in current.items() if external_ids.get(s) != i]
+    if removed:  # freed before new rows take their place
+        await writer.execute(_REMOVE_EXTERNAL_IDS, {"organization_id": org["id"],
+                                                    "systems": removed})
+    for system, external_id in added.items():
+        await writer.insert(EXTERNAL_IDS, {"tenant": org["tenant"], "system": system,
+                                           "external_id": external_id,
+                                           "organization_id": org["id"]})
+    org["external_ids"] = dict(sorted(external_ids.items()))
     return True
 
 
 async def create(
-    session: AsyncSession, principal: Principal, data: schemas.OrganizationCreate,
+    writer: RowWriter, principal: Principal, data: schemas.OrganizationCreate,
     known_free: frozenset[tuple[str, str]] = frozenset(),
-) -> Organization:
-    await require_directory_editor(session, principal)
-    org = Organization(id=uuid.uuid4(), tenant=principal.tenant,
-                       **data.columns(exclude=frozenset({"external_ids"})))
-    org.external_id_rows = []
-    await insert_new(session, org)
-    await _set_external_ids(session, org, data.external_ids, known_free)
-    await outbox.emit_state(session, ORGANIZATION_CREATED, org, None)
+) -> OrganizationRow:
+    await require_directory_editor(writer, principal)
+    now = utcnow()
+    org: OrganizationRow = {**data.columns(exclude=frozenset({"external_ids"})),
+                            "id": uuid.uuid4(), "tenant": principal.tenant, "version": 1,
+                            "created_at": now, "updated_at": now}
+    await writer.insert(ORGANIZATIONS, org)
+    org["external_ids"] = {}
+    await _set_external_ids(writer, org, data.external_ids, known_free)
+    writer.emit_state(outbox, ORGANIZATION_CREATED, org, None)
     return org
 
 
-_EXTERNAL_ID_ROWS = select(OrganizationExternalId).where(
-    OrganizationExternalId.organization_id == bindparam("organization_id")).order_by(
-    OrganizationExternalId.system)
-
-
-async def _with_external_ids(session: AsyncSession, org: Organization) -> Organization:
-    """The organization with its CRM id rows loaded."""
-    rows = await session.scalars(_EXTERNAL_ID_ROWS, {"organization_id": org.id})
-    set_committed_value(org, "external_id_rows", list(rows))
+async def _with_external_ids(reader: RowReader, org: dict[str, Any]) -> OrganizationRow:
+    rows = await reader.all(_EXTERNAL_ID_ROWS, {"organization_id": org["id"]})
+    org["external_ids"] = {system: external_id for system, external_id in rows}
     return org
 
 
-async def get(session: AsyncSession, principal: Principal, id_: uuid.UUID,
-              *, lock: bool = False) -> Organization:
-    return await _with_external_ids(session, await get_owned(
-        session, Organization, principal.tenant, id_, "organization", lock=lock))
+async def get(rows: Rows, principal: Principal, id_: uuid.UUID) -> OrganizationRow:
+    async with rows.reader(principal.tenant) as reader:
+        return await _with_external_ids(
+            reader, await reader.owned(Organization, id_, "organization"))
 
 
 # The organization whose id the CRM id's row holds, found by primary keys, not by a join:
 # whatever plan PostgreSQL caches for the prepared statement, it stays two index lookups. A
 # join's generic plan, cached while the tables were still empty, scanned every organization
 # of the tenant (``docs/benchmarks.md``).
-_BY_EXTERNAL_ID = select(Organization).where(Organization.id == select(
+_BY_EXTERNAL_ID = select(ORGANIZATIONS).where(ORGANIZATIONS.c.id == select(
     OrganizationExternalId.organization_id).where(
     OrganizationExternalId.tenant == bindparam("tenant"),
     OrganizationExternalId.system == bindparam("system"),
     OrganizationExternalId.external_id == bindparam("external_id")).scalar_subquery())
-# An upsert's lookup locks the organization it finds (and loads it as it is once locked):
-# one round trip, not a lookup and then a locking refresh. ``FOR NO KEY UPDATE``, as
-# ``get_owned`` takes: rows that merely reference it are not held up.
-_BY_EXTERNAL_ID_LOCKED = _BY_EXTERNAL_ID.with_for_update(
-    key_share=True).execution_options(populate_existing=True)
+_FOUND_BY_EXTERNAL_ID = RowQuery(_BY_EXTERNAL_ID)
+# An upsert's lookup locks the organization it finds: ``FOR NO KEY UPDATE``, as a lookup by
+# id for a change takes (rows that merely reference it are not held up).
+_LOCKED_BY_EXTERNAL_ID = RowQuery(_BY_EXTERNAL_ID.with_for_update(key_share=True))
 
 
 async def find_by_external_id(
-    session: AsyncSession, principal: Principal, system: str, external_id: str,
+    reader: RowReader, principal: Principal, system: str, external_id: str,
     *, lock: bool = False,
-) -> Organization | None:
-    """The organization holding the CRM id; ``lock``: locked for update until the
-    transaction ends."""
-    org = await session.scalar(
-        _BY_EXTERNAL_ID_LOCKED if lock else _BY_EXTERNAL_ID,
-        {"tenant": principal.tenant, "system": system, "external_id": external_id})
-    return None if org is None else await _with_external_ids(session, org)
+) -> OrganizationRow | None:
+    org = await reader.one(_LOCKED_BY_EXTERNAL_ID if lock else _FOUND_BY_EXTERNAL_ID,
+                           {"tenant": principal.tenant, "system": system,
+                            "external_id": external_id})
+    return None if org is None else await _with_external_ids(reader, org)
 
 
 async def get_by_external_id(
-    session: AsyncSession, principal: Principal, system: str, external_id: str
-) -> Organization:
-    org = await find_by_external_id(session, principal, system, external_id)
+    rows: Rows, principal: Principal, system: str, external_id: str
+) -> OrganizationRow:
+    async with rows.reader(principal.tenant) as reader:
+        org = await find_by_external_id(reader, principal, system, external_id)
     if org is None:
         raise NotFound.of("organization")
     return org
@@ -172,35 +177,39 @@ async def list_(
 
 
 async def _update(
-    session: AsyncSession, principal: Principal, org: Organization,
-    changes: dict[str, object], external_ids: dict[str, str] | None,
-) -> Organization:
-    changed = apply_changes(org, changes)
-    if external_ids is not None and await _set_external_ids(session, org, external_ids):
-        if not changed:
-            org.touch()
-        changed = True
-    if changed:
-        await outbox.emit_state(session, ORGANIZATION_UPDATED, org, None)
+    writer: RowWriter, org: OrganizationRow, changes: dict[str, object],
+    external_ids: dict[str, str] | None,
+) -> OrganizationRow:
+    """Store what changed; the version (the ETag) and ``updated_at`` move only if anything
+    did."""
+    changed = {name: value for name, value in changes.items() if org[name] != value}
+    ids_changed = external_ids is not None and await _set_external_ids(writer, org,
+                                                                       external_ids)
+    if changed or ids_changed:
+        changed |= {"version": org["version"] + 1, "updated_at": utcnow()}
+        await writer.update(ORGANIZATIONS, org["id"], changed)
+        org.update(changed)
+        writer.emit_state(outbox, ORGANIZATION_UPDATED, org, None)
     return org
 
 
 async def update(
-    session: AsyncSession, principal: Principal, id_: uuid.UUID,
+    writer: RowWriter, principal: Principal, id_: uuid.UUID,
     patch: schemas.OrganizationUpdate, if_match: str | None,
-) -> Organization:
-    org = await get(session, principal, id_, lock=True)
-    await require_directory_editor(session, principal, org.id)
-    check_if_match(if_match, org.version)
+) -> OrganizationRow:
+    org = await _with_external_ids(
+        writer, await writer.owned(Organization, id_, "organization", lock=True))
+    await require_directory_editor(writer, principal, org["id"])
+    check_if_match(if_match, org["version"])
     external_ids = patch.external_ids if "external_ids" in patch.model_fields_set else None
-    return await _update(session, principal, org,
-                         patch.columns(exclude=frozenset({"external_ids"})), external_ids)
+    return await _update(writer, org, patch.columns(exclude=frozenset({"external_ids"})),
+                         external_ids)
 
 
 async def upsert_by_external_id(
-    session: AsyncSession, principal: Principal, system: str, external_id: str,
+    writer: RowWriter, principal: Principal, system: str, external_id: str,
     data: schemas.OrganizationCreate, if_match: str | None,
-) -> tuple[Organization, bool]:
+) -> tuple[OrganizationRow, bool]:
     """Create or replace the organization that has this CRM id; True when it was created.
 
     Access is checked before ``If-Match``, so a caller who may not edit learns no ETag."""
@@ -208,20 +217,20 @@ async def upsert_by_external_id(
     if data.external_ids.get(system, external_id) != external_id:
         raise Invalid(f"The body's {system} id differs from the path's.",
                       kind="external-id-mismatch")
-    org = await find_by_external_id(session, principal, system, external_id, lock=True)
+    org = await find_by_external_id(writer, principal, system, external_id, lock=True)
     if org is None:
         data = data.model_copy(update={"external_ids": external_ids})
         try:
-            created = await create(session, principal, data,
+            created = await create(writer, principal, data,
                                    known_free=frozenset({(system, external_id)}))
-        except IntegrityError as exc:
+        except asyncpg.UniqueViolationError as exc:
             # Another request created it since the lookup: run again, and update it.
             if violated_unique_constraint(exc) == EXTERNAL_ID_KEY:
                 raise ConcurrentWriteError(f"{system} id {external_id!r} was just created") \
                     from exc
             raise
         return created, True
-    await require_directory_editor(session, principal, org.id)
-    check_if_match(if_match, org.version)
+    await require_directory_editor(writer, principal, org["id"])
+    check_if_match(if_match, org["version"])
     changes = data.columns(exclude=frozenset({"external_ids"}))
-    return await _update(session, principal, org, changes, external_ids), False
+    return await _update(writer, org, changes, external_ids), False
