@@ -10,7 +10,7 @@ import uuid
 from typing import Any, cast
 
 import asyncpg
-from sqlalchemy import String, Table, any_, bindparam, delete, func, select
+from sqlalchemy import String, Table, any_, bindparam, delete, func, insert, select, true
 from sqlalchemy.dialects.postgresql import ARRAY, aggregate_order_by
 
 from agenda import schemas
@@ -58,25 +58,31 @@ _REMOVE_EXTERNAL_IDS = RowStatement(delete(EXTERNAL_IDS).where(
     EXTERNAL_IDS.c.system == any_(bindparam("systems", type_=ARRAY(String)))))
 
 
+async def _check_free(writer: RowWriter, tenant: str, external_ids: dict[str, str],
+                      known_free: frozenset[tuple[str, str]]) -> None:
+    """409 if another organization holds one of these CRM ids. ``known_free``: ids the
+    caller has just looked up and found unheld, not looked up again (one taken since fails
+    on the unique key when the row is written)."""
+    for system, external_id in external_ids.items():
+        if (system, external_id) in known_free:
+            continue
+        holder = await writer.one(_HOLDER, {"tenant": tenant, "system": system,
+                                            "external_id": external_id})
+        if holder is not None:
+            raise ExternalIdTakenError(system, external_id, holder["organization_id"])
+
+
 async def _set_external_ids(
     writer: RowWriter, org: OrganizationRow, external_ids: dict[str, str],
     known_free: frozenset[tuple[str, str]] = frozenset(),
 ) -> bool:
-    """Replace the organization's CRM ids; 409 if another organization holds one of them.
-
-    ``known_free``: ids the caller has just looked up and found unheld, not looked up
-    again (one taken since fails on the unique key when the row is written)."""
+    """Replace the organization's CRM ids; 409 if another organization holds one of them
+    (``_check_free``)."""
     current: dict[str, str] = org["external_ids"]
     if external_ids == current:
         return False
     added = {s: i for s, i in external_ids.items() if current.get(s) != i}
-    for system, external_id in added.items():
-        if (system, external_id) in known_free:
-            continue
-        holder = await writer.one(_HOLDER, {"tenant": org["tenant"], "system": system,
-                                            "external_id": external_id})
-        if holder is not None:
-            raise ExternalIdTakenError(system, external_id, holder["organization_id"])
+    await _check_free(writer, org["tenant"], added, known_free)
     removed = [s for s, i in current.items() if external_ids.get(s) != i]
     if removed:  # freed before new rows take their place
         await writer.execute(_REMOVE_EXTERNAL_IDS, {"organization_id": org["id"],
@@ -89,6 +95,21 @@ async def _set_external_ids(
     return True
 
 
+# A new organization and its CRM ids in one statement (one round trip): the ids' rows are
+# inserted from arrays, and their foreign key is checked at the statement's end, when the
+# organization's row is there.
+_NEW = insert(ORGANIZATIONS).values(
+    {c.name: bindparam(c.name) for c in ORGANIZATIONS.columns}).returning(
+    ORGANIZATIONS.c.id, ORGANIZATIONS.c.tenant).cte("new")
+_IDS = func.unnest(bindparam("systems", type_=ARRAY(String)),
+                   bindparam("external_ids", type_=ARRAY(String))).table_valued(
+    "system", "external_id").render_derived(name="ids")
+_CREATE = RowStatement(insert(EXTERNAL_IDS).from_select(
+    ["tenant", "system", "external_id", "organization_id"],
+    select(_NEW.c.tenant, _IDS.c.system, _IDS.c.external_id, _NEW.c.id).select_from(
+        _NEW.join(_IDS, true()))))
+
+
 async def create(
     writer: RowWriter, principal: Principal, data: schemas.OrganizationCreate,
     known_free: frozenset[tuple[str, str]] = frozenset(),
@@ -98,9 +119,11 @@ async def create(
     org: OrganizationRow = {**data.columns(exclude=frozenset({"external_ids"})),
                             "id": uuid.uuid4(), "tenant": principal.tenant, "version": 1,
                             "created_at": now, "updated_at": now}
-    await writer.insert(ORGANIZATIONS, org)
-    org["external_ids"] = {}
-    await _set_external_ids(writer, org, data.external_ids, known_free)
+    external_ids = dict(sorted(data.external_ids.items()))
+    await _check_free(writer, principal.tenant, external_ids, known_free)
+    await writer.execute(_CREATE, {**org, "systems": list(external_ids),
+                                   "external_ids": list(external_ids.values())})
+    org["external_ids"] = external_ids
     writer.emit_state(outbox, ORGANIZATION_CREATED, org, None)
     return org
 
