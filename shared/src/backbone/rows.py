@@ -151,6 +151,10 @@ class TenantConnection(asyncpg.Connection):
 
     async def name_tenant(self, tenant: str) -> None:
         if self.tenant != tenant:
+            # Unknown until the server answers: a call cancelled after the server set it
+            # must not leave the previous tenant remembered (the next use for that tenant
+            # would not name it again, and would see this one's rows).
+            self.tenant = None
             await self.fetchval("SELECT set_config($1, $2, false)", TENANT_SETTING, tenant)
             self.tenant = tenant
 

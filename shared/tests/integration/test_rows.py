@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import uuid
 from collections.abc import AsyncIterator
 from datetime import date
@@ -17,7 +18,7 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 from backbone.db import TenantEntity, service_metadata
 from backbone.errors import NotFound
 from backbone.migrations import secure_database
-from backbone.rows import RowQuery, Rows
+from backbone.rows import RowQuery, Rows, TenantConnection
 from backbone.settings import BaseServiceSettings
 
 
@@ -95,3 +96,23 @@ async def test_a_query_that_forgets_its_tenant_finds_only_the_tenants_rows(
         async with rows.reader(tenant) as reader:
             seen = [row[0] for row in await reader.all(everything, {})]
         assert seen == [tenant] * (tenants.index(tenant) + 1)
+
+
+async def test_a_tenant_change_cut_short_is_named_again_on_the_next_use(
+    rows: Rows, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A change of tenant whose answer never arrived (the caller was cancelled) leaves the
+    connection's tenant unknown: the next use names its tenant, whichever it is."""
+    real = TenantConnection.fetchval
+
+    async def set_then_cancelled(self: TenantConnection, *args: Any) -> Any:
+        await real(self, *args)  # the server names the tenant ...
+        raise asyncio.CancelledError  # ... and the caller never learns it
+
+    async with rows.connection("t1") as connection:
+        monkeypatch.setattr(TenantConnection, "fetchval", set_then_cancelled)
+        with pytest.raises(asyncio.CancelledError):
+            await connection.name_tenant("t2")
+        monkeypatch.setattr(TenantConnection, "fetchval", real)
+        await connection.name_tenant("t1")
+        assert await connection.fetchval("SELECT current_setting('backbone.tenant')") == "t1"
