@@ -59,7 +59,7 @@ _REMOVE_EXTERNAL_IDS = RowStatement(delete(EXTERNAL_IDS).where(
 
 
 async def _check_free(writer: RowWriter, tenant: str, external_ids: dict[str, str],
-                      known_free: frozenset[tuple[str, str]]) -> None:
+                      known_free: frozenset[tuple[str, str]] = frozenset()) -> None:
     """409 if another organization holds one of these CRM ids. ``known_free``: ids the
     caller has just looked up and found unheld, not looked up again (one taken since fails
     on the unique key when the row is written)."""
@@ -73,8 +73,7 @@ async def _check_free(writer: RowWriter, tenant: str, external_ids: dict[str, st
 
 
 async def _set_external_ids(
-    writer: RowWriter, org: OrganizationRow, external_ids: dict[str, str],
-    known_free: frozenset[tuple[str, str]] = frozenset(),
+    writer: RowWriter, org: OrganizationRow, external_ids: dict[str, str]
 ) -> bool:
     """Replace the organization's CRM ids; 409 if another organization holds one of them
     (``_check_free``)."""
@@ -82,7 +81,7 @@ async def _set_external_ids(
     if external_ids == current:
         return False
     added = {s: i for s, i in external_ids.items() if current.get(s) != i}
-    await _check_free(writer, org["tenant"], added, known_free)
+    await _check_free(writer, org["tenant"], added)
     removed = [s for s, i in current.items() if external_ids.get(s) != i]
     if removed:  # freed before new rows take their place
         await writer.execute(_REMOVE_EXTERNAL_IDS, {"organization_id": org["id"],
