@@ -16,6 +16,7 @@ from collections.abc import AsyncIterator, Mapping
 from contextlib import asynccontextmanager
 from typing import Any
 
+import asyncpg
 from sqlalchemy import Table, bindparam, insert, update
 
 from backbone.consistency import emitted
@@ -33,7 +34,7 @@ class RowWriter(RowReader):
     ``info`` is the transaction's, as a session's is (``backbone.consistency`` notes there
     what it emitted)."""
 
-    def __init__(self, connection: Any, tenant: str) -> None:
+    def __init__(self, connection: asyncpg.Connection, tenant: str) -> None:
         super().__init__(connection, tenant)
         self.info: dict[Any, Any] = {}
         self._events: list[OutboxMessage] = []

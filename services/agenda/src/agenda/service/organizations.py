@@ -10,7 +10,7 @@ import uuid
 from typing import Any, cast
 
 import asyncpg
-from sqlalchemy import String, Table, any_, bindparam, delete, func, insert, select, true
+from sqlalchemy import String, Table, Uuid, any_, bindparam, delete, func, insert, select, true
 from sqlalchemy.dialects.postgresql import ARRAY, aggregate_order_by
 
 from agenda import schemas
@@ -56,6 +56,14 @@ _EXTERNAL_ID_ROWS = RowQuery(select(
 _REMOVE_EXTERNAL_IDS = RowStatement(delete(EXTERNAL_IDS).where(
     EXTERNAL_IDS.c.organization_id == bindparam("organization_id"),
     EXTERNAL_IDS.c.system == any_(bindparam("systems", type_=ARRAY(String)))))
+# CRM ids' rows are inserted from two arrays (systems, ids): one statement for any number.
+_IDS = func.unnest(bindparam("systems", type_=ARRAY(String)),
+                   bindparam("external_ids", type_=ARRAY(String))).table_valued(
+    "system", "external_id").render_derived(name="ids")
+_ID_COLUMNS = ["tenant", "system", "external_id", "organization_id"]
+_ADD_EXTERNAL_IDS = RowStatement(insert(EXTERNAL_IDS).from_select(_ID_COLUMNS, select(
+    bindparam("tenant", type_=String), _IDS.c.system, _IDS.c.external_id,
+    bindparam("organization_id", type_=Uuid)).select_from(_IDS)))
 
 
 async def _check_free(writer: RowWriter, tenant: str, external_ids: dict[str, str],
@@ -86,26 +94,22 @@ async def _set_external_ids(
     if removed:  # freed before new rows take their place
         await writer.execute(_REMOVE_EXTERNAL_IDS, {"organization_id": org["id"],
                                                     "systems": removed})
-    for system, external_id in added.items():
-        await writer.insert(EXTERNAL_IDS, {"tenant": org["tenant"], "system": system,
-                                           "external_id": external_id,
-                                           "organization_id": org["id"]})
+    if added:
+        await writer.execute(_ADD_EXTERNAL_IDS, {
+            "tenant": org["tenant"], "organization_id": org["id"], "systems": list(added),
+            "external_ids": list(added.values())})
     org["external_ids"] = dict(sorted(external_ids.items()))
     return True
 
 
 # A new organization and its CRM ids in one statement (one round trip): the ids' rows are
-# inserted from arrays, and their foreign key is checked at the statement's end, when the
-# organization's row is there.
+# inserted from the arrays, and their foreign key is checked at the statement's end, when
+# the organization's row is there.
 _NEW = insert(ORGANIZATIONS).values(
     {c.name: bindparam(c.name) for c in ORGANIZATIONS.columns}).returning(
     ORGANIZATIONS.c.id, ORGANIZATIONS.c.tenant).cte("new")
-_IDS = func.unnest(bindparam("systems", type_=ARRAY(String)),
-                   bindparam("external_ids", type_=ARRAY(String))).table_valued(
-    "system", "external_id").render_derived(name="ids")
 _CREATE = RowStatement(insert(EXTERNAL_IDS).from_select(
-    ["tenant", "system", "external_id", "organization_id"],
-    select(_NEW.c.tenant, _IDS.c.system, _IDS.c.external_id, _NEW.c.id).select_from(
+    _ID_COLUMNS, select(_NEW.c.tenant, _IDS.c.system, _IDS.c.external_id, _NEW.c.id).select_from(
         _NEW.join(_IDS, true()))))
 
 
