@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import asyncio
-from typing import Any
+import uuid
 
+import asyncpg
 import httpx
 import pytest
 
-from agenda.service import organizations
+from backbone.devstack.infra import Infrastructure
 from backbone.testing import MakeEntity as MakeInitiative
 from backbone.testing import Tenant
 
@@ -305,26 +306,45 @@ async def test_every_read_has_an_etag_and_revalidates(
     assert changed.headers["etag"] != listed
 
 
-async def test_an_upsert_that_loses_the_race_after_its_lookup_updates_instead(
-    api: httpx.AsyncClient, tenant: Tenant, monkeypatch: pytest.MonkeyPatch,
+# The other worker's organization, as agenda would store it, not yet committed.
+_OTHER_WORKERS_CREATE = """
+WITH org AS (
+    INSERT INTO organizations (id, tenant, name, sector, version, created_at, updated_at)
+    VALUES ($1, $2, 'Eastside', 'health', 1, now(), now()) RETURNING id, tenant)
+INSERT INTO organization_external_ids (tenant, system, external_id, organization_id)
+SELECT tenant, 'salesforce', $3, id FROM org
+"""
+
+
+@pytest.mark.parametrize("other_ids", [{}, {"hubspot": "77"}],
+                         ids=["lookup-and-create-in-one", "other-ids-checked-first"])
+async def test_an_upsert_that_meets_an_uncommitted_create_of_its_crm_id_updates_it(
+    api: httpx.AsyncClient, tenant: Tenant, infra: Infrastructure, other_ids: dict[str, str],
 ) -> None:
-    """Another worker commits the organization between this request's lookup and its own
-    creation: the request is run again, finds it, and updates it (no 409)."""
+    """Another worker has created the organization but not committed when this request
+    looks the CRM id up: the request's create waits on the id's key, fails when the other
+    commits, and is run again; it finds the organization and updates it (no 409, no second
+    organization). Both of the upsert's paths: the caller may create and names no other CRM
+    id (the lookup and the create are one statement), or names another one (checked first)."""
     url = "/v1/organizations/by-external-id/salesforce/0015g00000RACE"
-    first = await api.put(url, headers=tenant.admin, json={"name": "Eastside", "sector": "health"})
-    assert first.status_code == 201
-    real = organizations.find_by_external_id
-    missed: list[bool] = []
-
-    async def lookup_that_misses_once(*args: Any, **kwargs: Any) -> Any:
-        if not missed:
-            missed.append(True)
-            return None  # as if the other worker had not committed yet
-        return await real(*args, **kwargs)
-
-    monkeypatch.setattr(organizations, "find_by_external_id", lookup_that_misses_once)
-    second = await api.put(url, headers=tenant.admin,
-                           json={"name": "Eastside Clinic", "sector": "health"})
-    assert second.status_code == 200, second.text
-    assert second.json()["id"] == first.json()["id"]
-    assert second.json()["name"] == "Eastside Clinic"
+    other = await asyncpg.connect(infra.settings("agenda").owner_asyncpg_dsn)
+    try:
+        async with other.transaction():
+            org_id = uuid.uuid4()
+            await other.execute(_OTHER_WORKERS_CREATE, org_id, tenant.name, "0015g00000RACE")
+            put = asyncio.create_task(api.put(url, headers=tenant.admin, json={
+                "name": "Eastside Clinic", "sector": "health", "external_ids": other_ids}))
+            blocked = "SELECT count(*) FROM pg_stat_activity WHERE $1 = ANY(pg_blocking_pids(pid))"
+            while not await other.fetchval(blocked, other.get_server_pid()):
+                assert not put.done(), put.result().text
+                await asyncio.sleep(0.01)
+        response = await put
+    finally:
+        await other.close()
+    assert response.status_code == 200, response.text
+    assert response.json()["id"] == str(org_id)
+    assert response.json()["name"] == "Eastside Clinic"
+    assert response.json()["version"] == 2
+    assert response.json()["external_ids"] == {"salesforce": "0015g00000RACE", **other_ids}
+    listed = (await api.get("/v1/organizations", headers=tenant.admin)).json()["items"]
+    assert [o["id"] for o in listed] == [str(org_id)]

@@ -28,17 +28,22 @@ _PARTNER_OF = RowQuery(select(exists().where(
 ).label("found")))
 
 
+def edits_whole_directory(principal: Principal) -> bool:
+    """Network admins and backbone staff: they add organizations and edit any entry (the
+    token says so; nothing is looked up)."""
+    return principal.is_network_admin or any(
+        principal.has_role(i, InitiativeRole.BACKBONE) for i in principal.initiative_ids())
+
+
 async def require_directory_editor(
     reader: RowReader, principal: Principal, organization_id: uuid.UUID | None = None
 ) -> None:
     """Network admins and backbone staff edit the directory; a partner edits its own
     organization's entry, if it is a partner of an initiative the organization takes part
     in. A token's ``org`` claim alone grants nothing."""
-    if principal.is_network_admin:
+    if edits_whole_directory(principal):
         return
     initiatives = principal.initiative_ids()
-    if any(principal.has_role(i, InitiativeRole.BACKBONE) for i in initiatives):
-        return
     as_partner = [i for i in initiatives if principal.has_role(i, InitiativeRole.PARTNER)]
     if organization_id is not None and principal.org == organization_id and as_partner:
         found = await reader.one(_PARTNER_OF, {"tenant": principal.tenant,

@@ -10,13 +10,27 @@ import uuid
 from typing import Any, cast
 
 import asyncpg
-from sqlalchemy import String, Table, Uuid, any_, bindparam, delete, func, insert, select, true
+from sqlalchemy import (
+    CTE,
+    Insert,
+    String,
+    Table,
+    Uuid,
+    any_,
+    bindparam,
+    delete,
+    exists,
+    func,
+    insert,
+    select,
+    true,
+)
 from sqlalchemy.dialects.postgresql import ARRAY, aggregate_order_by
 
 from agenda import schemas
 from agenda.events import outbox
 from agenda.models import Organization, OrganizationExternalId
-from agenda.service.access import require_directory_editor
+from agenda.service.access import edits_whole_directory, require_directory_editor
 from backbone.auth.principal import Principal
 from backbone.contracts.agenda.events import ORGANIZATION_CREATED, ORGANIZATION_UPDATED
 from backbone.db import ConcurrentWriteError, utcnow, violated_unique_constraint
@@ -105,12 +119,33 @@ async def _set_external_ids(
 # A new organization and its CRM ids in one statement (one round trip): the ids' rows are
 # inserted from the arrays, and their foreign key is checked at the statement's end, when
 # the organization's row is there.
-_NEW = insert(ORGANIZATIONS).values(
+def _ids_of(new: CTE) -> Insert:
+    """The CRM ids' rows of the organization ``new`` returns (none if it returns none)."""
+    return insert(EXTERNAL_IDS).from_select(_ID_COLUMNS, select(
+        new.c.tenant, _IDS.c.system, _IDS.c.external_id, new.c.id).select_from(
+        new.join(_IDS, true())))
+
+
+_CREATE = RowStatement(_ids_of(insert(ORGANIZATIONS).values(
     {c.name: bindparam(c.name) for c in ORGANIZATIONS.columns}).returning(
-    ORGANIZATIONS.c.id, ORGANIZATIONS.c.tenant).cte("new")
-_CREATE = RowStatement(insert(EXTERNAL_IDS).from_select(
-    _ID_COLUMNS, select(_NEW.c.tenant, _IDS.c.system, _IDS.c.external_id, _NEW.c.id).select_from(
-        _NEW.join(_IDS, true()))))
+    ORGANIZATIONS.c.id, ORGANIZATIONS.c.tenant).cte("new")))
+
+
+def _new_row(principal: Principal, data: schemas.OrganizationCreate) -> OrganizationRow:
+    now = utcnow()
+    return {**data.columns(exclude=frozenset({"external_ids"})), "id": uuid.uuid4(),
+            "tenant": principal.tenant, "version": 1, "created_at": now, "updated_at": now}
+
+
+def _id_arrays(external_ids: dict[str, str]) -> dict[str, list[str]]:
+    return {"systems": list(external_ids), "external_ids": list(external_ids.values())}
+
+
+def _created(writer: RowWriter, org: OrganizationRow,
+             external_ids: dict[str, str]) -> OrganizationRow:
+    org["external_ids"] = external_ids
+    writer.emit_state(outbox, ORGANIZATION_CREATED, org, None)
+    return org
 
 
 async def create(
@@ -118,17 +153,11 @@ async def create(
     known_free: frozenset[tuple[str, str]] = frozenset(),
 ) -> OrganizationRow:
     await require_directory_editor(writer, principal)
-    now = utcnow()
-    org: OrganizationRow = {**data.columns(exclude=frozenset({"external_ids"})),
-                            "id": uuid.uuid4(), "tenant": principal.tenant, "version": 1,
-                            "created_at": now, "updated_at": now}
+    org = _new_row(principal, data)
     external_ids = dict(sorted(data.external_ids.items()))
     await _check_free(writer, principal.tenant, external_ids, known_free)
-    await writer.execute(_CREATE, {**org, "systems": list(external_ids),
-                                   "external_ids": list(external_ids.values())})
-    org["external_ids"] = external_ids
-    writer.emit_state(outbox, ORGANIZATION_CREATED, org, None)
-    return org
+    await writer.execute(_CREATE, {**org, **_id_arrays(external_ids)})
+    return _created(writer, org, external_ids)
 
 
 async def _with_external_ids(reader: RowReader, org: dict[str, Any]) -> OrganizationRow:
@@ -155,7 +184,19 @@ _BY_EXTERNAL_ID = select(ORGANIZATIONS).where(ORGANIZATIONS.c.id == select(
 _FOUND_BY_EXTERNAL_ID = RowQuery(_BY_EXTERNAL_ID)
 # An upsert's lookup locks the organization it finds: ``FOR NO KEY UPDATE``, as a lookup by
 # id for a change takes (rows that merely reference it are not held up).
-_LOCKED_BY_EXTERNAL_ID = RowQuery(_BY_EXTERNAL_ID.with_for_update(key_share=True))
+_LOCKED = _BY_EXTERNAL_ID.with_for_update(key_share=True)
+_LOCKED_BY_EXTERNAL_ID = RowQuery(_LOCKED)
+
+
+# An upsert's lookup and the create it may make, in one statement (one round trip): the
+# organization holding the CRM id, locked; and only if there is none, a new one holding it.
+_FOUND = _LOCKED.cte("found")
+_NEW_IF_NONE = insert(ORGANIZATIONS).from_select(
+    [c.name for c in ORGANIZATIONS.columns],
+    select(*[bindparam(c.name, type_=c.type) for c in ORGANIZATIONS.columns]).where(
+        ~exists(select(_FOUND.c.id)))).returning(ORGANIZATIONS.c.id, ORGANIZATIONS.c.tenant)
+_FOUND_OR_CREATED = RowQuery(select(_FOUND).add_cte(
+    _ids_of(_NEW_IF_NONE.cte("new")).cte("new_ids")))
 
 
 async def find_by_external_id(
@@ -232,6 +273,28 @@ async def update(
                          external_ids)
 
 
+async def _found_or_created(
+    writer: RowWriter, principal: Principal, system: str, external_id: str,
+    data: schemas.OrganizationCreate,
+) -> tuple[OrganizationRow, bool]:
+    """The organization holding the CRM id, locked, or a new one holding it (True)."""
+    if edits_whole_directory(principal) and data.external_ids.keys() <= {system}:
+        # Nothing to check before a create: the lookup and the create are one statement.
+        org = _new_row(principal, data)
+        ids = {system: external_id}
+        found = await writer.one(_FOUND_OR_CREATED, {
+            **org, "system": system, "external_id": external_id, **_id_arrays(ids)})
+        if found is None:
+            return _created(writer, org, ids), True
+        return await _with_external_ids(writer, found), False
+    found = await find_by_external_id(writer, principal, system, external_id, lock=True)
+    if found is not None:
+        return found, False
+    data = data.model_copy(update={"external_ids": {**data.external_ids, system: external_id}})
+    return await create(writer, principal, data,
+                        known_free=frozenset({(system, external_id)})), True
+
+
 async def upsert_by_external_id(
     writer: RowWriter, principal: Principal, system: str, external_id: str,
     data: schemas.OrganizationCreate, if_match: str | None,
@@ -243,19 +306,16 @@ async def upsert_by_external_id(
     if data.external_ids.get(system, external_id) != external_id:
         raise Invalid(f"The body's {system} id differs from the path's.",
                       kind="external-id-mismatch")
-    org = await find_by_external_id(writer, principal, system, external_id, lock=True)
-    if org is None:
-        data = data.model_copy(update={"external_ids": external_ids})
-        try:
-            created = await create(writer, principal, data,
-                                   known_free=frozenset({(system, external_id)}))
-        except asyncpg.UniqueViolationError as exc:
-            # Another request created it since the lookup: run again, and update it.
-            if violated_unique_constraint(exc) == EXTERNAL_ID_KEY:
-                raise ConcurrentWriteError(f"{system} id {external_id!r} was just created") \
-                    from exc
-            raise
-        return created, True
+    try:
+        org, created = await _found_or_created(writer, principal, system, external_id, data)
+    except asyncpg.UniqueViolationError as exc:
+        # Another request created it since the lookup: run again, and update it.
+        if violated_unique_constraint(exc) == EXTERNAL_ID_KEY:
+            raise ConcurrentWriteError(f"{system} id {external_id!r} was just created") \
+                from exc
+        raise
+    if created:
+        return org, True
     await require_directory_editor(writer, principal, org["id"])
     check_if_match(if_match, org["version"])
     changes = data.columns(exclude=frozenset({"external_ids"}))
