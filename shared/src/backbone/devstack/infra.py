@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import os
 import secrets
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -60,9 +61,11 @@ class Infrastructure:
 
 
 def start_infrastructure(
-    data_dir: Path, *, pg_port: int, kafka_port: int, durable: bool = True
+    data_dir: Path, *, pg_port: int, kafka_port: int, durable: bool = True,
+    postgres_settings: Mapping[str, str] | None = None,
 ) -> Infrastructure:
-    """Start what ``BACKBONE_DATABASE_URL`` / ``BACKBONE_KAFKA_BOOTSTRAP_SERVERS`` don't name."""
+    """Start what ``BACKBONE_DATABASE_URL`` / ``BACKBONE_KAFKA_BOOTSTRAP_SERVERS`` don't name
+    (``postgres_settings``: the embedded server's, beyond the stack's own)."""
     infra = Infrastructure(
         database_url=os.environ.get("BACKBONE_DATABASE_URL", ""),
         bootstrap_servers=os.environ.get("BACKBONE_KAFKA_BOOTSTRAP_SERVERS", ""),
@@ -70,7 +73,8 @@ def start_infrastructure(
     )
     try:
         if not infra.database_url:
-            infra.postgres = EmbeddedPostgres(data_dir / "pgdata", pg_port, durable=durable)
+            infra.postgres = EmbeddedPostgres(data_dir / "pgdata", pg_port, durable=durable,
+                                              settings=postgres_settings)
             infra.postgres.start()
             infra.database_url = infra.postgres.url
         if not infra.bootstrap_servers:

@@ -13,6 +13,7 @@ import os
 import pwd
 import stat
 import subprocess
+from collections.abc import Mapping
 from pathlib import Path
 
 from backbone.devstack.ports import wait_for_port
@@ -21,10 +22,13 @@ SYSTEM_USER = "embedded_postgres"
 
 
 class EmbeddedPostgres:
-    def __init__(self, data_dir: Path, port: int, *, durable: bool = True) -> None:
+    def __init__(self, data_dir: Path, port: int, *, durable: bool = True,
+                 settings: Mapping[str, str] | None = None) -> None:
         self.data_dir = data_dir.resolve()
         self.port = port
         self.durable = durable
+        self.settings = dict(settings or {})
+        """Server settings beyond the stack's (e.g. a benchmark's statistics)."""
         self.user: str | None = None
 
     @property
@@ -71,6 +75,7 @@ class EmbeddedPostgres:
         options = f"-h 127.0.0.1 -p {self.port} -k {self.data_dir} -c max_connections=300"
         if not self.durable:
             options += " -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+        options += "".join(f" -c {name}={value}" for name, value in self.settings.items())
         self._run("pg_ctl", "-w", "-t", "60", "-l", str(self.data_dir / "server.log"),
                   "-o", options, "start")
         wait_for_port(self.port, 30, "PostgreSQL")
