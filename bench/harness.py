@@ -18,12 +18,14 @@ UNLIMITED = {f"BACKBONE_RATE_LIMIT_{kind}_PER_MINUTE": "0" for kind in ("READS",
 
 
 @contextmanager
-def running(spec: ServiceSpec, env: dict[str, str] | None = None
+def running(spec: ServiceSpec, env: dict[str, str] | None = None,
+            postgres_settings: dict[str, str] | None = None,
             ) -> Iterator[tuple[Infrastructure, ServiceProcess]]:
-    """PostgreSQL and Tansu on free ports (no fsync), and the service as its own process
-    (with ``env`` added to its environment)."""
+    """PostgreSQL (with ``postgres_settings``) and Tansu on free ports (no fsync), and the
+    service as its own process (with ``env`` added to its environment)."""
     infra = start_infrastructure(Path(tempfile.mkdtemp()), pg_port=free_port(),
-                                 kafka_port=free_port(), durable=False)
+                                 kafka_port=free_port(), durable=False,
+                                 postgres_settings=postgres_settings)
     process = None
     try:
         prepare_service(infra, spec)

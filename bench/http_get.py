@@ -30,6 +30,7 @@ from pathlib import Path
 
 import httpx
 import loadgen
+from cpu import cpu_seconds
 from harness import UNLIMITED
 from loadgen import Result
 
@@ -67,18 +68,6 @@ class Served:
     @property
     def background_ms(self) -> float:
         return 1000 * self.background_s / max(self.result.n, 1)
-
-
-def _stat_cpu(stat: Path) -> float:
-    fields = stat.read_text().rpartition(")")[2].split()
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
-
-
-def cpu_seconds(pid: int) -> tuple[float, float]:
-    """User and system CPU time so far of the process, and of its threads but the main one
-    (Linux's /proc; the main thread's id is the process's)."""
-    total = _stat_cpu(Path(f"/proc/{pid}/stat"))
-    return total, total - _stat_cpu(Path(f"/proc/{pid}/task/{pid}/stat"))
 
 
 def report(name: str, served: Result | Served, baseline: Served | None = None) -> None:

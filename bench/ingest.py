@@ -8,10 +8,14 @@ with an event row for each in the same transaction (the floor of accepting an
 observation under the transactional outbox); the COPY floor: the rows copied into a
 staging table, then one statement upserting them and writing an event row for each (new
 rows, then every value changed); and a raw aiokafka produce of one event per
-row, batched as the relay does (the floor of publishing them). Then the time until all
-100,000 observation events are readable on ``backbone.measurement.v1``, from the last
-response. Last, the same rows are sent again with every value changed (each one a
+row, batched as the relay does (the floor of publishing them). Then the time from the
+last response until all 100,000 observation events are published (the relay marks an
+event once the broker has stored it), and a check that all are on
+``backbone.measurement.v1``. Last, the same rows are sent again with every value changed (each one a
 correction: a locked lookup, its earlier version archived, an update and a revised event).
+For each floor and each endpoint run, the CPU time each process spent per row (the
+service's request thread and its relay, PostgreSQL, Tansu, this client), the endpoint's
+until all its events were published: what the time went on, measured in that run.
 
     .venv/bin/python bench/ingest.py [--rows 100000] [--in-flight 2]
 """
@@ -23,6 +27,8 @@ import asyncio
 import json
 import time
 import uuid
+from collections.abc import Callable
+from dataclasses import replace
 from datetime import UTC, datetime
 from typing import Any
 
@@ -30,12 +36,16 @@ import asyncpg
 import httpx
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
 from aiokafka.partitioner import murmur2
+from cpu import Usage
 from harness import running
 from loadgen import p50_p99
+from statements import SETTINGS as STATEMENT_STATISTICS
+from statements import StatementTimes
 
 from backbone.auth.tokens import mint_token
 from backbone.contracts.agenda.events import INITIATIVE_CREATED
 from backbone.devstack.infra import Infrastructure
+from backbone.devstack.processes import ServiceProcess
 from backbone.events.envelope import CloudEvent
 from backbone.events.kafka import ensure_topics, make_producer
 from backbone.readmodels.agenda.feed import new_initiative
@@ -150,32 +160,36 @@ _UPSERT_WITH_EVENTS = """
     FROM written"""
 
 
-async def raw_copy(dsn: str, rows: list[dict[str, Any]]) -> tuple[float, float]:
+async def raw_copy(dsn: str, rows: list[dict[str, Any]],
+                   meter: Callable[[], Usage]) -> list[tuple[float, Usage]]:
     """The COPY floor: the rows copied into a staging table, then one statement upserts
-    them and writes an event row for each, all in one transaction: rows/s for new rows,
-    then for the same rows again with every value changed (each one a correction)."""
+    them and writes an event row for each, all in one transaction: rows/s and the CPU
+    spent, for new rows, then for the same rows again with every value changed (each one
+    a correction)."""
     conn = await asyncpg.connect(dsn)
     await conn.execute(_COPY_TABLES)
-    rates = []
+    results = []
     for change in (0, 1):
         records = [(uuid.uuid4(), r["indicator"], r["period"],
                     json.dumps(r["disaggregation"]), r["geography"], r["value"] + change)
                    for r in rows]
-        started = time.perf_counter()
+        started, before = time.perf_counter(), meter()
         async with conn.transaction():
             await conn.execute("CREATE TEMPORARY TABLE copy_staging (id uuid, indicator text,"
                                " period text, cell jsonb, geography text, value float8)"
                                " ON COMMIT DROP")
             await conn.copy_records_to_table("copy_staging", records=records)
             await conn.execute(_UPSERT_WITH_EVENTS)
-        rates.append(len(rows) / (time.perf_counter() - started))
+        results.append((len(rows) / (time.perf_counter() - started), meter() - before))
     await conn.execute("DROP TABLE copy_observations, copy_events")
     await conn.close()
-    return rates[0], rates[1]
+    return results
 
 
-async def raw_produce(infra: Infrastructure, rows: list[dict[str, Any]]) -> tuple[float, float]:
-    """One CloudEvent per row, in batches as the relay builds them: (events/s, CPU µs each).
+async def raw_produce(infra: Infrastructure, rows: list[dict[str, Any]],
+                      meter: Callable[[], Usage]) -> tuple[float, Usage]:
+    """One CloudEvent per row, in batches as the relay builds them: events/s and the CPU
+    spent (the client's, building and sending them, and the broker's).
 
     All rows share one key (the initiative), so they go to one partition, batch by batch.
     """
@@ -195,7 +209,7 @@ async def raw_produce(infra: Infrastructure, rows: list[dict[str, Any]]) -> tupl
     await producer.start()
     partitions = sorted(await producer.partitions_for(topic))
     partition = partitions[(murmur2(key) & 0x7FFFFFFF) % len(partitions)]
-    started, cpu = time.perf_counter(), time.process_time()
+    started, before = time.perf_counter(), meter()
     batch = producer.create_batch()
     for event in events:
         message = {"key": key, "value": event.value(), "timestamp": None,
@@ -207,34 +221,56 @@ async def raw_produce(infra: Infrastructure, rows: list[dict[str, Any]]) -> tupl
             batch.append(**message)
     batch.close()
     await (await producer.send_batch(batch, topic, partition=partition))
-    elapsed, cpu = time.perf_counter() - started, time.process_time() - cpu
+    elapsed, spent = time.perf_counter() - started, meter() - before
     await producer.stop()
-    return len(rows) / elapsed, cpu / len(rows) * 1e6
+    return len(rows) / elapsed, spent
 
 
-async def count_events(bootstrap: str, initiative: str, expected: int,
-                       done: asyncio.Event) -> float:
-    """Read the topic until ``expected`` observation events arrived; returns their arrival."""
-    consumer = AIOKafkaConsumer("backbone.measurement.v1", bootstrap_servers=bootstrap,
+TOPIC = "backbone.measurement.v1"
+
+
+async def events_on_topic(bootstrap: str, initiative: str, event_type: str,
+                          expected: int) -> int:
+    """How many events of the type (e.g. ``observation.recorded``) the topic holds for the
+    initiative, read from the start until ``expected`` were seen or none came for 10 s."""
+    consumer = AIOKafkaConsumer(TOPIC, bootstrap_servers=bootstrap,
                                 auto_offset_reset="earliest", fetch_max_wait_ms=20,
                                 max_partition_fetch_bytes=8 * 1024 * 1024)
     await consumer.start()
-    seen = 0
+    seen, suffix = 0, event_type.encode()
     try:
         while seen < expected:
-            for records in (await consumer.getmany(timeout_ms=200, max_records=5000)).values():
+            batches = await consumer.getmany(timeout_ms=10_000, max_records=5000)
+            if not batches:
+                break
+            for records in batches.values():
                 seen += sum(1 for r in records if r.key.decode() == initiative
-                            and dict(r.headers)["ce_type"].endswith(b"observation.recorded"))
-        return time.perf_counter()
+                            and dict(r.headers)["ce_type"].endswith(suffix))
+        return seen
     finally:
-        done.set()
         await consumer.stop()
 
 
-async def ingest(url: str, token: str, initiative: str, rows: list[dict[str, Any]],
-                 in_flight: int, outcome: str = "created") -> tuple[float, list[float], float]:
-    bodies = [json.dumps({"rows": rows[i:i + BATCH]}).encode()
-              for i in range(0, len(rows), BATCH)]
+async def outbox_drained(dsn: str) -> None:
+    """Until the service's relay has published every event written: it marks an event
+    published once the broker has stored it (``acks=all``)."""
+    conn = await asyncpg.connect(dsn)
+    try:
+        while await conn.fetchval(  # noqa: ASYNC110 - the database's state, polled
+                "SELECT EXISTS (SELECT FROM outbox WHERE published_at IS NULL)"):
+            await asyncio.sleep(0.02)
+    finally:
+        await conn.close()
+
+
+def batches(rows: list[dict[str, Any]]) -> list[bytes]:
+    return [json.dumps({"rows": rows[i:i + BATCH]}).encode() for i in range(0, len(rows), BATCH)]
+
+
+async def ingest(url: str, token: str, initiative: str, bodies: list[bytes], in_flight: int,
+                 outcome: str) -> tuple[float, list[float], float]:
+    """The bodies posted, ``in_flight`` at a time: obs/s, request latencies, and when the
+    last response came."""
     headers = {"Authorization": f"Bearer {token}", "Content-Type": "application/json"}
     latencies: list[float] = []
     queue = list(bodies)
@@ -252,48 +288,99 @@ async def ingest(url: str, token: str, initiative: str, rows: list[dict[str, Any
         started = time.perf_counter()
         await asyncio.gather(*(worker() for _ in range(in_flight)))
         finished = time.perf_counter()
-    return len(rows) / (finished - started), latencies, finished
+    return len(bodies) * BATCH / (finished - started), latencies, finished
 
 
-async def run(infra: Infrastructure, url: str, count: int, in_flight: int) -> None:
+async def ingest_published(
+    infra: Infrastructure, dsn: str, url: str, token: str, initiative: str,
+    rows: list[dict[str, Any]], in_flight: int, outcome: str, event_type: str,
+    meter: Callable[[], Usage], statements: StatementTimes,
+) -> tuple[float, list[float], str, Usage, list[str]]:
+    """The rows through the endpoint; obs/s, request latencies, when all their events were
+    published (then read back from the topic, to be sure), and the CPU spent until then,
+    publishing included. The bench polls the outbox only after the last response, and
+    reads the topic only after that: while the endpoint runs, the client spends nothing
+    on the cores the service shares but sending the requests."""
+    bodies = batches(rows)
+    await statements.reset()
+    before = meter()
+    rate, latencies, finished = await ingest(url, token, initiative, bodies, in_flight,
+                                             outcome)
+    written = meter()
+    try:
+        async with asyncio.timeout(120):
+            await outbox_drained(dsn)
+        lag = f"{time.perf_counter() - finished:.2f} s after the last response"
+    except TimeoutError:
+        lag = "NOT within 120 s"
+    # The processes' CPU until the events were all published (and stored by the broker);
+    # this client's until the last response (then it polled and read the topic).
+    spent = replace(meter() - before, client=(written - before).client)
+    by_statement = await statements.report(len(rows))
+    on_topic = await events_on_topic(infra.bootstrap_servers, initiative, event_type,
+                                     len(rows))
+    if on_topic != len(rows):
+        lag += f", but {on_topic:,} of them on the topic"
+    return rate, latencies, lag, spent, by_statement
+
+
+async def run(infra: Infrastructure, process: ServiceProcess, count: int,
+              in_flight: int) -> None:
     rows = make_rows(count)
     settings = infra.settings("bench")
     token = mint_token(settings, sub="bench", tenant="bench", roles=["network:admin"])
     dsn = infra.settings("measurement").owner_asyncpg_dsn
+
+    def meter() -> Usage:
+        return Usage.now(infra, process.pid)
+
     raw_rate, stored_rate = await raw_executemany(dsn, rows)
-    copy_rate, copy_corrected_rate = await raw_copy(dsn, rows)
-    produce_rate, produce_cpu_us = await raw_produce(infra, rows)
+    (copy_rate, copy_cpu), (copy_corrected_rate, copy_corrected_cpu) = await raw_copy(
+        dsn, rows, meter)
+    produce_rate, produce_cpu = await raw_produce(infra, rows, meter)
     initiative = await announce_initiative(infra, "bench")
-    async with httpx.AsyncClient(base_url=url, headers={"Authorization": f"Bearer {token}"},
+    async with httpx.AsyncClient(base_url=process.url,
+                                 headers={"Authorization": f"Bearer {token}"},
                                  timeout=60) as api:
         await define(api, initiative)
-    done = asyncio.Event()
-    counter = asyncio.create_task(count_events(infra.bootstrap_servers, initiative, count, done))
-    rate, latencies, finished = await ingest(url, token, initiative, rows, in_flight)
-    try:
-        arrived = await asyncio.wait_for(counter, 120)
-        lag = f"{arrived - finished:.2f} s after the last response"
-    except TimeoutError:
-        lag = "NOT within 120 s"
+    statements = StatementTimes(infra.database_url,
+                                infra.settings("measurement").effective_database_name)
+    rate, latencies, lag, cpu, new_statements = await ingest_published(
+        infra, dsn, process.url, token, initiative, rows, in_flight, "created",
+        "observation.recorded", meter, statements)
     for row in rows:
         row["value"] += 1
-    corrected_rate, corrected_latencies, _ = await ingest(url, token, initiative, rows,
-                                                          in_flight, "updated")
+    (corrected_rate, corrected_latencies, corrected_lag, corrected_cpu,
+     corrected_statements) = await ingest_published(
+        infra, dsn, process.url, token, initiative, rows, in_flight, "updated",
+        "observation.revised", meter, statements)
     print(f"{count:,} observations in batches of {BATCH:,}, {in_flight} in flight; "
           "2 cores shared by PostgreSQL, Tansu, the service and this client")
     print(f"raw asyncpg executemany (same rows)   {raw_rate:10,.0f} rows/s")
     print(f"raw, with an event row each (one tx)   {stored_rate:10,.0f} rows/s")
     print(f"raw COPY, upsert + event rows (one tx) {copy_rate:10,.0f} rows/s new, "
           f"{copy_corrected_rate:,.0f} rows/s corrected")
-    print(f"raw aiokafka produce, an event per row {produce_rate:10,.0f} events/s  "
-          f"({produce_cpu_us:,.0f} µs of CPU each)")
+    print(f"raw aiokafka produce, an event per row {produce_rate:10,.0f} events/s")
     print(f"measurement batch endpoint over HTTP  {rate:10,.0f} obs/s  "
           f"({rate / stored_rate:.2f}x the executemany floor, {rate / copy_rate:.2f}x the "
           f"COPY floor)  {_percentiles(latencies)}")
-    print(f"all {count:,} observation.recorded events on backbone.measurement.v1: {lag}")
+    print(f"all {count:,} observation.recorded events published on {TOPIC}: {lag}")
     print(f"the same rows again, every value changed {corrected_rate:10,.0f} obs/s  "
           f"({corrected_rate / copy_corrected_rate:.2f}x the COPY floor for corrections)  "
           f"{_percentiles(corrected_latencies)}")
+    print(f"all {count:,} observation.revised events published: {corrected_lag}")
+    print("CPU per row (µs), by process, in this run (the endpoint's until its events were "
+          "all published):")
+    for name, usage in (("COPY floor, new", copy_cpu),
+                        ("COPY floor, corrected", copy_corrected_cpu),
+                        ("raw produce, per event", produce_cpu),
+                        ("endpoint, new", cpu), ("endpoint, corrected", corrected_cpu)):
+        print(f"  {name:<24} {usage.per_item(count)}")
+    for name, lines in (("new", new_statements), ("corrected", corrected_statements)):
+        print(f"PostgreSQL's time per observation by statement, endpoint, {name} "
+              "(pg_stat_statements, execution and planning):")
+        for line in lines:
+            print(f"  {line}")
 
 
 def _percentiles(latencies: list[float]) -> str:
@@ -302,8 +389,8 @@ def _percentiles(latencies: list[float]) -> str:
 
 
 def main(count: int, in_flight: int) -> None:
-    with running(SERVICE) as (infra, process):
-        asyncio.run(run(infra, process.url, count, in_flight))
+    with running(SERVICE, postgres_settings=STATEMENT_STATISTICS) as (infra, process):
+        asyncio.run(run(infra, process, count, in_flight))
 
 
 if __name__ == "__main__":
