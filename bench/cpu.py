@@ -52,23 +52,27 @@ def tree_seconds(pid: int) -> float:
 @dataclass(frozen=True)
 class Usage:
     """Seconds of CPU: the service's request thread and its other threads (the outbox
-    relay), PostgreSQL, the broker, and the benchmark's own process."""
+    relay), PostgreSQL (but the relay's backend) and the relay's backend, the broker, and
+    the benchmark's own process."""
 
     service: float
     relay: float
     postgres: float
+    relay_sql: float
     broker: float
     client: float
 
     @classmethod
-    def now(cls, infra: Infrastructure, service_pid: int) -> Usage:
+    def now(cls, infra: Infrastructure, service_pid: int, relay_backend: int) -> Usage:
+        """``relay_backend``: the process id of the PostgreSQL backend the relay uses."""
         assert infra.postgres is not None
         assert infra.broker is not None
         postmaster = int((infra.postgres.data_dir / "postmaster.pid").read_text().split()[0])
         total, background = cpu_seconds(service_pid)
+        relay_sql = _cpu(Path(f"/proc/{relay_backend}/stat"))
         return cls(service=total - background, relay=background,
-                   postgres=tree_seconds(postmaster), broker=tree_seconds(infra.broker.pid),
-                   client=time.process_time())
+                   postgres=tree_seconds(postmaster) - relay_sql, relay_sql=relay_sql,
+                   broker=tree_seconds(infra.broker.pid), client=time.process_time())
 
     def __sub__(self, earlier: Usage) -> Usage:
         return Usage(*(getattr(self, f.name) - getattr(earlier, f.name) for f in fields(self)))

@@ -7,15 +7,17 @@ history: a raw asyncpg ``executemany`` of the same rows into a plain table, alon
 with an event row for each in the same transaction (the floor of accepting an
 observation under the transactional outbox); the COPY floor: the rows copied into a
 staging table, then one statement upserting them and writing an event row for each (new
-rows, then every value changed); and a raw aiokafka produce of one event per
-row, batched as the relay does (the floor of publishing them). Then the time from the
-last response until all 100,000 observation events are published (the relay marks an
-event once the broker has stored it), and a check that all are on
-``backbone.measurement.v1``. Last, the same rows are sent again with every value changed (each one a
-correction: a locked lookup, its earlier version archived, an update and a revised event).
-For each floor and each endpoint run, the CPU time each process spent per row (the
-service's request thread and its relay, PostgreSQL, Tansu, this client), the endpoint's
-until all its events were published: what the time went on, measured in that run.
+rows, then every value changed); a raw aiokafka produce of one event per row, batched as
+the relay does (the floor of sending them); and the floor of publishing from an outbox
+table (event rows read by ``seq``, sent so, and marked published). Then the time from
+the last response until all 100,000 observation events are published (the relay marks
+an event once the broker has stored it), and a check that all are on
+``backbone.measurement.v1``. Last, the same rows are sent again with every value changed
+(each one a correction: a locked lookup, its earlier version archived, an update and a
+revised event). For each floor and each endpoint run, the CPU time each process spent
+per row (the service's request thread and its relay, PostgreSQL, Tansu, this client), the
+endpoint's until all its events were published; and PostgreSQL's time by statement in
+each endpoint run: what the time went on, measured in that run.
 
     .venv/bin/python bench/ingest.py [--rows 100000] [--in-flight 2]
 """
@@ -27,7 +29,7 @@ import asyncio
 import json
 import time
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import replace
 from datetime import UTC, datetime
 from typing import Any
@@ -46,8 +48,9 @@ from backbone.auth.tokens import mint_token
 from backbone.contracts.agenda.events import INITIATIVE_CREATED
 from backbone.devstack.infra import Infrastructure
 from backbone.devstack.processes import ServiceProcess
-from backbone.events.envelope import CloudEvent
+from backbone.events.envelope import CloudEvent, kafka_headers
 from backbone.events.kafka import ensure_topics, make_producer
+from backbone.events.relay import RELAY_SESSION
 from backbone.readmodels.agenda.feed import new_initiative
 from backbone.readmodels.feeds import as_published
 from measurement.app import SERVICE
@@ -186,6 +189,37 @@ async def raw_copy(dsn: str, rows: list[dict[str, Any]],
     return results
 
 
+RAW_TOPIC = "bench.raw.v1"
+
+
+async def _raw_producer(infra: Infrastructure, initiative: str) -> tuple[AIOKafkaProducer, int]:
+    """A producer as the relay makes it, and the partition of the initiative's key."""
+    settings = infra.settings("bench")
+    await ensure_topics(infra.bootstrap_servers, [RAW_TOPIC], settings.kafka_topic_partitions)
+    producer = make_producer(settings)
+    await producer.start()
+    partitions = sorted(await producer.partitions_for(RAW_TOPIC))
+    return producer, partitions[(murmur2(initiative.encode()) & 0x7FFFFFFF) % len(partitions)]
+
+
+async def _send(producer: AIOKafkaProducer, partition: int,
+                messages: Iterable[dict[str, Any]]) -> None:
+    """In full batches, one after the other, each once the broker has stored the last."""
+    batch = producer.create_batch()
+    for message in messages:
+        if batch.append(**message) is None:
+            batch.close()
+            await (await producer.send_batch(batch, RAW_TOPIC, partition=partition))
+            batch = producer.create_batch()
+            batch.append(**message)
+    batch.close()
+    await (await producer.send_batch(batch, RAW_TOPIC, partition=partition))
+
+
+def _event_data(row: dict[str, Any]) -> dict[str, Any]:
+    return {**row, "id": str(uuid.uuid4()), "status": "submitted", "version": 1}
+
+
 async def raw_produce(infra: Infrastructure, rows: list[dict[str, Any]],
                       meter: Callable[[], Usage]) -> tuple[float, Usage]:
     """One CloudEvent per row, in batches as the relay builds them: events/s and the CPU
@@ -193,36 +227,64 @@ async def raw_produce(infra: Infrastructure, rows: list[dict[str, Any]],
 
     All rows share one key (the initiative), so they go to one partition, batch by batch.
     """
-    settings = infra.settings("bench")
-    topic = "bench.raw.v1"
-    await ensure_topics(infra.bootstrap_servers, [topic], settings.kafka_topic_partitions)
     initiative = str(uuid.uuid4())
-    key = initiative.encode()
     events = [CloudEvent(id=uuid.uuid4(), source="/backbone/measurement",
                          type="org.backbone.measurement.observation.recorded",
                          subject=str(uuid.uuid4()), time=datetime.now(UTC), dataschema="",
                          tenant="bench", initiative=initiative, traceparent=None,
-                         data={**row, "id": str(uuid.uuid4()), "status": "submitted",
-                               "version": 1})
+                         data=_event_data(row))
               for row in rows]
-    producer = make_producer(settings)
-    await producer.start()
-    partitions = sorted(await producer.partitions_for(topic))
-    partition = partitions[(murmur2(key) & 0x7FFFFFFF) % len(partitions)]
+    producer, partition = await _raw_producer(infra, initiative)
     started, before = time.perf_counter(), meter()
-    batch = producer.create_batch()
-    for event in events:
-        message = {"key": key, "value": event.value(), "timestamp": None,
-                   "headers": event.headers()}
-        if batch.append(**message) is None:
-            batch.close()
-            await (await producer.send_batch(batch, topic, partition=partition))
-            batch = producer.create_batch()
-            batch.append(**message)
-    batch.close()
-    await (await producer.send_batch(batch, topic, partition=partition))
+    await _send(producer, partition, ({"key": initiative.encode(), "value": event.value(),
+                                       "timestamp": None, "headers": event.headers()}
+                                      for event in events))
     elapsed, spent = time.perf_counter() - started, meter() - before
     await producer.stop()
+    return len(rows) / elapsed, spent
+
+
+_OUTBOX_TABLE = """
+    CREATE TABLE raw_outbox (
+        id uuid PRIMARY KEY, seq bigserial, key text, type text, subject text,
+        payload jsonb, created_at timestamptz DEFAULT now(), published_at timestamptz);
+    CREATE INDEX ON raw_outbox (seq) WHERE published_at IS NULL"""
+_UNPUBLISHED = """
+    SELECT id, key, type, subject, payload::text AS payload, created_at FROM raw_outbox
+    WHERE published_at IS NULL ORDER BY seq LIMIT 2000"""
+
+
+async def raw_outbox_publish(infra: Infrastructure, dsn: str, rows: list[dict[str, Any]],
+                             meter: Callable[[], Usage]) -> tuple[float, Usage]:
+    """The floor of publishing from an outbox: an event row per row (stored beforehand),
+    read 2,000 at a time by ``seq``, sent in batches as the relay sends them, and marked
+    published by id: events/s and the CPU spent (this client's, PostgreSQL's, the
+    broker's)."""
+    conn = await asyncpg.connect(dsn, server_settings=RELAY_SESSION)
+    await conn.execute(_OUTBOX_TABLE)
+    initiative = str(uuid.uuid4())
+    observation_type = "org.backbone.measurement.observation.recorded"
+    await conn.copy_records_to_table(
+        "raw_outbox", columns=["id", "key", "type", "subject", "payload"],
+        records=[(uuid.uuid4(), initiative, observation_type, str(uuid.uuid4()),
+                  json.dumps(_event_data(row))) for row in rows])
+    await conn.execute("VACUUM ANALYZE raw_outbox")
+    producer, partition = await _raw_producer(infra, initiative)
+    started, before = time.perf_counter(), meter()
+    while events := await conn.fetch(_UNPUBLISHED):
+        await _send(producer, partition, (
+            {"key": e["key"].encode(), "value": e["payload"].encode(), "timestamp": None,
+             "headers": kafka_headers(
+                 id=e["id"], source="/backbone/measurement", type=e["type"],
+                 subject=e["subject"], time=e["created_at"], dataschema="", tenant="bench",
+                 initiative=initiative, traceparent=None, actor=None, actororg=None)}
+            for e in events))
+        await conn.execute("UPDATE raw_outbox SET published_at = now() WHERE id = ANY($1)",
+                           [e["id"] for e in events])
+    elapsed, spent = time.perf_counter() - started, meter() - before
+    await producer.stop()
+    await conn.execute("DROP TABLE raw_outbox")
+    await conn.close()
     return len(rows) / elapsed, spent
 
 
@@ -249,6 +311,19 @@ async def events_on_topic(bootstrap: str, initiative: str, event_type: str,
         return seen
     finally:
         await consumer.stop()
+
+
+async def relay_backend_pid(dsn: str) -> int:
+    """The PostgreSQL backend of the service's outbox relay (its connection is named)."""
+    conn = await asyncpg.connect(dsn)
+    try:
+        pid = await conn.fetchval("SELECT pid FROM pg_stat_activity WHERE application_name"
+                                  " LIKE 'measurement relay %' AND datname = current_database()")
+    finally:
+        await conn.close()
+    if pid is None:
+        raise RuntimeError("the service's relay has no connection")
+    return int(pid)
 
 
 async def outbox_drained(dsn: str) -> None:
@@ -331,13 +406,16 @@ async def run(infra: Infrastructure, process: ServiceProcess, count: int,
     token = mint_token(settings, sub="bench", tenant="bench", roles=["network:admin"])
     dsn = infra.settings("measurement").owner_asyncpg_dsn
 
+    relay_backend = await relay_backend_pid(dsn)
+
     def meter() -> Usage:
-        return Usage.now(infra, process.pid)
+        return Usage.now(infra, process.pid, relay_backend)
 
     raw_rate, stored_rate = await raw_executemany(dsn, rows)
     (copy_rate, copy_cpu), (copy_corrected_rate, copy_corrected_cpu) = await raw_copy(
         dsn, rows, meter)
     produce_rate, produce_cpu = await raw_produce(infra, rows, meter)
+    relay_rate, relay_cpu = await raw_outbox_publish(infra, dsn, rows, meter)
     initiative = await announce_initiative(infra, "bench")
     async with httpx.AsyncClient(base_url=process.url,
                                  headers={"Authorization": f"Bearer {token}"},
@@ -361,6 +439,7 @@ async def run(infra: Infrastructure, process: ServiceProcess, count: int,
     print(f"raw COPY, upsert + event rows (one tx) {copy_rate:10,.0f} rows/s new, "
           f"{copy_corrected_rate:,.0f} rows/s corrected")
     print(f"raw aiokafka produce, an event per row {produce_rate:10,.0f} events/s")
+    print(f"raw outbox publish: read, send, mark   {relay_rate:10,.0f} events/s")
     print(f"measurement batch endpoint over HTTP  {rate:10,.0f} obs/s  "
           f"({rate / stored_rate:.2f}x the executemany floor, {rate / copy_rate:.2f}x the "
           f"COPY floor)  {_percentiles(latencies)}")
@@ -374,11 +453,13 @@ async def run(infra: Infrastructure, process: ServiceProcess, count: int,
     for name, usage in (("COPY floor, new", copy_cpu),
                         ("COPY floor, corrected", copy_corrected_cpu),
                         ("raw produce, per event", produce_cpu),
+                        ("raw outbox publish", relay_cpu),
                         ("endpoint, new", cpu), ("endpoint, corrected", corrected_cpu)):
         print(f"  {name:<24} {usage.per_item(count)}")
     for name, lines in (("new", new_statements), ("corrected", corrected_statements)):
         print(f"PostgreSQL's time per observation by statement, endpoint, {name} "
-              "(pg_stat_statements, execution and planning):")
+              "(pg_stat_statements: execution and planning, in elapsed time, which on "
+              "busy cores includes waiting for one):")
         for line in lines:
             print(f"  {line}")
 

@@ -1,5 +1,7 @@
 """PostgreSQL's time by statement over part of a benchmark run (``pg_stat_statements``,
-which the benchmark's server preloads): what the database's share was spent on."""
+which the benchmark's server preloads): what the database's share was spent on. The
+times are elapsed, not CPU: where the cores are busy they include waiting for one, so
+they rank the statements rather than add up to the database's CPU."""
 
 from __future__ import annotations
 
