@@ -275,22 +275,22 @@ async def update(
 
 async def _found_or_created(
     writer: RowWriter, principal: Principal, system: str, external_id: str,
-    data: schemas.OrganizationCreate,
+    data: schemas.OrganizationCreate, external_ids: dict[str, str],
 ) -> tuple[OrganizationRow, bool]:
-    """The organization holding the CRM id, locked, or a new one holding it (True)."""
-    if edits_whole_directory(principal) and data.external_ids.keys() <= {system}:
+    """The organization holding the CRM id, locked, or a new one holding ``external_ids``
+    (True)."""
+    if edits_whole_directory(principal) and external_ids.keys() == {system}:
         # Nothing to check before a create: the lookup and the create are one statement.
         org = _new_row(principal, data)
-        ids = {system: external_id}
         found = await writer.one(_FOUND_OR_CREATED, {
-            **org, "system": system, "external_id": external_id, **_id_arrays(ids)})
+            **org, "system": system, "external_id": external_id, **_id_arrays(external_ids)})
         if found is None:
-            return _created(writer, org, ids), True
+            return _created(writer, org, external_ids), True
         return await _with_external_ids(writer, found), False
     found = await find_by_external_id(writer, principal, system, external_id, lock=True)
     if found is not None:
         return found, False
-    data = data.model_copy(update={"external_ids": {**data.external_ids, system: external_id}})
+    data = data.model_copy(update={"external_ids": external_ids})
     return await create(writer, principal, data,
                         known_free=frozenset({(system, external_id)})), True
 
@@ -307,7 +307,8 @@ async def upsert_by_external_id(
         raise Invalid(f"The body's {system} id differs from the path's.",
                       kind="external-id-mismatch")
     try:
-        org, created = await _found_or_created(writer, principal, system, external_id, data)
+        org, created = await _found_or_created(writer, principal, system, external_id, data,
+                                               external_ids)
     except asyncpg.UniqueViolationError as exc:
         # Another request created it since the lookup: run again, and update it.
         if violated_unique_constraint(exc) == EXTERNAL_ID_KEY:
